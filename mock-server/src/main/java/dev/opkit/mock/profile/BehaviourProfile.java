@@ -1,0 +1,123 @@
+package dev.opkit.mock.profile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opkit.protocol.gnap.HashEncoding;
+import dev.opkit.protocol.interval.WindowCounting;
+import dev.opkit.protocol.json.Json;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the sandbox emits where the specification and deployed wallets disagree (PROTOCOL.md §10).
+ * Each divergence is one named switch; a profile is a named set of switches, and configuration may
+ * override single switches. What the sandbox <em>accepts</em> is not a switch: it is always the
+ * strictest of the two.
+ *
+ * @param name the profile's name as configured, e.g. {@code rafiki}
+ * @param finishHashEncoding encoding of the interaction finish {@code hash}
+ * @param windowCounting whether {@code R<n>} yields n windows (spec) or n+1 (Rafiki)
+ * @param inactiveTokenStatus status for an unknown, expired, revoked or rotated-away token
+ * @param unknownResourceStatus status for a resource id the server does not know
+ * @param resourceErrorCodes what the resource server puts in {@code error.code}
+ * @param grantSpentIncludesPayment whether {@code grantSpent*} on a new payment includes it
+ * @param rotateExpiredTokens whether an expired access token may still be rotated
+ * @param continueWait the {@code wait} a pending grant asks the client to respect
+ * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
+ */
+public record BehaviourProfile(
+    String name,
+    HashEncoding finishHashEncoding,
+    WindowCounting windowCounting,
+    int inactiveTokenStatus,
+    int unknownResourceStatus,
+    ResourceErrorCodes resourceErrorCodes,
+    boolean grantSpentIncludesPayment,
+    boolean rotateExpiredTokens,
+    Duration continueWait,
+    Duration tokenLifetime) {
+
+  /** What deployed wallets (Rafiki) do today. */
+  public static final BehaviourProfile RAFIKI =
+      new BehaviourProfile(
+          "rafiki",
+          HashEncoding.STANDARD_PADDED,
+          WindowCounting.RAFIKI_N_PLUS_ONE,
+          403,
+          401,
+          ResourceErrorCodes.HTTP_STATUS,
+          false,
+          true,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(600));
+
+  /** The specification and RFC 9635 read literally. */
+  public static final BehaviourProfile STRICT =
+      new BehaviourProfile(
+          "strict",
+          HashEncoding.URL_UNPADDED,
+          WindowCounting.SPEC_N,
+          401,
+          404,
+          ResourceErrorCodes.NAMED,
+          true,
+          false,
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(600));
+
+  /** How the resource server fills {@code error.code}. */
+  public enum ResourceErrorCodes {
+    /** The HTTP status as a string, e.g. {@code "403"} (Rafiki). */
+    HTTP_STATUS,
+    /** A snake_case name such as {@code invalid_request} (the specification's examples). */
+    NAMED
+  }
+
+  /** The preset with this name, case-insensitive. */
+  public static BehaviourProfile named(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "rafiki" -> RAFIKI;
+      case "strict" -> STRICT;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown behaviour profile '" + name + "': use rafiki or strict");
+    };
+  }
+
+  /**
+   * This profile with single switches replaced, e.g. {@code {"finishHashEncoding":
+   * "URL_UNPADDED"}}. Unknown switch names and bad values are refused with a message naming them.
+   */
+  public BehaviourProfile withOverrides(Map<String, ?> overrides) {
+    if (overrides == null || overrides.isEmpty()) {
+      return this;
+    }
+    ObjectMapper mapper = Json.mapper();
+    ObjectNode fields = mapper.valueToTree(this);
+    ObjectNode changes = mapper.valueToTree(overrides);
+    for (Iterator<String> names = changes.fieldNames(); names.hasNext(); ) {
+      String switchName = names.next();
+      if (!fields.has(switchName) || "name".equals(switchName)) {
+        throw new IllegalArgumentException(
+            "unknown profile switch '" + switchName + "'; known switches: " + switchNames());
+      }
+      fields.set(switchName, changes.get(switchName));
+    }
+    try {
+      return mapper.treeToValue(fields, BehaviourProfile.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException
+        | IllegalArgumentException e) {
+      throw new IllegalArgumentException("bad profile override " + changes + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The names of every switch, in declaration order. */
+  public static java.util.List<String> switchNames() {
+    return java.util.Arrays.stream(BehaviourProfile.class.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getName)
+        .filter(n -> !"name".equals(n))
+        .toList();
+  }
+}
