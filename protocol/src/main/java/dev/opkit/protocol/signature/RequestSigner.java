@@ -19,7 +19,8 @@ import org.greenbytes.http.sfv.ListElement;
  *
  * <p>With a body, {@code content-length} is signed as the body's byte length, the value HTTP
  * clients such as {@code java.net.http} send themselves; a {@code Content-Length} passed in must
- * agree. A body without {@code Content-Type} is signed and sent as {@code application/json}.
+ * agree. A body without {@code Content-Type} is signed and sent as {@code application/json}. {@code
+ * Content-Digest} is always computed here; one passed in is replaced by the returned one.
  */
 public final class RequestSigner {
   /** The signature label Open Payments uses and Rafiki requires. */
