@@ -101,35 +101,36 @@ public final class Json {
    * @throws InvalidJsonException naming the JSON path and what is wrong there
    */
   public static <T> T read(String json, Class<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw invalid(e);
-    }
+    return parse(() -> MAPPER.readValue(json, type));
   }
 
   /** Reads JSON text into a generic type such as {@code Page<IncomingPayment>}. */
   public static <T> T read(String json, TypeReference<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw invalid(e);
-    }
+    return parse(() -> MAPPER.readValue(json, type));
   }
 
   /** Reads a UTF-8 JSON body into {@code type}. */
   public static <T> T read(byte[] json, Class<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (IOException e) {
-      throw invalid(e);
-    }
+    return parse(() -> MAPPER.readValue(json, type));
   }
 
   /** Reads a UTF-8 JSON body into a generic type. */
   public static <T> T read(byte[] json, TypeReference<T> type) {
+    return parse(() -> MAPPER.readValue(json, type));
+  }
+
+  private interface Reading<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T parse(Reading<T> reading) {
     try {
-      return MAPPER.readValue(json, type);
+      return reading.run();
+    } catch (InvalidJsonException e) {
+      throw e;
+    } catch (ProtocolException e) {
+      // A custom deserializer at the document root throws without Jackson wrapping it.
+      throw new InvalidJsonException("", e.getMessage(), e);
     } catch (IOException e) {
       throw invalid(e);
     }
