@@ -9,7 +9,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether a request body is exactly {@code JSON.stringify(JSON.parse(body))}. Deployed
@@ -115,26 +117,44 @@ public final class CompactJson {
     return !JsNumbers.format(Double.parseDouble(token)).equals(token);
   }
 
+  /**
+   * The reason of the innermost object with an anomaly that starts at or before {@code offset}: the
+   * first difference lies inside it. Offsets are converted from chars to UTF-8 bytes in one pass
+   * over the text, so a body with many such objects costs linear time.
+   */
   private static NonCompactReason innermostAnomalyBefore(
       int offset, String text, List<JsParser.Anomaly> anomalies) {
+    // A UTF-8 byte offset is never smaller than the char offset, so later ones cannot qualify.
+    List<JsParser.Anomaly> candidates =
+        anomalies.stream()
+            .filter(a -> a.charOffset() <= offset)
+            .sorted(Comparator.comparingInt(JsParser.Anomaly::charOffset))
+            .collect(Collectors.toList());
     NonCompactReason found = null;
-    int foundStart = -1;
-    for (JsParser.Anomaly anomaly : anomalies) {
-      // A UTF-8 byte offset is never smaller than the char offset, so this skips cheaply.
-      if (anomaly.charOffset() > offset) {
-        continue;
+    int chars = 0;
+    int bytes = 0;
+    for (JsParser.Anomaly anomaly : candidates) {
+      while (chars < anomaly.charOffset()) {
+        int codePoint = text.codePointAt(chars);
+        bytes += utf8Length(codePoint);
+        chars += Character.charCount(codePoint);
       }
-      int byteStart = utf8Length(text, anomaly.charOffset());
-      if (byteStart <= offset && byteStart > foundStart) {
-        found = anomaly.reason();
-        foundStart = byteStart;
+      if (bytes > offset) {
+        break;
       }
+      found = anomaly.reason();
     }
     return found;
   }
 
-  private static int utf8Length(String text, int chars) {
-    return text.substring(0, chars).getBytes(StandardCharsets.UTF_8).length;
+  private static int utf8Length(int codePoint) {
+    if (codePoint < 0x80) {
+      return 1;
+    }
+    if (codePoint < 0x800) {
+      return 2;
+    }
+    return codePoint < 0x10000 ? 3 : 4;
   }
 
   private static boolean isWhitespace(int c) {
@@ -186,10 +206,9 @@ public final class CompactJson {
     if (start >= bytes.length) {
       return "(end of text)";
     }
-    String rest =
-        StandardCharsets.UTF_8
-            .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-            .toString();
+    // Four bytes per character at most, plus one character's worth of slack.
+    int window = Math.min(bytes.length - start, 4 * (SNIPPET_CHARS + 1));
+    String rest = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, start, window)).toString();
     StringBuilder out = new StringBuilder();
     int count = 0;
     for (int i = 0; i < rest.length() && count < SNIPPET_CHARS; i++, count++) {
@@ -206,7 +225,7 @@ public final class CompactJson {
         out.append(ch);
       }
     }
-    if (count < rest.length()) {
+    if (count < rest.length() || start + window < bytes.length) {
       out.append('…');
     }
     return out.toString();

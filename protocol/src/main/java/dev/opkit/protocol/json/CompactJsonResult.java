@@ -4,8 +4,9 @@ package dev.opkit.protocol.json;
  * The verdict of {@link CompactJson#check(byte[])}. When the body is not compact, {@code reason}
  * says why, {@code offset} is the first differing byte, and {@code found} / {@code expected} show
  * the body and {@code JSON.stringify(JSON.parse(body))} from there (control characters shown as
- * escapes); all three are null for a compact body. For {@link NonCompactReason#NOT_JSON} {@code
- * expected} is the parser's message.
+ * escapes); {@code reason}, {@code found} and {@code expected} are null and {@code offset} is -1
+ * for a compact body. For {@link NonCompactReason#NOT_JSON} {@code offset} is -1, {@code found}
+ * null and {@code expected} the parser's message.
  */
 public record CompactJsonResult(
     boolean compact, NonCompactReason reason, int offset, String found, String expected) {
