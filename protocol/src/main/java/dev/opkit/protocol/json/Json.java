@@ -79,7 +79,10 @@ public final class Json {
    * The JSON text of a value, byte for byte what {@code JSON.stringify} would write for the same
    * data: compact, JavaScript string escaping and number forms, integer-like keys first (see {@link
    * CompactJson}). Send this as a request body so a wallet that digests the re-serialised body
-   * (Rafiki) computes the same {@code Content-Digest}.
+   * (Rafiki) computes the same {@code Content-Digest}. Numbers are written as JavaScript Numbers
+   * (doubles): a free-form {@code long} beyond 2^53 loses precision exactly as it would in
+   * JavaScript; amount values are strings and are not affected. Responses rendered through {@link
+   * #mapper()} directly keep Jackson's own number and escape forms.
    */
   public static String write(Object value) {
     return CompactJson.stringify(toTree(value));
