@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
-class RepeatingIntervalProperties {
+class RepeatingIntervalPropertyTest {
   private static final int LISTED = 40;
   private static final List<String> EXACT_STEPS =
       List.of("PT1S", "PT0.25S", "PT90M", "PT1H", "P1D", "P1W", "P1DT12H", "P2W3D");
