@@ -12,7 +12,11 @@ import java.util.function.Predicate;
 /**
  * An ISO 8601 repeating interval as an outgoing-payment grant's {@code limits.interval} uses it
  * (ISO 8601-1 §5.6; PROTOCOL.md §6 and §10): {@code R[n]/start/duration}, {@code R[n]/duration/end}
- * or {@code R[n]/start/end}, with {@code R} and {@code R-1} unbounded.
+ * or {@code R[n]/start/end}, with {@code R} and {@code R-1} unbounded. Durations are {@code
+ * PnYnMnWnDTnHnMnS}; weeks may be combined with other units, as ISO 8601-2 allows ({@code P1W2D} is
+ * 9 days), and only seconds may have a fraction. Date-times with an offset are converted to UTC;
+ * without one, or date-only (midnight), they are taken as UTC; all calendar arithmetic happens in
+ * UTC.
  *
  * <p>Windows are half-open and chained: window 0 is {@code [start, start + duration)}, and each
  * later window starts where the previous one ended, so month-end starts drift ({@code
