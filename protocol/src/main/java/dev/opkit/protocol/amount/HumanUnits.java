@@ -1,6 +1,5 @@
 package dev.opkit.protocol.amount;
 
-import dev.opkit.protocol.model.Amount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;

@@ -2,6 +2,7 @@ package dev.opkit.protocol.model;
 
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.opkit.protocol.amount.Amount;
 import java.util.Map;
 
 /**

@@ -1,6 +1,7 @@
 package dev.opkit.protocol.model;
 
 import dev.opkit.protocol.ProtocolException;
+import dev.opkit.protocol.amount.Amount;
 
 /**
  * The body of {@code POST {resourceServer}/quotes} (resource-server {@code create-quote}): the

@@ -1,6 +1,7 @@
 package dev.opkit.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.opkit.protocol.amount.Amount;
 
 /**
  * What an outgoing-payment grant has spent, {@code GET {resourceServer}/outgoing-payment-grant}

@@ -1,6 +1,7 @@
 package dev.opkit.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.opkit.protocol.amount.Amount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.opkit.protocol.model;
 
+import dev.opkit.protocol.amount.Amount;
+
 /**
  * Limits of an outgoing-payment access item (auth-server schema {@code limits-outgoing}): the one
  * incoming payment payments must go to ({@code receiver}), an ISO 8601 repeating {@code interval}

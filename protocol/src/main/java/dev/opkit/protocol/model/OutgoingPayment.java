@@ -1,5 +1,6 @@
 package dev.opkit.protocol.model;
 
+import dev.opkit.protocol.amount.Amount;
 import java.time.Instant;
 import java.util.Map;
 

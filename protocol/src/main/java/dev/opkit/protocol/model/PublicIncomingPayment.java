@@ -1,5 +1,7 @@
 package dev.opkit.protocol.model;
 
+import dev.opkit.protocol.amount.Amount;
+
 /**
  * What an unauthenticated {@code GET} of an incoming payment returns (resource-server schema {@code
  * public-incoming-payment}): the amount received so far (optional) and the {@code authServer} to

@@ -3,7 +3,6 @@ package dev.opkit.protocol.amount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opkit.protocol.model.Amount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import net.jqwik.api.ForAll;

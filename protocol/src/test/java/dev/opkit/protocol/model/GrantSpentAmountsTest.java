@@ -2,6 +2,7 @@ package dev.opkit.protocol.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.json.Json;
 import org.junit.jupiter.api.Test;
 

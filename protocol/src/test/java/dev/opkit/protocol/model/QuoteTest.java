@@ -3,6 +3,7 @@ package dev.opkit.protocol.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.json.InvalidJsonException;
 import dev.opkit.protocol.json.Json;
 import java.time.Instant;

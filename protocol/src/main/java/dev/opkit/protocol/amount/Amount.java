@@ -1,15 +1,10 @@
-package dev.opkit.protocol.model;
+package dev.opkit.protocol.amount;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import dev.opkit.protocol.amount.AmountOverflowException;
-import dev.opkit.protocol.amount.AmountValue;
-import dev.opkit.protocol.amount.Asset;
-import dev.opkit.protocol.amount.AssetMismatchException;
-import dev.opkit.protocol.amount.InvalidAmountException;
 import java.math.BigInteger;
 
 /**

@@ -1,11 +1,9 @@
-package dev.opkit.protocol.model;
+package dev.opkit.protocol.amount;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import dev.opkit.protocol.amount.AmountValue;
-import dev.opkit.protocol.amount.InvalidAmountException;
 import dev.opkit.protocol.json.JsonTokens;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -3,11 +3,7 @@ package dev.opkit.protocol.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opkit.protocol.amount.AmountOverflowException;
-import dev.opkit.protocol.amount.AmountValue;
-import dev.opkit.protocol.amount.Asset;
-import dev.opkit.protocol.amount.AssetMismatchException;
-import dev.opkit.protocol.amount.InvalidAmountException;
+import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.json.InvalidJsonException;
 import dev.opkit.protocol.json.Json;
 import java.math.BigInteger;
@@ -15,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AmountTest {
+class AmountJsonTest {
   private static final Asset USD = new Asset("USD", 2);
 
   @Test
