@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.AmountOverflowException;
+import dev.opkit.protocol.amount.AmountValue;
+import dev.opkit.protocol.amount.Asset;
+import dev.opkit.protocol.amount.AssetMismatchException;
+import dev.opkit.protocol.amount.InvalidAmountException;
 import dev.opkit.protocol.json.InvalidJsonException;
 import dev.opkit.protocol.json.Json;
 import java.math.BigInteger;
