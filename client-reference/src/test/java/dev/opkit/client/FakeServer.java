@@ -22,53 +22,60 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A small HTTP server that answers canned responses by method and path, records every request it
  * receives, and verifies each request's signature with the protocol verifier against one known
  * client key: a test double for wallet, auth and resource servers.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
+  static {
+    // Without TCP_NODELAY the JDK server's small writes wait on delayed ACKs: ~40 ms a request.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   /** A canned answer. */
-  record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
-    static Reply json(int status, String body) {
+  public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+    public static Reply json(int status, String body) {
       return new Reply(status, body, Map.of("Content-Type", "application/json"), 0);
     }
 
-    static Reply empty(int status) {
+    public static Reply empty(int status) {
       return new Reply(status, "", Map.of(), 0);
     }
 
-    Reply delayed(long millis) {
+    public Reply delayed(long millis) {
       return new Reply(status, body, headers, millis);
     }
   }
 
   /** A request as received, with the outcome of verifying its signature (null when unsigned). */
-  record Received(
+  public record Received(
       String method,
       String url,
       Map<String, String> headers,
       String body,
       VerificationResult verification) {
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    boolean signed() {
+    public boolean signed() {
       return verification != null;
     }
   }
 
   private final HttpServer server;
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+  private volatile Function<Received, Optional<Reply>> router = request -> Optional.empty();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Ed25519PublicKey clientKey;
   private final String clientKeyId;
   private final Clock clock;
   private final SignatureVerifier verifier = new SignatureVerifier(VerifierPolicy.defaults());
 
-  FakeServer(Ed25519PublicKey clientKey, String clientKeyId, Clock clock) {
+  public FakeServer(Ed25519PublicKey clientKey, String clientKeyId, Clock clock) {
     this.clientKey = clientKey;
     this.clientKeyId = clientKeyId;
     this.clock = clock;
@@ -83,26 +90,32 @@ final class FakeServer implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>}. */
-  String origin() {
+  public String origin() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** An absolute URL on this server. */
-  String url(String path) {
+  public String url(String path) {
     return origin() + path;
   }
 
   /** Answers {@code method path} (path without query) with {@code reply}. */
-  FakeServer on(String method, String path, Reply reply) {
+  public FakeServer on(String method, String path, Reply reply) {
     replies.put(method + " " + path, reply);
     return this;
   }
 
-  List<Received> received() {
+  /** Answers requests with {@code route} first; static replies cover what it leaves empty. */
+  public FakeServer route(Function<Received, Optional<Reply>> route) {
+    this.router = route;
+    return this;
+  }
+
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
-  Received last() {
+  public Received last() {
     return received.get(received.size() - 1);
   }
 
@@ -123,17 +136,23 @@ final class FakeServer implements AutoCloseable {
                 keyId -> keyId.equals(clientKeyId) ? Optional.of(clientKey) : Optional.empty(),
                 clock.instant())
             : null;
-    received.add(
+    Received request =
         new Received(
             exchange.getRequestMethod(),
             url,
             headers,
             new String(body, StandardCharsets.UTF_8),
-            verification));
+            verification);
+    received.add(request);
     Reply reply =
-        replies.getOrDefault(
-            exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
-            Reply.json(404, "{\"error\":{\"code\":\"404\",\"description\":\"not found\"}}"));
+        router
+            .apply(request)
+            .orElseGet(
+                () ->
+                    replies.getOrDefault(
+                        exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
+                        Reply.json(
+                            404, "{\"error\":{\"code\":\"404\",\"description\":\"not found\"}}")));
     if (reply.delayMillis() > 0) {
       try {
         Thread.sleep(reply.delayMillis());
