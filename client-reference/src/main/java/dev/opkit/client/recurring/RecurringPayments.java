@@ -2,18 +2,18 @@ package dev.opkit.client.recurring;
 
 import dev.opkit.client.OpenPaymentsClient;
 import dev.opkit.client.Pagination;
+import dev.opkit.client.Pause;
+import dev.opkit.client.StepListener;
 import dev.opkit.client.error.ApiErrorException;
 import dev.opkit.client.error.OpenPaymentsException;
 import dev.opkit.client.error.TransportException;
-import dev.opkit.client.interaction.ConsentPageException;
+import dev.opkit.client.interaction.GrantConsent;
 import dev.opkit.client.interaction.Interaction;
 import dev.opkit.client.interaction.InteractionHandler;
-import dev.opkit.client.interaction.InteractionResult;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
-import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.model.AccessToken;
@@ -32,11 +32,9 @@ import dev.opkit.protocol.model.OutgoingPayment;
 import dev.opkit.protocol.model.Page;
 import dev.opkit.protocol.model.Quote;
 import dev.opkit.protocol.model.WalletAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +68,6 @@ public final class RecurringPayments {
   static final String METADATA_PERIOD = "opmPeriod";
 
   private static final Duration INCOMING_PAYMENT_LIFETIME = Duration.ofDays(1);
-  private static final int CONTINUE_ATTEMPTS = 4;
   private static final int LIST_PAGES = 10;
   private static final int LIST_PAGE_SIZE = 20;
 
@@ -80,7 +77,6 @@ public final class RecurringPayments {
   private final StepListener steps;
   private final Pause pause;
   private final RetryPolicy retry;
-  private final SecureRandom random = new SecureRandom();
 
   /**
    * An engine that sleeps for real between retries and before continuing grants.
@@ -260,7 +256,7 @@ public final class RecurringPayments {
       state = prepare(state, 0);
     }
     ScheduleState prepared = state;
-    String nonce = nonce();
+    String nonce = GrantConsent.newNonce();
     AccessItem access =
         new AccessItem(
             AccessType.OUTGOING_PAYMENT,
@@ -326,85 +322,22 @@ public final class RecurringPayments {
             consent.clientNonce(),
             consent.serverNonce(),
             state.sender().authServer());
-    InteractionResult result;
-    try {
-      result = handler.interact(interaction);
-    } catch (ConsentPageException e) {
-      return consentFailed(state, e.getMessage());
+    GrantConsent.Outcome outcome =
+        new GrantConsent(client, clock, pause, steps)
+            .obtain(interaction, consent.continuation(), consent.requestedAt(), handler);
+    ScheduleState settled = state.withConsent(null);
+    if (outcome instanceof GrantConsent.Rejected rejected) {
+      return stop(settled, ScheduleStatus.CONSENT_REJECTED, rejected.detail());
     }
-    if (result instanceof InteractionResult.TimedOut timedOut) {
-      return consentFailed(
-          state, "no finish redirect came within " + timedOut.waitedSeconds() + " s");
+    if (outcome instanceof GrantConsent.Failed failed) {
+      return stop(settled, ScheduleStatus.CONSENT_FAILED, failed.detail());
     }
-    if (result instanceof InteractionResult.Refused refused) {
-      if (refused.rejectedByUser()) {
-        steps.onStep("consent rejected", refused.describe());
-        return stop(
-            state.withConsent(null),
-            ScheduleStatus.CONSENT_REJECTED,
-            "the user rejected the grant (" + refused.describe() + ")");
-      }
-      return consentFailed(state, "the interaction did not finish: " + refused.describe());
-    }
-    InteractionResult.Approved approved = (InteractionResult.Approved) result;
-    if (!interaction.hashMatches(approved.interactRef(), approved.hash())) {
-      return consentFailed(
-          state,
-          "the finish redirect's hash does not match this grant request, so the redirect is not"
-              + " trusted");
-    }
-    steps.onStep(
-        "consent given", "interact_ref " + approved.interactRef() + ", finish hash verified");
-    GrantResponse issued = continueGrant(consent, approved.interactRef());
-    if (issued.accessToken() == null) {
-      return consentFailed(state, "the grant continuation answered without an access token");
-    }
-    AccessToken token = issued.accessToken();
-    steps.onStep(
-        "grant continued",
-        "access token issued"
-            + (token.expiresIn() == null ? "" : ", expires in " + token.expiresIn() + " s")
-            + "; manage URL "
-            + token.manage());
+    GrantResponse issued = ((GrantConsent.Issued) outcome).grant();
     return save(
-        state
-            .withConsent(null)
-            .withGrant(new IssuedGrant(token, issued.continuation(), clock.instant()))
+        settled
+            .withGrant(
+                new IssuedGrant(issued.accessToken(), issued.continuation(), clock.instant()))
             .withStatus(ScheduleStatus.ACTIVE, null));
-  }
-
-  private GrantResponse continueGrant(PendingConsent consent, String interactRef) {
-    Integer waitSeconds = consent.continuation().waitSeconds();
-    Duration wait = Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds);
-    Duration elapsed = Duration.between(consent.requestedAt(), clock.instant());
-    if (elapsed.compareTo(wait) < 0) {
-      pause.sleep(wait.minus(elapsed));
-    }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return retrying(() -> client.grant().continueGrant(consent.continuation(), interactRef));
-      } catch (ApiErrorException e) {
-        if (!e.is(GnapErrorCode.TOO_FAST) || attempt >= CONTINUE_ATTEMPTS) {
-          throw e;
-        }
-        Duration again = wait.isZero() ? Duration.ofSeconds(1) : wait;
-        steps.onStep("continuation too early", "waiting " + again.toSeconds() + " s");
-        pause.sleep(again);
-      }
-    }
-  }
-
-  private ScheduleState consentFailed(ScheduleState state, String detail) {
-    PendingConsent consent = state.consent();
-    if (consent != null) {
-      try {
-        client.grant().cancel(consent.continuation());
-      } catch (OpenPaymentsException e) {
-        // The grant stays pending at the wallet and expires there; nothing else to undo.
-        steps.onStep("pending grant not cancelled", e.getMessage());
-      }
-    }
-    return stop(state.withConsent(null), ScheduleStatus.CONSENT_FAILED, detail);
   }
 
   private ScheduleState payDue(ScheduleState start) {
@@ -826,12 +759,6 @@ public final class RecurringPayments {
             + delay.toMillis()
             + " ms");
     pause.sleep(delay);
-  }
-
-  private String nonce() {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static String describe(WalletAddress wallet) {

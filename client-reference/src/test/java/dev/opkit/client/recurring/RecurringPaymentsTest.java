@@ -9,6 +9,7 @@ import dev.opkit.client.ClientOptions;
 import dev.opkit.client.FakeServer.Received;
 import dev.opkit.client.FakeServer.Reply;
 import dev.opkit.client.OpenPaymentsClient;
+import dev.opkit.client.StepListener;
 import dev.opkit.client.interaction.InteractionResult;
 import dev.opkit.protocol.gnap.HashEncoding;
 import dev.opkit.protocol.json.Json;

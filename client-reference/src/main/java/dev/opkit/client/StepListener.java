@@ -1,4 +1,4 @@
-package dev.opkit.client.recurring;
+package dev.opkit.client;
 
 /** Hears one line per protocol step: what was asked and what came back. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.opkit.client.recurring;
+package dev.opkit.client;
 
 import java.time.Duration;
 
