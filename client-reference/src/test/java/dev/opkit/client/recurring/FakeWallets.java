@@ -18,6 +18,9 @@ import dev.opkit.protocol.gnap.HashEncoding;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,36 +37,39 @@ import java.util.function.Function;
  * answering just enough of the auth and resource servers for the recurring-payments flow; it checks
  * every signature with the protocol verifier and keeps the outgoing payments it created.
  */
-final class FakeWallets implements AutoCloseable {
-  static final Instant START = Instant.parse("2025-05-20T13:00:00Z");
-  static final String KEY_ID = "engine-key";
+public final class FakeWallets implements AutoCloseable {
+  public static final Instant START = Instant.parse("2025-05-20T13:00:00Z");
+  public static final String KEY_ID = "engine-key";
 
-  final MutableClock clock = new MutableClock(START);
-  final Ed25519KeyPair key = Ed25519KeyPair.generate();
-  final FakeServer server = new FakeServer(key.publicKey(), KEY_ID, clock);
-  final OpenPaymentsClient client =
+  public final MutableClock clock = new MutableClock(START);
+  public final Ed25519KeyPair key = Ed25519KeyPair.generate();
+  // As in the sandbox, signatures are dated and checked in real time; the wallet's own time (the
+  // clock) is what tests move.
+  public final FakeServer server = new FakeServer(key.publicKey(), KEY_ID, Clock.systemUTC());
+  public final OpenPaymentsClient client =
       OpenPaymentsClient.create(
-          new ClientIdentity(server.url("/client"), key, KEY_ID),
-          ClientOptions.defaults().withClock(clock));
+          new ClientIdentity(server.url("/client"), key, KEY_ID), ClientOptions.defaults());
 
   /** Created outgoing payments, oldest first. */
-  final List<ObjectNode> outgoing = new CopyOnWriteArrayList<>();
+  public final List<ObjectNode> outgoing = new CopyOnWriteArrayList<>();
 
   final Map<String, JsonNode> incoming = new ConcurrentHashMap<>();
   final AtomicInteger ids = new AtomicInteger();
   volatile String currentToken;
-  volatile boolean revoked;
+  public volatile boolean revoked;
   volatile int continueWait;
   volatile int tooFastAnswers;
-  volatile Reply refuseNextPayment;
-  volatile String spentAmounts = "{\"spentDebitAmount\":null,\"spentReceiveAmount\":null}";
+  public volatile Reply refuseNextPayment;
+  public volatile String spentAmounts = "{\"spentDebitAmount\":null,\"spentReceiveAmount\":null}";
+  private volatile String clientNonce;
+  private volatile String finishUri;
   volatile Function<Received, Optional<Reply>> override = request -> Optional.empty();
 
-  FakeWallets() {
+  public FakeWallets() {
     server.route(request -> override.apply(request).or(() -> answer(request)));
   }
 
-  String url(String path) {
+  public String url(String path) {
     return server.url(path);
   }
 
@@ -102,7 +108,21 @@ final class FakeWallets implements AutoCloseable {
       return json(200, wallet(path.substring(1)));
     }
     if (key.equals("POST /auth")) {
-      return grant(body(request));
+      JsonNode body = body(request);
+      if (body.has("interact")) {
+        clientNonce = body.at("/interact/finish/nonce").asText();
+        finishUri = body.at("/interact/finish/uri").asText();
+      }
+      return grant(body);
+    }
+    if (key.equals("GET /interact/1")) {
+      return Optional.of(new Reply(200, "<form method=\"post\"></form>", Map.of(), 0));
+    }
+    if (key.equals("POST /interact/1")) {
+      return Optional.of(new Reply(303, "", Map.of("Location", finishRedirect(request)), 0));
+    }
+    if (key.equals("GET /clock")) {
+      return json(200, "{\"now\":\"" + clock.instant() + "\"}");
     }
     if (key.equals("POST /continue/1")) {
       return continueGrant(request);
@@ -130,6 +150,19 @@ final class FakeWallets implements AutoCloseable {
       return requireOutgoingToken(request).or(() -> json(200, spentAmounts));
     }
     return Optional.empty();
+  }
+
+  private String finishRedirect(Received request) {
+    if (!request.body().equals("decision=accept")) {
+      return finishUri + "?result=grant_rejected";
+    }
+    String hash =
+        new FinishHash(clientNonce, "AS-NONCE", "REF-1", server.url("/auth"))
+            .encode(HashEncoding.STANDARD_PADDED);
+    return finishUri
+        + "?hash="
+        + URLEncoder.encode(hash, StandardCharsets.UTF_8)
+        + "&interact_ref=REF-1";
   }
 
   private String wallet(String name) {
