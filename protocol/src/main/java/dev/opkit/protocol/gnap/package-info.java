@@ -1,0 +1,5 @@
+/**
+ * GNAP vocabulary as Open Payments uses it (RFC 9635): error codes, access types and actions, and
+ * the interaction finish hash.
+ */
+package dev.opkit.protocol.gnap;
