@@ -1,5 +1,6 @@
 package dev.opkit.mock.ledger;
 
+import dev.opkit.protocol.amount.Asset;
 import java.math.BigInteger;
 import java.util.concurrent.locks.ReentrantLock;
 

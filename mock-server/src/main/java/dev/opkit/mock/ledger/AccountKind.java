@@ -8,7 +8,7 @@ package dev.opkit.mock.ledger;
 public enum AccountKind {
   /** A wallet address's available balance; never negative. */
   WALLET(true),
-  /** Money of one wallet reserved by outgoing payments still being processed; never negative. */
+  /** Amount of one wallet reserved by outgoing payments still being processed; never negative. */
   RESERVED(true),
   /** The source of deposits: its balance is minus the money issued in that asset. */
   ISSUER(false),

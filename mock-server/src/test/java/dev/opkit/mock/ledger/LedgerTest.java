@@ -3,6 +3,7 @@ package dev.opkit.mock.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opkit.protocol.amount.Asset;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

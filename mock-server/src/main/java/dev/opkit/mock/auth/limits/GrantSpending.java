@@ -2,8 +2,9 @@ package dev.opkit.mock.auth.limits;
 
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
-import dev.opkit.mock.ledger.Asset;
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.Asset;
+import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.interval.WindowCounting;
@@ -189,11 +190,11 @@ public final class GrantSpending {
       IntervalWindow window,
       boolean current) {
     SpentAmounts spent = account.spentOrZero(index, limits);
-    Money limit = limits.debitAmount() != null ? limits.debitAmount() : limits.receiveAmount();
-    Money remaining = null;
+    Amount limit = limits.debitAmount() != null ? limits.debitAmount() : limits.receiveAmount();
+    Amount remaining = null;
     if (limit != null) {
-      Money used = limits.debitAmount() != null ? spent.debit() : spent.receive();
-      remaining = used.compareTo(limit) >= 0 ? Money.zero(limit.asset()) : limit.minus(used);
+      Amount used = limits.debitAmount() != null ? spent.debit() : spent.receive();
+      remaining = used.compareTo(limit) >= 0 ? Amount.zero(limit.asset()) : limit.minus(used);
     }
     return new GrantWindow(
         index,
@@ -258,13 +259,13 @@ public final class GrantSpending {
               : limits.receiveAmount() != null
                   ? limits.receiveAmount().asset()
                   : spend.receive().asset();
-      Money debit = spend.debit().asset().equals(debitAsset) ? spend.debit() : null;
-      Money receive = spend.receive().asset().equals(receiveAsset) ? spend.receive() : null;
+      Amount debit = spend.debit().asset().equals(debitAsset) ? spend.debit() : null;
+      Amount receive = spend.receive().asset().equals(receiveAsset) ? spend.receive() : null;
       Totals totals = account.windows.get(window);
       SpentAmounts before =
           new SpentAmounts(
-              new Money(debitAsset, totals == null ? BigInteger.ZERO : totals.debit),
-              new Money(receiveAsset, totals == null ? BigInteger.ZERO : totals.receive));
+              Amount.of(totals == null ? BigInteger.ZERO : totals.debit, debitAsset),
+              Amount.of(totals == null ? BigInteger.ZERO : totals.receive, receiveAsset));
       requireRoom("debitAmount", limits.debitAmount(), before.debit(), debit, intervalWindow);
       requireRoom(
           "receiveAmount", limits.receiveAmount(), before.receive(), receive, intervalWindow);
@@ -286,8 +287,8 @@ public final class GrantSpending {
       }
       SpentAmounts after =
           new SpentAmounts(
-              new Money(check.debitAsset, totals.debit),
-              new Money(check.receiveAsset, totals.receive));
+              Amount.of(totals.debit, check.debitAsset),
+              Amount.of(totals.receive, check.receiveAsset));
       return new Reservation(
           grantId, check.window, check.debit, check.receive, check.before, after);
     }
@@ -312,16 +313,16 @@ public final class GrantSpending {
     private final long window;
     private final Asset debitAsset;
     private final Asset receiveAsset;
-    private final Money debit;
-    private final Money receive;
+    private final Amount debit;
+    private final Amount receive;
     private final SpentAmounts before;
 
     private Check(
         long window,
         Asset debitAsset,
         Asset receiveAsset,
-        Money debit,
-        Money receive,
+        Amount debit,
+        Amount receive,
         SpentAmounts before) {
       this.window = window;
       this.debitAsset = debitAsset;
@@ -337,7 +338,7 @@ public final class GrantSpending {
     }
   }
 
-  private static void requireAsset(String name, Money limit, Money payment) {
+  private static void requireAsset(String name, Amount limit, Amount payment) {
     if (limit != null && !limit.asset().equals(payment.asset())) {
       throw refusal(
           "this grant's "
@@ -353,14 +354,15 @@ public final class GrantSpending {
   }
 
   private static void requireRoom(
-      String name, Money limit, Money spent, Money payment, IntervalWindow window) {
+      String name, Amount limit, Amount spent, Amount payment, IntervalWindow window) {
     if (limit == null || payment == null) {
       return;
     }
     if (spent.plus(payment).compareTo(limit) <= 0) {
       return;
     }
-    Money remaining = spent.compareTo(limit) >= 0 ? Money.zero(limit.asset()) : limit.minus(spent);
+    Amount remaining =
+        spent.compareTo(limit) >= 0 ? Amount.zero(limit.asset()) : limit.minus(spent);
     String scope =
         window == null
             ? "over the grant's life"
@@ -386,15 +388,15 @@ public final class GrantSpending {
         "the payment's "
             + name
             + " of "
-            + payment.display()
+            + HumanUnits.format(payment)
             + " exceeds what the grant allows "
             + scope
             + ": limit "
-            + limit.display()
+            + HumanUnits.format(limit)
             + ", spent "
-            + spent.display()
+            + HumanUnits.format(spent)
             + ", remaining "
-            + remaining.display(),
+            + HumanUnits.format(remaining),
         details);
   }
 
@@ -420,7 +422,7 @@ public final class GrantSpending {
         Map.of("limit", "interval", "interval", interval.toString()));
   }
 
-  private static Map<String, Object> amountJson(Money money) {
+  private static Map<String, Object> amountJson(Amount money) {
     return Map.of(
         "value",
         money.value().toString(),
@@ -445,8 +447,8 @@ public final class GrantSpending {
     SpentAmounts spent(long window) {
       Totals totals = windows.get(window);
       return new SpentAmounts(
-          new Money(debitAsset, totals == null ? BigInteger.ZERO : totals.debit),
-          new Money(receiveAsset, totals == null ? BigInteger.ZERO : totals.receive));
+          Amount.of(totals == null ? BigInteger.ZERO : totals.debit, debitAsset),
+          Amount.of(totals == null ? BigInteger.ZERO : totals.receive, receiveAsset));
     }
 
     SpentAmounts spentOrZero(long window, SpendingLimits limits) {
@@ -460,10 +462,10 @@ public final class GrantSpending {
               : limits.receiveAmount() == null ? null : limits.receiveAmount().asset();
       Totals totals = windows.get(window);
       return new SpentAmounts(
-          debit == null ? null : new Money(debit, totals == null ? BigInteger.ZERO : totals.debit),
+          debit == null ? null : Amount.of(totals == null ? BigInteger.ZERO : totals.debit, debit),
           receive == null
               ? null
-              : new Money(receive, totals == null ? BigInteger.ZERO : totals.receive));
+              : Amount.of(totals == null ? BigInteger.ZERO : totals.receive, receive));
     }
   }
 

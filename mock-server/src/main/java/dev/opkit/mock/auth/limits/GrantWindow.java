@@ -1,6 +1,6 @@
 package dev.opkit.mock.auth.limits;
 
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.protocol.amount.Amount;
 import java.time.Instant;
 
 /**
@@ -21,7 +21,7 @@ public record GrantWindow(
     Instant start,
     Instant end,
     boolean current,
-    Money limit,
-    Money spentDebit,
-    Money spentReceive,
-    Money remaining) {}
+    Amount limit,
+    Amount spentDebit,
+    Amount spentReceive,
+    Amount remaining) {}

@@ -1,6 +1,6 @@
 package dev.opkit.mock.auth.limits;
 
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.protocol.amount.Amount;
 import java.util.Objects;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param debit what it debits from the sender, fees included
  * @param receive what it delivers to the receiver
  */
-public record PaymentSpend(String receiver, Money debit, Money receive) {
+public record PaymentSpend(String receiver, Amount debit, Amount receive) {
   public PaymentSpend {
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(debit, "debit");

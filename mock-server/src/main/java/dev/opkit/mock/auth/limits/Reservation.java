@@ -1,6 +1,6 @@
 package dev.opkit.mock.auth.limits;
 
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.protocol.amount.Amount;
 
 /**
  * A payment's share of its grant's spent amounts, kept with the payment so that a failure releases
@@ -16,7 +16,7 @@ import dev.opkit.mock.ledger.Money;
 public record Reservation(
     String grantId,
     long window,
-    Money debit,
-    Money receive,
+    Amount debit,
+    Amount receive,
     SpentAmounts before,
     SpentAmounts after) {}

@@ -1,7 +1,11 @@
 package dev.opkit.mock.auth.limits;
 
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.ErrorCodes;
+import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.interval.InvalidIntervalException;
 import dev.opkit.protocol.interval.RepeatingInterval;
+import dev.opkit.protocol.model.Limits;
 import java.util.Optional;
 
 /**
@@ -16,10 +20,35 @@ import java.util.Optional;
  * @param interval the repeating interval, or null for limits over the grant's whole life
  */
 public record SpendingLimits(
-    String receiver, Money debitAmount, Money receiveAmount, RepeatingInterval interval) {
+    String receiver, Amount debitAmount, Amount receiveAmount, RepeatingInterval interval) {
 
   /** No limits at all: every payment passes; spent amounts are still counted. */
   public static final SpendingLimits NONE = new SpendingLimits(null, null, null, null);
+
+  /**
+   * The limits of an access item as checkable values.
+   *
+   * @throws ApiException 403 when the limits cannot be applied (an amount that is not an amount, an
+   *     interval that is not a repeating interval): the grant cannot authorize payments
+   */
+  public static SpendingLimits from(Limits limits) {
+    if (limits == null) {
+      return NONE;
+    }
+    try {
+      return new SpendingLimits(
+          limits.receiver(),
+          limits.debitAmount() == null ? null : limits.debitAmount(),
+          limits.receiveAmount() == null ? null : limits.receiveAmount(),
+          limits.interval() == null ? null : RepeatingInterval.parse(limits.interval()));
+    } catch (ApiException | InvalidIntervalException e) {
+      throw new ApiException(
+          403,
+          ErrorCodes.LIMIT_EXCEEDED,
+          "this grant's limits cannot be applied, so it cannot authorize payments: "
+              + e.getMessage());
+    }
+  }
 
   public Optional<RepeatingInterval> repeating() {
     return Optional.ofNullable(interval);

@@ -1,6 +1,6 @@
 package dev.opkit.mock.auth.limits;
 
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.protocol.amount.Amount;
 
 /**
  * What a grant has spent in one window (or over its life): the sum of its payments' debit and
@@ -10,4 +10,4 @@ import dev.opkit.mock.ledger.Money;
  * @param debit the sum of debit amounts, or null
  * @param receive the sum of receive amounts, or null
  */
-public record SpentAmounts(Money debit, Money receive) {}
+public record SpentAmounts(Amount debit, Amount receive) {}

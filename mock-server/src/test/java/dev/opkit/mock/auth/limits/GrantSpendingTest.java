@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.ledger.Asset;
-import dev.opkit.mock.ledger.Money;
+import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.interval.WindowCounting;
@@ -227,12 +227,12 @@ class GrantSpendingTest {
         .contains(Instant.parse("2025-05-09T00:00:00Z"));
   }
 
-  private Reservation pay(String grant, SpendingLimits limits, Money debit, Instant at) {
+  private Reservation pay(String grant, SpendingLimits limits, Amount debit, Instant at) {
     return pay(grant, limits, debit, debit, at);
   }
 
   private Reservation pay(
-      String grant, SpendingLimits limits, Money debit, Instant at, WindowCounting counting) {
+      String grant, SpendingLimits limits, Amount debit, Instant at, WindowCounting counting) {
     try (GrantSpending.Hold hold = spending.hold(grant)) {
       return hold.commit(
           hold.check(limits, new PaymentSpend(RECEIVER, debit, debit), at, counting));
@@ -240,7 +240,7 @@ class GrantSpendingTest {
   }
 
   private Reservation pay(
-      String grant, SpendingLimits limits, Money debit, Money receive, Instant at) {
+      String grant, SpendingLimits limits, Amount debit, Amount receive, Instant at) {
     try (GrantSpending.Hold hold = spending.hold(grant)) {
       return hold.commit(
           hold.check(
@@ -251,11 +251,11 @@ class GrantSpendingTest {
     }
   }
 
-  private static Money usd(long value) {
-    return Money.of(USD, value);
+  private static Amount usd(long value) {
+    return Amount.of(value, USD);
   }
 
-  private static Money eur(long value) {
-    return Money.of(EUR, value);
+  private static Amount eur(long value) {
+    return Amount.of(value, EUR);
   }
 }
