@@ -12,6 +12,7 @@ import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.protocol.ProtocolException;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.json.Json;
@@ -120,7 +121,7 @@ public final class AdminRoutes implements RouteGroup {
     Asset asset;
     try {
       asset = new Asset(body.requiredText("assetCode"), body.requiredInteger("assetScale"));
-    } catch (IllegalArgumentException e) {
+    } catch (ProtocolException e) {
       throw ApiException.badRequest(e.getMessage());
     }
     Wallet wallet =

@@ -27,6 +27,15 @@ public final class SpecCheck {
     return check(response, Spec.WALLET_ADDRESS_SERVER, operationId);
   }
 
+  /** The response, after checking its body against a component schema of a spec. */
+  public static Response schema(Response response, Spec spec, String schemaName) {
+    JsonNode body = Json.read(response.asString(), JsonNode.class);
+    assertThat(VALIDATOR.validate(spec, schemaName, body))
+        .as("body matches the 1.3.0 %s schema: %s", schemaName, body)
+        .isEmpty();
+    return response;
+  }
+
   private static Response check(Response response, Spec spec, String operationId) {
     JsonNode body = Json.read(response.asString(), JsonNode.class);
     assertThat(VALIDATOR.validateResponseBody(spec, operationId, response.statusCode(), body))
