@@ -43,6 +43,42 @@ class SandboxConfigFileTest {
   }
 
   @Test
+  void parseWhenTheReadmeExampleThenEveryFieldIsTaken() {
+    SandboxConfig config =
+        SandboxConfigFile.parse(
+            """
+            profile: strict
+            quoteLifetime: PT10M
+            fees: { basisPoints: 50, fixed: 25 }
+            rates:
+              - { from: USD, to: EUR, rate: 0.92 }
+              - { from: USD, to: GBP, rate: 0.79 }
+            admin: { secret: change-me }
+            webhookUrl: http://localhost:8080/webhooks
+            ases:
+              - name: bank
+                port: 4000
+                publicUrl: https://bank.sandbox.example
+                profileOverrides: { finishHashEncoding: STANDARD_PADDED }
+                wallets:
+                  - { name: alice, publicName: Alice, assetCode: USD, assetScale: 2, balance: 100000 }
+              - name: shop
+                port: 4100
+                wallets:
+                  - { name: till, assetCode: GBP, assetScale: 2 }
+            """,
+            "README");
+
+    assertThat(config.fees()).isEqualTo(new FeeConfig(50, java.math.BigInteger.valueOf(25)));
+    assertThat(config.rates()).hasSize(2);
+    assertThat(config.admin().secret()).isEqualTo("change-me");
+    assertThat(config.admin().isEnabled()).isTrue();
+    assertThat(config.webhookUrl()).isEqualTo("http://localhost:8080/webhooks");
+    assertThat(config.ases()).extracting(AseConfig::name).containsExactly("bank", "shop");
+    assertThat(config.ases().get(1).wallets().get(0).balance()).isZero();
+  }
+
+  @Test
   void parseWhenUnknownKeyThenRefusedNamingIt() {
     assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
         .isInstanceOf(IllegalArgumentException.class)
