@@ -7,7 +7,12 @@ import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
 import dev.opkit.mock.wallet.Wallet;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +82,13 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--quote-lifetime", description = "ISO 8601 quote lifetime, e.g. PT5M")
   private Duration quoteLifetime;
 
+  @Option(
+      names = "--check",
+      description =
+          "start on free ports, answer one request, stop and exit: checks the configuration"
+              + " (the ./sandbox script also uses it to record a class-data archive)")
+  private boolean check;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -90,6 +102,9 @@ public final class Main implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       System.err.println("sandbox: " + e.getMessage());
       return 2;
+    }
+    if (check) {
+      return check(config.ephemeral());
     }
     Sandbox sandbox = Sandbox.create(config);
     try {
@@ -115,6 +130,29 @@ public final class Main implements Callable<Integer> {
     printBanner(System.out, sandbox, (System.nanoTime() - started) / 1_000_000);
     stopped.await();
     return 0;
+  }
+
+  private static int check(SandboxConfig config) {
+    try (Sandbox sandbox = Sandbox.create(config).start()) {
+      Ase ase = sandbox.ases().get(0);
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> refused =
+          client.send(
+              HttpRequest.newBuilder(URI.create(ase.publicBase() + "/incoming-payments"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (refused.statusCode() != 400) {
+        System.err.println("sandbox: self-check failed: " + refused.body());
+        return 1;
+      }
+      System.out.println("sandbox: configuration OK (" + sandbox.ases().size() + " providers)");
+      return 0;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      System.err.println("sandbox: self-check failed: " + rootMessage(e));
+      return 1;
+    }
   }
 
   private SandboxConfig effectiveConfig() {
