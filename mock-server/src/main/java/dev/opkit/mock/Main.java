@@ -9,6 +9,7 @@ import dev.opkit.mock.sandbox.SandboxConfigFile;
 import dev.opkit.mock.wallet.Wallet;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -241,8 +242,7 @@ public final class Main implements Callable<Integer> {
             "    wallet address  %-36s %s %s%n",
             wallet.url(),
             wallet.asset().code(),
-            new java.math.BigDecimal(wallet.account().balance(), wallet.asset().scale())
-                .toPlainString());
+            new BigDecimal(wallet.account().balance(), wallet.asset().scale()).toPlainString());
       }
       out.printf(Locale.ROOT, "    auth server     %s%n", ase.authServerUrl());
       if (sandbox.config().admin().isEnabled()) {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.opkit.mock.events.Event;
 import dev.opkit.mock.events.EventLog;
 import dev.opkit.mock.http.ApiException;
@@ -147,7 +148,7 @@ public final class AdminRoutes implements RouteGroup {
     Jwk jwk;
     try {
       jwk = Json.mapper().treeToValue(body.node("jwk"), Jwk.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw ApiException.badRequest(
           "'jwk' must be a JSON Web Key object {kid, alg, kty, crv, x}: " + e.getMessage());
     }
