@@ -107,9 +107,9 @@ public record BehaviourProfile(
     }
     try {
       return mapper.treeToValue(fields, BehaviourProfile.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException
-        | IllegalArgumentException e) {
-      throw new IllegalArgumentException("bad profile override " + changes + ": " + e.getMessage(), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "bad profile override " + changes + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The sandbox's one clock: real time plus an offset that the admin API can move. Every
- * time-dependent rule (expiries, token lifetimes, interval windows, event timestamps) reads it; only
- * the freshness check of a signature's {@code created} parameter uses real time.
+ * time-dependent rule (expiries, token lifetimes, interval windows, event timestamps) reads it;
+ * only the freshness check of a signature's {@code created} parameter uses real time.
  */
 public final class SandboxClock extends Clock {
   private final Clock realTime;

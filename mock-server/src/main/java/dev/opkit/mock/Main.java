@@ -1,0 +1,267 @@
+package dev.opkit.mock;
+
+import dev.opkit.mock.sandbox.AdminConfig;
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.sandbox.AseConfig;
+import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.mock.sandbox.SandboxConfigFile;
+import dev.opkit.mock.wallet.Wallet;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the sandbox from the command line: reads the optional config file, applies the flags,
+ * starts every wallet provider, prints where everything is, and runs until stopped (SIGTERM or
+ * Ctrl+C shut it down cleanly).
+ */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    version = "opkit sandbox 0.1.0",
+    description = "Runs an Open Payments sandbox: several wallet providers in one process.")
+public final class Main implements Callable<Integer> {
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "YAML or JSON config file (default: built-in two-provider sandbox)")
+  private Path configFile;
+
+  @Option(names = "--host", description = "interface to listen on, e.g. 0.0.0.0 in a container")
+  private String host;
+
+  @Option(
+      names = "--profile",
+      description = "behaviour profile of every provider: rafiki or strict")
+  private String profile;
+
+  @Option(
+      names = "--port",
+      paramLabel = "ASE=PORT",
+      description = "port of a provider, e.g. --port ase1=5000 (repeatable)")
+  private Map<String, Integer> ports = Map.of();
+
+  @Option(
+      names = "--public-url",
+      paramLabel = "ASE=URL",
+      description =
+          "public URL of a provider behind a proxy, e.g. --public-url ase1=https://a.example")
+  private Map<String, String> publicUrls = Map.of();
+
+  @Option(
+      names = "--admin-secret",
+      description = "require Authorization: Bearer <secret> on /admin")
+  private String adminSecret;
+
+  @Option(names = "--no-admin", description = "switch the admin API off")
+  private boolean noAdmin;
+
+  @Option(names = "--webhook-url", description = "POST every event to this URL")
+  private String webhookUrl;
+
+  @Option(
+      names = "--processing-delay",
+      description = "ISO 8601 duration outgoing payments stay in progress, e.g. PT2S")
+  private Duration processingDelay;
+
+  @Option(names = "--quote-lifetime", description = "ISO 8601 quote lifetime, e.g. PT5M")
+  private Duration quoteLifetime;
+
+  @Option(
+      names = "--check",
+      description =
+          "start on free ports, answer one request, stop and exit: checks the configuration"
+              + " (the ./sandbox script also uses it to record a class-data archive)")
+  private boolean check;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    long started = System.nanoTime();
+    SandboxConfig config;
+    try {
+      config = effectiveConfig();
+    } catch (IllegalArgumentException e) {
+      System.err.println("sandbox: " + e.getMessage());
+      return 2;
+    }
+    if (check) {
+      return check(config.ephemeral());
+    }
+    Sandbox sandbox = Sandbox.create(config);
+    try {
+      sandbox.start();
+    } catch (RuntimeException e) {
+      System.err.println(
+          "sandbox: could not start: "
+              + rootMessage(e)
+              + " (is another process using one of the ports? choose others with --port)");
+      sandbox.stop();
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sandbox.stop();
+                  System.out.println("sandbox stopped");
+                  stopped.countDown();
+                },
+                "sandbox-shutdown"));
+    printBanner(System.out, sandbox, (System.nanoTime() - started) / 1_000_000);
+    stopped.await();
+    return 0;
+  }
+
+  private static int check(SandboxConfig config) {
+    try (Sandbox sandbox = Sandbox.create(config).start()) {
+      Ase ase = sandbox.ases().get(0);
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> refused =
+          client.send(
+              HttpRequest.newBuilder(URI.create(ase.publicBase() + "/incoming-payments"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (refused.statusCode() != 400) {
+        System.err.println("sandbox: self-check failed: " + refused.body());
+        return 1;
+      }
+      System.out.println("sandbox: configuration OK (" + sandbox.ases().size() + " providers)");
+      return 0;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      System.err.println("sandbox: self-check failed: " + rootMessage(e));
+      return 1;
+    }
+  }
+
+  private SandboxConfig effectiveConfig() {
+    SandboxConfig config =
+        configFile == null ? SandboxConfig.defaults() : SandboxConfigFile.read(configFile);
+    if (host != null) {
+      config = config.withHost(host);
+    }
+    if (profile != null) {
+      config = config.withProfile(profile);
+    }
+    if (!ports.isEmpty() || !publicUrls.isEmpty()) {
+      config = config.withAses(overrideAses(config.ases()));
+    }
+    if (adminSecret != null || noAdmin) {
+      config =
+          config.withAdmin(
+              new AdminConfig(
+                  !noAdmin && config.admin().isEnabled(),
+                  adminSecret != null ? adminSecret : config.admin().secret()));
+    }
+    if (webhookUrl != null) {
+      config = config.withWebhookUrl(webhookUrl);
+    }
+    if (processingDelay != null) {
+      config = config.withProcessingDelay(processingDelay);
+    }
+    if (quoteLifetime != null) {
+      config = config.withQuoteLifetime(quoteLifetime);
+    }
+    return config;
+  }
+
+  private List<AseConfig> overrideAses(List<AseConfig> ases) {
+    List<String> names = ases.stream().map(AseConfig::name).toList();
+    for (String name : ports.keySet()) {
+      requireKnown(names, name, "--port");
+    }
+    for (String name : publicUrls.keySet()) {
+      requireKnown(names, name, "--public-url");
+    }
+    List<AseConfig> result = new ArrayList<>();
+    for (AseConfig ase : ases) {
+      AseConfig changed = ase;
+      if (ports.containsKey(ase.name())) {
+        changed =
+            new AseConfig(
+                ase.name(),
+                ports.get(ase.name()),
+                ase.publicUrl(),
+                ase.profile(),
+                ase.profileOverrides(),
+                ase.wallets());
+      }
+      if (publicUrls.containsKey(ase.name())) {
+        changed = changed.withPublicUrl(publicUrls.get(ase.name()));
+      }
+      result.add(changed);
+    }
+    return result;
+  }
+
+  private static void requireKnown(List<String> names, String name, String flag) {
+    if (!names.contains(name)) {
+      throw new IllegalArgumentException(
+          flag + " names the ASE '" + name + "', but the sandbox has only " + names);
+    }
+  }
+
+  private static void printBanner(PrintStream out, Sandbox sandbox, long millis) {
+    out.printf(
+        Locale.ROOT,
+        "Open Payments sandbox ready in %d ms (%d wallet providers)%n",
+        millis,
+        sandbox.ases().size());
+    for (Ase ase : sandbox.ases()) {
+      out.printf(
+          Locale.ROOT,
+          "%n  %s  %s  (profile %s)%n",
+          ase.name(),
+          ase.publicBase(),
+          ase.profile().name());
+      for (Wallet wallet : sandbox.wallets().all(ase)) {
+        out.printf(
+            Locale.ROOT,
+            "    wallet address  %-36s %s %s%n",
+            wallet.url(),
+            wallet.asset().code(),
+            new BigDecimal(wallet.account().balance(), wallet.asset().scale()).toPlainString());
+      }
+      out.printf(Locale.ROOT, "    auth server     %s%n", ase.authServerUrl());
+      if (sandbox.config().admin().isEnabled()) {
+        out.printf(
+            Locale.ROOT,
+            "    admin API       %s%s%n",
+            ase.adminUrl(),
+            sandbox.config().admin().secret() != null ? "  (bearer secret required)" : "");
+      }
+    }
+    out.printf(Locale.ROOT, "%nPress Ctrl+C to stop.%n");
+    out.flush();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}

@@ -1,0 +1,295 @@
+package dev.opkit.mock.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.opkit.mock.events.Event;
+import dev.opkit.mock.events.EventLog;
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.ErrorCodes;
+import dev.opkit.mock.http.JsonHandler;
+import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.ledger.LedgerTotals;
+import dev.opkit.mock.sandbox.AdminConfig;
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.wallet.NewWallet;
+import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.protocol.ProtocolException;
+import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.Asset;
+import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.keys.Jwk;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sandbox admin API of one provider, under {@code {origin}/admin}: powers a real wallet never
+ * gives (wallets and keys, balances, the clock, reset, events, forced failures, processing delay,
+ * the books, bulk preload). JSON in and out; with a configured secret every request needs {@code
+ * Authorization: Bearer <secret>}.
+ */
+public final class AdminRoutes implements RouteGroup {
+  private static final int MAX_EVENTS_PAGE = 1000;
+
+  private final Ase ase;
+  private final Sandbox sandbox;
+  private final AdminConfig config;
+  private final Preloader preloader;
+
+  public AdminRoutes(Ase ase, Sandbox sandbox, AdminConfig config) {
+    this.ase = ase;
+    this.sandbox = sandbox;
+    this.config = config;
+    this.preloader = new Preloader(sandbox);
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get("/admin", admin(this::index));
+    routes.get("/admin/wallet-addresses", admin(this::listWallets));
+    routes.post("/admin/wallet-addresses", admin(this::createWallet));
+    routes.get("/admin/wallet-addresses/{name}", admin(this::getWallet));
+    routes.post("/admin/wallet-addresses/{name}/keys", admin(this::addKey));
+    routes.delete("/admin/wallet-addresses/{name}/keys/{kid}", admin(this::removeKey));
+    routes.post("/admin/wallet-addresses/{name}/balance", admin(this::setBalance));
+    routes.post("/admin/wallet-addresses/{name}/failures", admin(this::failNext));
+    routes.get("/admin/clock", admin(this::getClock));
+    routes.post("/admin/clock", admin(this::moveClock));
+    routes.post("/admin/reset", admin(this::reset));
+    routes.get("/admin/events", admin(this::events));
+    routes.get("/admin/processing", admin(this::getProcessing));
+    routes.post("/admin/processing", admin(this::setProcessing));
+    routes.get("/admin/ledger", admin(this::ledger));
+    routes.post("/admin/preload", admin(this::preload));
+  }
+
+  private Handler admin(Handler handler) {
+    return JsonHandler.of(
+        ctx -> {
+          requireSecret(ctx);
+          handler.handle(ctx);
+        });
+  }
+
+  private void requireSecret(Context ctx) {
+    if (config.secret() == null) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    String expected = "Bearer " + config.secret();
+    if (header == null
+        || !MessageDigest.isEqual(
+            header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiException(
+              401,
+              ErrorCodes.UNAUTHORIZED,
+              "this sandbox's admin API needs Authorization: Bearer <the configured admin secret>")
+          .withHeader("WWW-Authenticate", "Bearer");
+    }
+  }
+
+  private void index(Context ctx) {
+    Map<String, Object> index = new LinkedHashMap<>();
+    index.put("ase", ase.name());
+    index.put("profile", ase.profile().name());
+    index.put("walletAddresses", ase.adminUrl() + "/wallet-addresses");
+    index.put("clock", ase.adminUrl() + "/clock");
+    index.put("events", ase.adminUrl() + "/events");
+    index.put("processing", ase.adminUrl() + "/processing");
+    index.put("ledger", ase.adminUrl() + "/ledger");
+    index.put("reset", ase.adminUrl() + "/reset");
+    index.put("preload", ase.adminUrl() + "/preload");
+    ctx.json(index);
+  }
+
+  private void listWallets(Context ctx) {
+    ctx.json(Map.of("result", sandbox.wallets().all(ase).stream().map(AdminWallet::of).toList()));
+  }
+
+  private void createWallet(Context ctx) {
+    AdminBodies body =
+        AdminBodies.read(ctx, Set.of("name", "assetCode", "assetScale", "publicName", "balance"));
+    Asset asset;
+    try {
+      asset = new Asset(body.requiredText("assetCode"), body.requiredInteger("assetScale"));
+    } catch (ProtocolException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    Wallet wallet =
+        sandbox
+            .wallets()
+            .create(
+                ase,
+                new NewWallet(
+                    body.requiredText("name"),
+                    body.text("publicName").orElse(null),
+                    asset,
+                    body.amountValue("balance").orElse(BigInteger.ZERO)));
+    ctx.status(201).json(sandbox.wallets().document(wallet));
+  }
+
+  private void getWallet(Context ctx) {
+    ctx.json(AdminWallet.of(wallet(ctx)));
+  }
+
+  private void addKey(Context ctx) {
+    Wallet wallet = wallet(ctx);
+    AdminBodies body = AdminBodies.read(ctx, Set.of("jwk"));
+    Jwk jwk;
+    try {
+      jwk = Json.mapper().treeToValue(body.node("jwk"), Jwk.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "'jwk' must be a JSON Web Key object {kid, alg, kty, crv, x}: " + e.getMessage());
+    }
+    ctx.status(201).json(sandbox.wallets().addKey(wallet, jwk));
+  }
+
+  private void removeKey(Context ctx) {
+    sandbox.wallets().removeKey(wallet(ctx), ctx.pathParam("kid"));
+    ctx.status(204);
+  }
+
+  private void setBalance(Context ctx) {
+    Wallet wallet = wallet(ctx);
+    AdminBodies body = AdminBodies.read(ctx, Set.of("value"));
+    BigInteger value =
+        body.amountValue("value").orElseThrow(() -> ApiException.badRequest("'value' is required"));
+    sandbox.wallets().setBalance(wallet, value);
+    ctx.json(AdminWallet.of(wallet));
+  }
+
+  private void failNext(Context ctx) {
+    Wallet wallet = wallet(ctx);
+    AdminBodies body = AdminBodies.read(ctx, Set.of("count"));
+    sandbox.wallets().failNext(wallet, body.requiredInteger("count"));
+    ctx.json(AdminWallet.of(wallet));
+  }
+
+  private void getClock(Context ctx) {
+    ctx.json(Map.of("now", sandbox.clock().instant()));
+  }
+
+  private void moveClock(Context ctx) {
+    AdminBodies body = AdminBodies.read(ctx, Set.of("advance", "now"));
+    var advance = body.text("advance");
+    var now = body.text("now");
+    if (advance.isPresent() == now.isPresent()) {
+      throw ApiException.badRequest(
+          "send either {\"advance\": \"P1M\"} or {\"now\": \"2026-12-01T00:00:00Z\"}");
+    }
+    Instant moved =
+        advance.isPresent()
+            ? ClockMove.advance(sandbox.clock(), advance.get())
+            : ClockMove.set(sandbox.clock(), now.get());
+    sandbox.clockMoved();
+    ctx.json(Map.of("now", moved));
+  }
+
+  private void reset(Context ctx) {
+    sandbox.reset();
+    ctx.status(204);
+  }
+
+  private void events(Context ctx) {
+    long after = longQuery(ctx, "after", 0);
+    int limit = (int) Math.min(longQuery(ctx, "limit", 100), MAX_EVENTS_PAGE);
+    if (limit < 1) {
+      throw ApiException.badRequest("'limit' must be from 1 to " + MAX_EVENTS_PAGE);
+    }
+    EventLog log = sandbox.events().log(ase.name());
+    List<Event> page = log.after(after, limit);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("result", page);
+    body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).sequence());
+    body.put(
+        "hasMore", !page.isEmpty() && page.get(page.size() - 1).sequence() < log.lastSequence());
+    ctx.json(body);
+  }
+
+  private void getProcessing(Context ctx) {
+    ctx.json(Map.of("delay", sandbox.processing().delay().toString()));
+  }
+
+  private void setProcessing(Context ctx) {
+    AdminBodies body = AdminBodies.read(ctx, Set.of("delay"));
+    String text = body.requiredText("delay");
+    Duration delay;
+    try {
+      delay = Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "'delay' must be an ISO 8601 duration such as PT2S or PT0.5S, got '" + text + "'");
+    }
+    if (delay.isNegative()) {
+      throw ApiException.badRequest("'delay' cannot be negative, got " + text);
+    }
+    sandbox.processing().setDelay(delay);
+    ctx.json(Map.of("delay", delay.toString()));
+  }
+
+  private void ledger(Context ctx) {
+    LedgerTotals totals = sandbox.ledger().totals();
+    List<Map<String, Object>> assets =
+        totals.assets().stream()
+            .map(
+                t -> {
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("assetCode", t.asset().code());
+                  row.put("assetScale", t.asset().scale());
+                  row.put("issued", t.issued().toString());
+                  row.put("wallets", t.wallets().toString());
+                  row.put("reserved", t.reserved().toString());
+                  row.put("fees", t.fees().toString());
+                  row.put("liquidity", t.liquidity().toString());
+                  row.put("sum", t.sum().toString());
+                  return row;
+                })
+            .toList();
+    ctx.json(Map.of("invariantHolds", totals.invariantHolds(), "assets", assets));
+  }
+
+  private void preload(Context ctx) {
+    AdminBodies body =
+        AdminBodies.read(
+            ctx,
+            Set.of(
+                "wallet", "incomingPayments", "outgoingPayments", "receiver", "amount", "client"));
+    Wallet wallet = sandbox.wallets().require(ase, body.requiredText("wallet"));
+    Preloader.Result result =
+        preloader.preload(
+            wallet,
+            body.integer("incomingPayments").orElse(0),
+            body.integer("outgoingPayments").orElse(0),
+            body.text("receiver").orElse(null),
+            body.amountValue("amount").map(v -> Amount.of(v, wallet.asset())).orElse(null),
+            body.text("client").orElse(null));
+    ctx.status(201).json(result);
+  }
+
+  private Wallet wallet(Context ctx) {
+    return sandbox.wallets().require(ase, ctx.pathParam("name"));
+  }
+
+  private static long longQuery(Context ctx, String name, long fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("'" + name + "' must be a whole number, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.opkit.mock.admin;
+
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.sandbox.SandboxClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * A move of the sandbox clock asked through {@code POST /admin/clock}: forward by an ISO 8601
+ * duration (calendar part first, so {@code P1M} from 31 Jan lands on the last day of February, then
+ * the time part), or to an instant.
+ */
+final class ClockMove {
+  private ClockMove() {}
+
+  /**
+   * Moves the clock by an ISO 8601 duration such as {@code P1M}, {@code PT2H} or {@code P1DT12H}.
+   */
+  static Instant advance(SandboxClock clock, String text) {
+    String upper = text.trim().toUpperCase(Locale.ROOT);
+    boolean negative = upper.startsWith("-");
+    String unsigned = negative ? upper.substring(1) : upper;
+    int time = unsigned.indexOf('T');
+    String datePart = time < 0 ? unsigned : unsigned.substring(0, time);
+    String timePart = time < 0 ? null : "P" + unsigned.substring(time);
+    if (!unsigned.startsWith("P") || unsigned.equals("P") || unsigned.endsWith("T")) {
+      throw notDuration(text);
+    }
+    try {
+      Period period = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
+      Duration duration = timePart == null ? Duration.ZERO : Duration.parse(timePart);
+      if (negative) {
+        period = period.negated();
+        duration = duration.negated();
+      }
+      clock.advance(period);
+      return clock.advance(duration);
+    } catch (DateTimeParseException e) {
+      throw notDuration(text);
+    }
+  }
+
+  /** Sets the clock to an RFC 3339 instant. */
+  static Instant set(SandboxClock clock, String text) {
+    try {
+      return clock.set(Instant.parse(text.trim()));
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "'now' must be an RFC 3339 UTC instant such as 2026-12-01T00:00:00Z, got '" + text + "'");
+    }
+  }
+
+  private static ApiException notDuration(String text) {
+    return ApiException.badRequest(
+        "'advance' must be an ISO 8601 duration such as P1M, P7D, PT2H or P1DT12H, got '"
+            + text
+            + "'");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.opkit.mock.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where the sandbox reports what happens: each wallet provider's {@link EventLog}, and the optional
+ * webhook. Call it after releasing every lock; it never blocks on the network.
+ */
+public final class Events {
+  private final Clock clock;
+  private final int capacity;
+  private final Map<String, EventLog> logs = new ConcurrentHashMap<>();
+  private final Optional<WebhookSender> webhooks;
+
+  public Events(Clock clock, int capacity, Optional<WebhookSender> webhooks) {
+    this.clock = clock;
+    this.capacity = capacity;
+    this.webhooks = webhooks;
+  }
+
+  /** Records an event of a provider, timestamped by the sandbox clock, and sends its webhook. */
+  public Event publish(String ase, EventType type, JsonNode data) {
+    Event event = log(ase).record(type, clock.instant(), ase, data);
+    webhooks.ifPresent(w -> w.deliver(event));
+    return event;
+  }
+
+  /** The event log of a provider. */
+  public EventLog log(String ase) {
+    return logs.computeIfAbsent(ase, a -> new EventLog(capacity));
+  }
+
+  /** Empties every log (sequences keep growing). */
+  public void clear() {
+    logs.values().forEach(EventLog::clear);
+  }
+}

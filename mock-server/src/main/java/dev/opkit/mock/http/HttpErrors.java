@@ -1,0 +1,101 @@
+package dev.opkit.mock.http;
+
+import dev.opkit.mock.profile.BehaviourProfile.ResourceErrorCodes;
+import dev.opkit.protocol.ProtocolException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place errors become responses: every refusal is the protocol's JSON error body, never an
+ * HTML page, an empty body or a stack trace. On the resource server the {@code code} follows the
+ * provider's behaviour profile; under {@code /admin} and {@code /auth} it is always the name.
+ */
+public final class HttpErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+
+  private final ResourceErrorCodes resourceErrorCodes;
+
+  public HttpErrors(ResourceErrorCodes resourceErrorCodes) {
+    this.resourceErrorCodes = resourceErrorCodes;
+  }
+
+  /** Registers the exception handlers on a Javalin route table. */
+  public void install(RoutesConfig routes) {
+    routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
+    routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(ctx, e)));
+    // The protocol module's parse and validation failures say what the client must fix.
+    routes.exception(
+        ProtocolException.class, (e, ctx) -> render(ctx, ApiException.badRequest(e.getMessage())));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          render(
+              ctx,
+              new ApiException(
+                  500,
+                  ErrorCodes.INTERNAL_ERROR,
+                  "the sandbox failed unexpectedly; its log has the details"));
+        });
+  }
+
+  /** Writes an error response. */
+  public void render(Context ctx, ApiException e) {
+    e.headers().forEach(ctx::header);
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", codeFor(ctx, e));
+    error.put("description", e.description());
+    if (!e.details().isEmpty()) {
+      error.put("details", e.details());
+    }
+    ctx.status(e.status()).json(Map.of("error", error));
+  }
+
+  private String codeFor(Context ctx, ApiException e) {
+    String path = ctx.path();
+    boolean named =
+        path.startsWith("/admin")
+            || path.startsWith("/auth")
+            || resourceErrorCodes == ResourceErrorCodes.NAMED;
+    return named ? e.code() : Integer.toString(e.status());
+  }
+
+  private static ApiException translate(Context ctx, HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 ->
+          new ApiException(
+              404,
+              ErrorCodes.NOT_FOUND,
+              "nothing here: "
+                  + ctx.method()
+                  + " "
+                  + ctx.path()
+                  + " is not a route of this server");
+      case 405 ->
+          new ApiException(
+              405,
+              ErrorCodes.METHOD_NOT_ALLOWED,
+              ctx.method() + " is not allowed on " + ctx.path() + allowed(e));
+      case 413 ->
+          new ApiException(
+              413,
+              ErrorCodes.PAYLOAD_TOO_LARGE,
+              "request bodies are limited to " + JsonRequests.MAX_BODY_BYTES + " bytes (1 MB)");
+      default ->
+          new ApiException(
+              e.getStatus() >= 400 ? e.getStatus() : 500,
+              e.getStatus() == 400 ? ErrorCodes.INVALID_REQUEST : ErrorCodes.INTERNAL_ERROR,
+              e.getMessage() == null ? "request refused" : e.getMessage());
+    };
+  }
+
+  private static String allowed(HttpResponseException e) {
+    String methods = e.getDetails().get("availableMethods");
+    return methods == null ? "" : "; allowed: " + methods;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.opkit.mock.resource;
+
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.ErrorCodes;
+import dev.opkit.mock.sandbox.Ase;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resource ids are absolute URLs on the provider that owns the resource, {@code
+ * {origin}/{collection}/{uuid}}; list cursors are the bare UUIDs (as Rafiki).
+ */
+public final class ResourceIds {
+  private ResourceIds() {}
+
+  /** The UUID of a resource URL of the given collection, e.g. {@code incoming-payments}. */
+  public static Optional<UUID> parse(String url, String collection) {
+    if (url == null) {
+      return Optional.empty();
+    }
+    String marker = "/" + collection + "/";
+    int at = url.lastIndexOf(marker);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    return uuid(url.substring(at + marker.length()));
+  }
+
+  /** A path segment as a UUID. */
+  public static Optional<UUID> uuid(String segment) {
+    if (segment == null || segment.length() != 36) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(segment));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The answer for a resource id the server does not know: 401 in the {@code rafiki} profile
+   * (Rafiki looks the resource up before checking the token), 404 in {@code strict}.
+   */
+  public static ApiException unknown(Ase ase, String description) {
+    int status = ase.profile().unknownResourceStatus();
+    return new ApiException(
+        status, status == 404 ? ErrorCodes.NOT_FOUND : ErrorCodes.UNAUTHORIZED, description);
+  }
+}

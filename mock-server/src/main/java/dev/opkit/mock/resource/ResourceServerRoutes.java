@@ -1,0 +1,201 @@
+package dev.opkit.mock.resource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.mock.auth.limits.SpentAmounts;
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.JsonHandler;
+import dev.opkit.mock.http.JsonRequests;
+import dev.opkit.mock.http.RequestSchemas;
+import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.http.SignedMessages;
+import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
+import dev.opkit.mock.resource.incoming.IncomingPaymentService;
+import dev.opkit.mock.resource.incoming.IncomingPaymentViews;
+import dev.opkit.mock.resource.outgoing.OutgoingPaymentService;
+import dev.opkit.mock.resource.outgoing.OutgoingPaymentViews;
+import dev.opkit.mock.resource.quote.QuoteService;
+import dev.opkit.mock.resource.quote.QuoteViews;
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.model.CreateIncomingPaymentRequest;
+import dev.opkit.protocol.model.CreateOutgoingPaymentRequest;
+import dev.opkit.protocol.model.CreateQuoteRequest;
+import dev.opkit.protocol.model.GrantSpentAmounts;
+import dev.opkit.protocol.model.Page;
+import dev.opkit.protocol.model.PageInfo;
+import dev.opkit.protocol.openapi.Spec;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Every path of a provider's resource server (resource-server spec 1.3.0), at the bare origin:
+ * parse, call the service, render. No protocol decision is made here.
+ */
+public final class ResourceServerRoutes implements RouteGroup {
+  private final Ase ase;
+  private final IncomingPaymentService incoming;
+  private final IncomingPaymentViews incomingViews;
+  private final QuoteService quotes;
+  private final OutgoingPaymentService outgoing;
+  private final RequestSchemas schemas;
+  private final Clock clock;
+
+  public ResourceServerRoutes(
+      Ase ase,
+      IncomingPaymentService incoming,
+      IncomingPaymentViews incomingViews,
+      QuoteService quotes,
+      OutgoingPaymentService outgoing,
+      RequestSchemas schemas,
+      Clock clock) {
+    this.ase = ase;
+    this.incoming = incoming;
+    this.incomingViews = incomingViews;
+    this.quotes = quotes;
+    this.outgoing = outgoing;
+    this.schemas = schemas;
+    this.clock = clock;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.post("/incoming-payments", JsonHandler.of(this::createIncomingPayment));
+    routes.get("/incoming-payments", JsonHandler.of(this::listIncomingPayments));
+    routes.get("/incoming-payments/{id}", JsonHandler.of(this::getIncomingPayment));
+    routes.post("/incoming-payments/{id}/complete", JsonHandler.of(this::completeIncomingPayment));
+    routes.post("/quotes", JsonHandler.of(this::createQuote));
+    routes.get("/quotes/{id}", JsonHandler.of(this::getQuote));
+    routes.post("/outgoing-payments", JsonHandler.of(this::createOutgoingPayment));
+    routes.get("/outgoing-payments", JsonHandler.of(this::listOutgoingPayments));
+    routes.get("/outgoing-payments/{id}", JsonHandler.of(this::getOutgoingPayment));
+    routes.get("/outgoing-payment-grant", JsonHandler.of(this::getOutgoingPaymentGrant));
+  }
+
+  private void createIncomingPayment(Context ctx) {
+    CreateIncomingPaymentRequest body =
+        body(ctx, "create-incoming-payment", CreateIncomingPaymentRequest.class);
+    IncomingPaymentRecord payment = incoming.create(request(ctx), body);
+    ctx.status(201).json(incomingViews.withMethods(payment, clock.instant()));
+  }
+
+  private void listIncomingPayments(Context ctx) {
+    String wallet = requiredQuery(ctx, "wallet-address");
+    PageResult<IncomingPaymentRecord> page = incoming.list(request(ctx), wallet, pageRequest(ctx));
+    ctx.json(
+        page(
+            page,
+            p -> incomingViews.withoutMethods(p, clock.instant()),
+            IncomingPaymentRecord::id));
+  }
+
+  private void getIncomingPayment(Context ctx) {
+    UUID id = id(ctx, "incoming payment");
+    ResourceRequest request = request(ctx);
+    if (!request.hasAuthorization()) {
+      ctx.json(incomingViews.publicView(incoming.getPublic(ase, id)));
+      return;
+    }
+    ctx.json(incomingViews.withMethods(incoming.get(request, id), clock.instant()));
+  }
+
+  private void completeIncomingPayment(Context ctx) {
+    UUID id = id(ctx, "incoming payment");
+    ResourceRequest request = request(ctx);
+    IncomingPaymentRecord payment = incoming.complete(request, id);
+    ctx.json(incomingViews.withoutMethods(payment, clock.instant()));
+  }
+
+  private void createQuote(Context ctx) {
+    CreateQuoteRequest body = body(ctx, "create-quote", CreateQuoteRequest.class);
+    ctx.status(201).json(QuoteViews.render(quotes.create(request(ctx), body)));
+  }
+
+  private void getQuote(Context ctx) {
+    UUID id = id(ctx, "quote");
+    ctx.json(QuoteViews.render(quotes.get(request(ctx), id)));
+  }
+
+  private void createOutgoingPayment(Context ctx) {
+    CreateOutgoingPaymentRequest body =
+        body(ctx, "create-outgoing-payment", CreateOutgoingPaymentRequest.class);
+    ctx.status(201).json(OutgoingPaymentViews.created(outgoing.create(request(ctx), body)));
+  }
+
+  private void listOutgoingPayments(Context ctx) {
+    String wallet = requiredQuery(ctx, "wallet-address");
+    ctx.json(
+        page(
+            outgoing.list(request(ctx), wallet, pageRequest(ctx)),
+            OutgoingPaymentViews::render,
+            p -> p.id()));
+  }
+
+  private void getOutgoingPayment(Context ctx) {
+    UUID id = id(ctx, "outgoing payment");
+    ctx.json(OutgoingPaymentViews.render(outgoing.get(request(ctx), id)));
+  }
+
+  private void getOutgoingPaymentGrant(Context ctx) {
+    Optional<SpentAmounts> spent = outgoing.grantSpent(request(ctx));
+    ctx.json(
+        new GrantSpentAmounts(
+            spent.map(SpentAmounts::debit).orElse(null),
+            spent.map(SpentAmounts::receive).orElse(null)));
+  }
+
+  private ResourceRequest request(Context ctx) {
+    return new ResourceRequest(
+        ase, SignedMessages.of(ctx, ase.publicBase()), ctx.header("Authorization"));
+  }
+
+  private <T> T body(Context ctx, String operationId, Class<T> type) {
+    JsonNode json = JsonRequests.requiredJson(ctx);
+    schemas.validate(Spec.RESOURCE_SERVER, operationId, json);
+    try {
+      return Json.mapper().treeToValue(json, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw ApiException.badRequest("the body does not fit " + operationId + ": " + e.getMessage());
+    }
+  }
+
+  private UUID id(Context ctx, String what) {
+    String raw = ctx.pathParam("id");
+    return ResourceIds.uuid(raw)
+        .orElseThrow(
+            () ->
+                ResourceIds.unknown(
+                    ase, "there is no " + what + " '" + raw + "' on this resource server"));
+  }
+
+  private static String requiredQuery(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest(
+          "the query parameter '" + name + "' is required: the wallet address URL to list");
+    }
+    return value;
+  }
+
+  private static PageRequest pageRequest(Context ctx) {
+    return PageRequest.parse(
+        ctx.queryParam("first"), ctx.queryParam("last"), ctx.queryParam("cursor"));
+  }
+
+  private static <R, T> Page<T> page(
+      PageResult<R> result, Function<R, T> render, Function<R, UUID> cursor) {
+    List<R> items = result.items();
+    PageInfo info =
+        new PageInfo(
+            items.isEmpty() ? null : cursor.apply(items.get(0)).toString(),
+            items.isEmpty() ? null : cursor.apply(items.get(items.size() - 1)).toString(),
+            result.hasNextPage(),
+            result.hasPreviousPage());
+    return new Page<>(info, items.stream().map(render).toList());
+  }
+}

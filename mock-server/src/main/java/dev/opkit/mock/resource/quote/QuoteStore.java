@@ -1,0 +1,13 @@
+package dev.opkit.mock.resource.quote;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where quotes are kept. */
+public interface QuoteStore {
+  void add(QuoteRecord quote);
+
+  Optional<QuoteRecord> find(UUID id);
+
+  void clear();
+}

@@ -1,0 +1,77 @@
+package dev.opkit.mock.sandbox;
+
+import dev.opkit.mock.http.HttpErrors;
+import dev.opkit.mock.http.JsonRequests;
+import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.protocol.json.Json;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of one provider: a Javalin instance on its own port whose routes are declared up
+ * front, specific paths first and the wallet address catch-all last.
+ */
+final class AseServer {
+  private static final Logger LOG = LoggerFactory.getLogger(AseServer.class);
+
+  private final Ase ase;
+  private final Javalin app;
+
+  AseServer(Ase ase, SandboxGate gate, List<RouteGroup> groups) {
+    this.ase = ase;
+    HttpErrors errors = new HttpErrors(ase.profile().resourceErrorCodes());
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
+              cfg.http.prefer405over404 = true;
+              cfg.http.defaultContentType = "application/json";
+              cfg.router.ignoreTrailingSlashes = false;
+              cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              cfg.requestLogger.http(
+                  (ctx, ms) ->
+                      LOG.info(
+                          "{} {} {} -> {} ({} ms)",
+                          ase.name(),
+                          ctx.method(),
+                          ctx.path(),
+                          ctx.statusCode(),
+                          String.format(Locale.ROOT, "%.1f", ms)));
+              cfg.router.handlerWrapper(
+                  endpoint ->
+                      SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)
+                          ? endpoint.handler
+                          : gate.shared(endpoint.handler));
+              errors.install(cfg.routes);
+              groups.forEach(group -> group.addTo(cfg.routes));
+            });
+  }
+
+  /** Binds the port and fixes the provider's public URL. */
+  void start(String host) {
+    app.start(host, ase.config().port());
+    String base = ase.config().publicUrl();
+    ase.publishAt(base != null ? base : "http://" + urlHost(host) + ":" + app.port());
+  }
+
+  void stop() {
+    app.stop();
+  }
+
+  int port() {
+    return app.port();
+  }
+
+  private static String urlHost(String host) {
+    return switch (host) {
+      case "0.0.0.0", "::", "127.0.0.1", "localhost" -> "localhost";
+      default -> host.contains(":") ? "[" + host + "]" : host;
+    };
+  }
+}

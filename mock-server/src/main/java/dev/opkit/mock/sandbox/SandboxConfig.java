@@ -1,0 +1,274 @@
+package dev.opkit.mock.sandbox;
+
+import dev.opkit.mock.profile.BehaviourProfile;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting of a sandbox, with the defaults a new user gets when there is no config file at
+ * all: two wallet providers on ports 4000 and 4100, USD and EUR wallets with money, a USD/EUR rate
+ * and a 1 % fee. Read from YAML or JSON by {@link SandboxConfigFile}; tests build it with {@link
+ * #ephemeral()}.
+ *
+ * @param host the interface to listen on ({@code localhost}; {@code 0.0.0.0} in a container)
+ * @param profile the behaviour profile of every provider that does not name its own
+ * @param profileOverrides single switches applied on top of that profile
+ * @param ases the wallet providers; at least one
+ * @param rates exchange rates between asset codes
+ * @param fees the fee rule of every outgoing payment
+ * @param quoteLifetime how long a quote stays valid, by the sandbox clock
+ * @param processingDelay how long an outgoing payment stays in progress (real time) before it
+ *     settles; zero settles it while it is created
+ * @param admin who may use the admin API
+ * @param webhookUrl where events are POSTed as webhooks; absent: nowhere
+ * @param eventLogCapacity how many events each provider's log keeps
+ */
+public record SandboxConfig(
+    String host,
+    String profile,
+    Map<String, Object> profileOverrides,
+    List<AseConfig> ases,
+    List<RateConfig> rates,
+    FeeConfig fees,
+    Duration quoteLifetime,
+    Duration processingDelay,
+    AdminConfig admin,
+    String webhookUrl,
+    int eventLogCapacity) {
+
+  public static final String DEFAULT_HOST = "localhost";
+  public static final String DEFAULT_PROFILE = "rafiki";
+  public static final Duration DEFAULT_QUOTE_LIFETIME = Duration.ofMinutes(5);
+  public static final int DEFAULT_EVENT_LOG_CAPACITY = 10_000;
+  public static final int DEFAULT_FIRST_PORT = 4000;
+  public static final int DEFAULT_SECOND_PORT = 4100;
+
+  public SandboxConfig {
+    host = host == null || host.isBlank() ? DEFAULT_HOST : host;
+    profile = profile == null ? DEFAULT_PROFILE : profile;
+    profileOverrides = profileOverrides == null ? Map.of() : Map.copyOf(profileOverrides);
+    ases = ases == null || ases.isEmpty() ? defaultAses() : List.copyOf(ases);
+    rates = rates == null ? defaultRates() : List.copyOf(rates);
+    fees = fees == null ? FeeConfig.DEFAULT : fees;
+    quoteLifetime = quoteLifetime == null ? DEFAULT_QUOTE_LIFETIME : quoteLifetime;
+    processingDelay = processingDelay == null ? Duration.ZERO : processingDelay;
+    admin = admin == null ? AdminConfig.OPEN : admin;
+    webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
+    eventLogCapacity = eventLogCapacity <= 0 ? DEFAULT_EVENT_LOG_CAPACITY : eventLogCapacity;
+    if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
+      throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
+    }
+    if (processingDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "processingDelay cannot be negative, got " + processingDelay);
+    }
+    checkUnique(ases);
+    for (AseConfig ase : ases) {
+      resolveProfile(profile, profileOverrides, ase);
+    }
+  }
+
+  /** The sandbox a new user gets with no configuration at all. */
+  public static SandboxConfig defaults() {
+    return new SandboxConfig(null, null, null, null, null, null, null, null, null, null, 0);
+  }
+
+  /**
+   * This configuration on loopback with every provider on a free port and its public URL following
+   * the bound port: for tests and the conformance kit, which learn the URLs from {@link
+   * Sandbox#ases()} after start.
+   */
+  public SandboxConfig ephemeral() {
+    return withHost("127.0.0.1").withAses(ases.stream().map(a -> a.withPort(0)).toList());
+  }
+
+  /** The behaviour profile of one provider: its own or the sandbox's, plus overrides. */
+  public BehaviourProfile profileOf(AseConfig ase) {
+    return resolveProfile(profile, profileOverrides, ase);
+  }
+
+  public SandboxConfig withHost(String newHost) {
+    return new SandboxConfig(
+        newHost,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withProfile(String newProfile) {
+    return new SandboxConfig(
+        host,
+        newProfile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withAses(List<AseConfig> newAses) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        newAses,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withAdmin(AdminConfig newAdmin) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        newAdmin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withWebhookUrl(String url) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        url,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withProcessingDelay(Duration delay) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        delay,
+        admin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withFees(FeeConfig newFees) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        newFees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  public SandboxConfig withQuoteLifetime(Duration lifetime) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        lifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity);
+  }
+
+  private static BehaviourProfile resolveProfile(
+      String sandboxProfile, Map<String, Object> sandboxOverrides, AseConfig ase) {
+    try {
+      if (ase.profile() != null) {
+        return BehaviourProfile.named(ase.profile()).withOverrides(ase.profileOverrides());
+      }
+      return BehaviourProfile.named(sandboxProfile)
+          .withOverrides(sandboxOverrides)
+          .withOverrides(ase.profileOverrides());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ASE '" + ase.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkUnique(List<AseConfig> ases) {
+    Set<String> names = new HashSet<>();
+    Set<Integer> ports = new HashSet<>();
+    Set<String> urls = new HashSet<>();
+    for (AseConfig ase : ases) {
+      if (!names.add(ase.name())) {
+        throw new IllegalArgumentException("two ASEs are named '" + ase.name() + "'");
+      }
+      if (ase.port() != 0 && !ports.add(ase.port())) {
+        throw new IllegalArgumentException(
+            "two ASEs listen on port " + ase.port() + "; give each its own port");
+      }
+      if (ase.publicUrl() != null && !urls.add(ase.publicUrl())) {
+        throw new IllegalArgumentException(
+            "two ASEs share the public URL " + ase.publicUrl() + "; each needs its own origin");
+      }
+    }
+  }
+
+  private static List<AseConfig> defaultAses() {
+    BigInteger thousand = BigInteger.valueOf(100_000);
+    return List.of(
+        new AseConfig(
+            "ase1",
+            DEFAULT_FIRST_PORT,
+            null,
+            null,
+            null,
+            List.of(
+                new WalletSeed("alice", "Alice", "USD", 2, thousand),
+                new WalletSeed("bob", "Bob", "EUR", 2, thousand))),
+        new AseConfig(
+            "ase2",
+            DEFAULT_SECOND_PORT,
+            null,
+            null,
+            null,
+            List.of(
+                new WalletSeed("carol", "Carol", "EUR", 2, thousand),
+                new WalletSeed("dave", "Dave", "USD", 2, thousand))));
+  }
+
+  private static List<RateConfig> defaultRates() {
+    return List.of(new RateConfig("USD", "EUR", new BigDecimal("0.9")));
+  }
+}
