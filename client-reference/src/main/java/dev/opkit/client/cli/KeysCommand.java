@@ -44,7 +44,7 @@ final class KeysCommand {
     @Option(
         names = "--out",
         paramLabel = "FILE",
-        defaultValue = "opm-key",
+        defaultValue = ".opm/key",
         description = "File name without extension (default: ${DEFAULT-VALUE}).")
     Path out;
 

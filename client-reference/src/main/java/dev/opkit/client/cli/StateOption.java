@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** Where a schedule's state file is. */
 final class StateOption {
-  static final String DEFAULT_FILE = "opm-schedule.json";
+  static final String DEFAULT_FILE = ".opm/schedule.json";
 
   @Option(
       names = "--state",
