@@ -4,6 +4,7 @@ import dev.opkit.client.interaction.BrowserOpener;
 import dev.opkit.client.interaction.HeadlessInteraction;
 import dev.opkit.client.interaction.InteractionHandler;
 import dev.opkit.client.interaction.LocalCallbackInteraction;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -53,8 +54,15 @@ final class ConsentOptions {
               finishUri,
               reject ? HeadlessInteraction.Decision.REJECT : HeadlessInteraction.Decision.ACCEPT,
               timeout);
-      case BROWSER ->
-          new LocalCallbackInteraction(finishUri, timeout, console::note, BrowserOpener.desktop());
+      case BROWSER -> {
+        try {
+          yield new LocalCallbackInteraction(
+                  finishUri, timeout, console::note, BrowserOpener.desktop())
+              .requireListenable();
+        } catch (UncheckedIOException e) {
+          throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+      }
     };
   }
 }

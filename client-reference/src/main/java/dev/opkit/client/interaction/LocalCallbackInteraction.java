@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +59,24 @@ public final class LocalCallbackInteraction implements InteractionHandler {
     return finishUri.toString();
   }
 
+  /**
+   * Checks now that the finish URI's port can be listened on, so a busy port is reported before a
+   * grant is requested rather than after.
+   *
+   * @throws UncheckedIOException naming the port when it is taken
+   */
+  public LocalCallbackInteraction requireListenable() {
+    int port = port();
+    try (ServerSocket probe = new ServerSocket()) {
+      // As the HTTP server binds: without SO_REUSEADDR, which would let a busy port look free.
+      probe.setReuseAddress(false);
+      probe.bind(new InetSocketAddress(finishUri.getHost(), port));
+    } catch (IOException e) {
+      throw cannotListen(port, e);
+    }
+    return this;
+  }
+
   @Override
   public InteractionResult interact(Interaction interaction) {
     CompletableFuture<InteractionResult> finished = new CompletableFuture<>();
@@ -87,24 +106,35 @@ public final class LocalCallbackInteraction implements InteractionHandler {
   }
 
   private HttpServer listen(Interaction interaction, CompletableFuture<InteractionResult> done) {
-    int port = finishUri.getPort() < 0 ? 80 : finishUri.getPort();
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(finishUri.getHost(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot listen on "
-              + finishUri
-              + " for the finish redirect ("
-              + e.getMessage()
-              + "); is another program using port "
-              + port
-              + "? Choose another finish URI.",
-          e);
-    }
+    HttpServer server = bind();
     server.createContext("/", exchange -> answer(exchange, interaction, done));
     server.start();
     return server;
+  }
+
+  private HttpServer bind() {
+    int port = port();
+    try {
+      return HttpServer.create(new InetSocketAddress(finishUri.getHost(), port), 0);
+    } catch (IOException e) {
+      throw cannotListen(port, e);
+    }
+  }
+
+  private int port() {
+    return finishUri.getPort() < 0 ? 80 : finishUri.getPort();
+  }
+
+  private UncheckedIOException cannotListen(int port, IOException e) {
+    return new UncheckedIOException(
+        "cannot listen on "
+            + finishUri
+            + " for the finish redirect ("
+            + e.getMessage()
+            + "); is another program using port "
+            + port
+            + "? Choose another finish URI.",
+        e);
   }
 
   private void answer(

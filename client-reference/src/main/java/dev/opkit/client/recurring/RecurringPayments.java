@@ -378,6 +378,9 @@ public final class RecurringPayments {
   }
 
   private ScheduleState finish(ScheduleState state) {
+    if (state.interval() == null) {
+      return stop(state, ScheduleStatus.COMPLETED, "the payment was made");
+    }
     OptionalLong periods = Periods.of(state).count();
     return stop(
         state,

@@ -11,6 +11,7 @@ import dev.opkit.protocol.keys.PemKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Period;
@@ -243,6 +244,27 @@ class OpmTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.STOPPED);
     assertThat(result.out()).contains("LIMIT_SPENT");
+  }
+
+  @Test
+  void payWhenBrowserConsentPortTakenThenUsageBeforeAnyGrant() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Result result =
+          opm(
+              "pay",
+              "--from",
+              wallets.url("/alice"),
+              "--to",
+              wallets.url("/bob"),
+              "--amount",
+              "1.00",
+              "--finish-uri",
+              "http://localhost:" + taken.getLocalPort());
+
+      assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).contains("port " + taken.getLocalPort());
+      assertThat(wallets.server.received()).noneMatch(r -> r.method().equals("POST"));
+    }
   }
 
   @Test

@@ -130,6 +130,31 @@ class LocalCallbackInteractionTest {
   }
 
   @Test
+  void requireListenableWhenPortFreeThenPortStillFreeAfterwards() throws IOException {
+    handler(BrowserOpener.NONE, Duration.ofSeconds(1)).requireListenable();
+
+    try (ServerSocket again = new ServerSocket(URI.create(finishUri).getPort())) {
+      assertThat(again.isBound()).isTrue();
+    }
+  }
+
+  @Test
+  void requireListenableWhenPortTakenThenErrorNamesPort() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      LocalCallbackInteraction handler =
+          new LocalCallbackInteraction(
+              "http://localhost:" + taken.getLocalPort(),
+              Duration.ofSeconds(1),
+              printed::add,
+              BrowserOpener.NONE);
+
+      assertThatThrownBy(handler::requireListenable)
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("port " + taken.getLocalPort());
+    }
+  }
+
+  @Test
   void constructWhenNotHttpThenRefused() {
     assertThatThrownBy(
             () ->
