@@ -14,9 +14,11 @@ import java.util.Objects;
  */
 public final class IncomingPaymentApi {
   private final Transport transport;
+  private final PublicIncomingPaymentApi publicView;
 
   IncomingPaymentApi(Transport transport) {
     this.transport = transport;
+    this.publicView = new PublicIncomingPaymentApi(transport);
   }
 
   /**
@@ -50,7 +52,7 @@ public final class IncomingPaymentApi {
 
   /** {@code GET {url}} without a token: the public view (received amount, auth server). */
   public PublicIncomingPayment getPublic(String url) {
-    return new PublicIncomingPaymentApi(transport).get(url);
+    return publicView.get(url);
   }
 
   /**
