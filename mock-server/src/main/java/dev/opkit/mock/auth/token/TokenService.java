@@ -66,7 +66,9 @@ public final class TokenService {
 
   /** The token as the auth server answers with it (schema {@code access_token}). */
   public AccessToken view(AccessTokenRecord token) {
-    long seconds = Duration.between(clock.instant(), token.expiresAt()).toSeconds();
+    // Rounded up, so a token issued just now reports its whole lifetime.
+    long millis = Duration.between(clock.instant(), token.expiresAt()).toMillis();
+    long seconds = Math.floorDiv(millis + 999, 1000);
     return new AccessToken(
         token.value(),
         token.manageUrl(),
