@@ -37,7 +37,8 @@ public final class TestClient {
   }
 
   /** Opens a wallet address for the client on a provider and registers a new key on it. */
-  static TestClient register(AuthSandbox sandbox, String ase, String name, String publicName) {
+  public static TestClient register(
+      AuthSandbox sandbox, String ase, String name, String publicName) {
     Response created =
         sandbox
             .at(ase)
