@@ -20,6 +20,8 @@ import dev.opkit.protocol.model.Limits;
 import dev.opkit.protocol.model.Subject;
 import dev.opkit.protocol.model.SubjectId;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,23 +48,24 @@ public final class GrantRules {
    */
   public boolean check(Ase ase, GrantRequest request, ClientIdentity client) {
     checkClient(client);
-    boolean interactive = request.subject() != null;
+    List<String> reasons = new ArrayList<>();
     if (request.accessToken() != null) {
       for (AccessItem item : request.accessToken().access()) {
-        interactive |= checkItem(ase, item);
+        checkItem(ase, item).ifPresent(reasons::add);
       }
     }
     if (request.subject() != null) {
       checkSubject(ase, request.subject());
+      reasons.add("it asks about a subject");
     }
-    if (!interactive) {
+    if (reasons.isEmpty()) {
       return false;
     }
     InteractRequest interact = request.interact();
     if (interact == null || !interact.start().contains(InteractRequest.REDIRECT)) {
       throw invalidRequest(
           "this grant needs the user's consent ("
-              + why(request)
+              + String.join("; ", reasons)
               + "), so the request must offer interaction: add \"interact\": {\"start\":"
               + " [\"redirect\"], \"finish\": {\"method\": \"redirect\", \"uri\": …, \"nonce\":"
               + " …}}");
@@ -110,8 +113,8 @@ public final class GrantRules {
     }
   }
 
-  /** Checks one access item; returns whether it needs consent. */
-  private boolean checkItem(Ase ase, AccessItem item) {
+  /** Checks one access item; returns why it needs consent, or empty when it does not. */
+  private Optional<String> checkItem(Ase ase, AccessItem item) {
     AccessType type = item.type();
     for (AccessAction action : item.actions()) {
       if (!type.allows(action)) {
@@ -136,8 +139,16 @@ public final class GrantRules {
     }
     Set<AccessType> interactive =
         wallet.map(w -> config.interactiveFor(ase.name(), w.name())).orElse(config.interactive());
-    return interactive.contains(type)
-        || (config.listAllInteractive() && item.actions().contains(AccessAction.LIST_ALL));
+    if (interactive.contains(type)) {
+      return Optional.of(
+          type
+              + " access needs consent"
+              + wallet.map(w -> " for " + w.url()).orElse(" on this provider"));
+    }
+    if (config.listAllInteractive() && item.actions().contains(AccessAction.LIST_ALL)) {
+      return Optional.of(type + " list-all needs consent");
+    }
+    return Optional.empty();
   }
 
   private Wallet walletOf(Ase ase, String identifier) {
@@ -191,18 +202,6 @@ public final class GrantRules {
           "subject.sub_ids[0].format must be \"uri\", got \"" + id.format() + "\"");
     }
     walletOf(ase, id.id());
-  }
-
-  private String why(GrantRequest request) {
-    if (request.subject() != null) {
-      return "it asks about a subject";
-    }
-    return "it asks for "
-        + request.accessToken().access().stream()
-            .map(a -> a.type().wireName())
-            .distinct()
-            .reduce((a, b) -> a + ", " + b)
-            .orElse("access");
   }
 
   private static ApiException badClient(String url) {
