@@ -31,7 +31,7 @@ public record AuthConfig(
     Set<AccessType> interactive,
     Boolean listAllInteractive,
     Map<String, Set<AccessType>> walletInteractive,
-    int journalSize) {
+    Integer journalSize) {
 
   public static final Duration DEFAULT_INTERACTION_LIFETIME = Duration.ofMinutes(10);
   public static final Duration DEFAULT_SIGNATURE_MAX_AGE = Duration.ofMinutes(5);
@@ -42,7 +42,7 @@ public record AuthConfig(
 
   /** Every default: outgoing payments need consent, nothing else except {@code list-all}. */
   public static final AuthConfig DEFAULTS =
-      new AuthConfig(null, null, null, null, null, null, null, null, null, 0);
+      new AuthConfig(null, null, null, null, null, null, null, null, null, null);
 
   public AuthConfig {
     autoConsent = autoConsent == null ? AutoConsent.OFF : autoConsent;
@@ -65,7 +65,10 @@ public record AuthConfig(
             "walletInteractive keys name a wallet as ase/name, e.g. ase1/alice; got '" + key + "'");
       }
     }
-    journalSize = journalSize <= 0 ? DEFAULT_JOURNAL_SIZE : journalSize;
+    journalSize = journalSize == null ? DEFAULT_JOURNAL_SIZE : journalSize;
+    if (journalSize < 1) {
+      throw new IllegalArgumentException("auth.journalSize must be at least 1, got " + journalSize);
+    }
   }
 
   /** This configuration with another auto-consent setting. */

@@ -80,6 +80,13 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
     return given().config(CONFIG).baseUri(base(ase)).urlEncodingEnabled(false);
   }
 
+  /** A request to a provider's admin API, with the bearer secret when the sandbox has one. */
+  public RequestSpecification admin(String ase) {
+    String secret = sandbox.config().admin().secret();
+    RequestSpecification request = at(ase);
+    return secret == null ? request : request.header("Authorization", "Bearer " + secret);
+  }
+
   /** An unsigned request to any URL (set it with the verb). */
   public RequestSpecification anywhere() {
     return given().config(CONFIG).urlEncodingEnabled(false);
@@ -96,7 +103,7 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
   /** Moves the sandbox clock, as {@code POST /admin/clock {"advance": duration}}. */
   public Instant advance(String duration) {
     Response response =
-        at("ase1")
+        admin("ase1")
             .contentType("application/json")
             .body("{\"advance\":\"" + duration + "\"}")
             .post("/admin/clock");
@@ -109,7 +116,7 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
   /** Sets the auto-consent mode through the admin API. */
   public void autoConsent(String mode) {
     Response response =
-        at("ase1")
+        admin("ase1")
             .contentType("application/json")
             .body("{\"autoConsent\":\"" + mode + "\"}")
             .post("/admin/auto-consent");

@@ -41,7 +41,7 @@ public final class TestClient {
       AuthSandbox sandbox, String ase, String name, String publicName) {
     Response created =
         sandbox
-            .at(ase)
+            .admin(ase)
             .contentType("application/json")
             .body(
                 Bodies.json(
@@ -54,7 +54,7 @@ public final class TestClient {
             sandbox, sandbox.wallet(ase, name), Ed25519KeyPair.generate(), "key-" + name);
     Response key =
         sandbox
-            .at(ase)
+            .admin(ase)
             .contentType("application/json")
             .body("{\"jwk\":" + Json.write(client.jwk()) + "}")
             .post("/admin/wallet-addresses/" + name + "/keys");

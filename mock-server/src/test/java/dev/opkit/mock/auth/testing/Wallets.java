@@ -74,6 +74,6 @@ public final class Wallets {
   /** The available balance of a wallet, from the admin API. */
   public BigInteger balance(String ase, String wallet) {
     return new BigInteger(
-        sandbox.at(ase).get("/admin/wallet-addresses/" + wallet).<String>path("balance.value"));
+        sandbox.admin(ase).get("/admin/wallet-addresses/" + wallet).<String>path("balance.value"));
   }
 }
