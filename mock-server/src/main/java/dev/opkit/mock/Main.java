@@ -8,7 +8,13 @@ import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
 import dev.opkit.mock.wallet.Wallet;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +90,13 @@ public final class Main implements Callable<Integer> {
       description = "answer consent pages without a person: off, accept or reject")
   private String autoConsent;
 
+  @Option(
+      names = "--check",
+      description =
+          "start on free ports, answer one request, stop and exit: checks the configuration"
+              + " (the ./sandbox script also uses it to record a class-data archive)")
+  private boolean check;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -97,6 +110,9 @@ public final class Main implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       System.err.println("sandbox: " + e.getMessage());
       return 2;
+    }
+    if (check) {
+      return check(config.ephemeral());
     }
     Sandbox sandbox = Sandbox.create(config);
     try {
@@ -122,6 +138,29 @@ public final class Main implements Callable<Integer> {
     printBanner(System.out, sandbox, (System.nanoTime() - started) / 1_000_000);
     stopped.await();
     return 0;
+  }
+
+  private static int check(SandboxConfig config) {
+    try (Sandbox sandbox = Sandbox.create(config).start()) {
+      Ase ase = sandbox.ases().get(0);
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> refused =
+          client.send(
+              HttpRequest.newBuilder(URI.create(ase.publicBase() + "/incoming-payments"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (refused.statusCode() != 400) {
+        System.err.println("sandbox: self-check failed: " + refused.body());
+        return 1;
+      }
+      System.out.println("sandbox: configuration OK (" + sandbox.ases().size() + " providers)");
+      return 0;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      System.err.println("sandbox: self-check failed: " + rootMessage(e));
+      return 1;
+    }
   }
 
   private SandboxConfig effectiveConfig() {
@@ -213,8 +252,7 @@ public final class Main implements Callable<Integer> {
             "    wallet address  %-36s %s %s%n",
             wallet.url(),
             wallet.asset().code(),
-            new java.math.BigDecimal(wallet.account().balance(), wallet.asset().scale())
-                .toPlainString());
+            new BigDecimal(wallet.account().balance(), wallet.asset().scale()).toPlainString());
       }
       out.printf(Locale.ROOT, "    auth server     %s%n", ase.authServerUrl());
       if (sandbox.config().admin().isEnabled()) {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.opkit.mock.events.Event;
 import dev.opkit.mock.events.EventLog;
 import dev.opkit.mock.http.ApiException;
@@ -12,6 +13,7 @@ import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.protocol.ProtocolException;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.json.Json;
@@ -128,7 +130,7 @@ public final class AdminRoutes implements RouteGroup {
     Asset asset;
     try {
       asset = new Asset(body.requiredText("assetCode"), body.requiredInteger("assetScale"));
-    } catch (IllegalArgumentException e) {
+    } catch (ProtocolException e) {
       throw ApiException.badRequest(e.getMessage());
     }
     Wallet wallet =
@@ -154,7 +156,7 @@ public final class AdminRoutes implements RouteGroup {
     Jwk jwk;
     try {
       jwk = Json.mapper().treeToValue(body.node("jwk"), Jwk.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw ApiException.badRequest(
           "'jwk' must be a JSON Web Key object {kid, alg, kty, crv, x}: " + e.getMessage());
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * A move of the sandbox clock asked through {@code POST /admin/clock}: forward by an ISO 8601
@@ -19,7 +20,7 @@ final class ClockMove {
    * Moves the clock by an ISO 8601 duration such as {@code P1M}, {@code PT2H} or {@code P1DT12H}.
    */
   static Instant advance(SandboxClock clock, String text) {
-    String upper = text.trim().toUpperCase(java.util.Locale.ROOT);
+    String upper = text.trim().toUpperCase(Locale.ROOT);
     boolean negative = upper.startsWith("-");
     String unsigned = negative ? upper.substring(1) : upper;
     int time = unsigned.indexOf('T');

@@ -1,6 +1,7 @@
 package dev.opkit.mock.http;
 
 import dev.opkit.mock.profile.BehaviourProfile.ResourceErrorCodes;
+import dev.opkit.protocol.ProtocolException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -27,6 +28,9 @@ public final class HttpErrors {
   public void install(RoutesConfig routes) {
     routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
     routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(ctx, e)));
+    // The protocol module's parse and validation failures say what the client must fix.
+    routes.exception(
+        ProtocolException.class, (e, ctx) -> render(ctx, ApiException.badRequest(e.getMessage())));
     routes.exception(
         Exception.class,
         (e, ctx) -> {

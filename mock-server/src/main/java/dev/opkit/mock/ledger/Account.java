@@ -2,6 +2,7 @@ package dev.opkit.mock.ledger;
 
 import dev.opkit.protocol.amount.Asset;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -54,6 +55,6 @@ public final class Account {
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name + " (" + asset + ")";
+    return kind.name().toLowerCase(Locale.ROOT) + " " + name + " (" + asset + ")";
   }
 }

@@ -1,5 +1,6 @@
 package dev.opkit.mock.resource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.auth.limits.SpentAmounts;
 import dev.opkit.mock.http.ApiException;
@@ -158,7 +159,7 @@ public final class ResourceServerRoutes implements RouteGroup {
     schemas.validate(Spec.RESOURCE_SERVER, operationId, json);
     try {
       return Json.mapper().treeToValue(json, type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw ApiException.badRequest("the body does not fit " + operationId + ": " + e.getMessage());
     }
   }

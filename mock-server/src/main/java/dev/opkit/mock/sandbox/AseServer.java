@@ -7,6 +7,7 @@ import dev.opkit.protocol.json.Json;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class AseServer {
                           ctx.method(),
                           ctx.path(),
                           ctx.statusCode(),
-                          String.format(java.util.Locale.ROOT, "%.1f", ms)));
+                          String.format(Locale.ROOT, "%.1f", ms)));
               cfg.router.handlerWrapper(
                   endpoint ->
                       SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)

@@ -26,7 +26,6 @@ public final class SandboxConfigFile {
       YAMLMapper.builder()
           .addModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
 
   private SandboxConfigFile() {}

@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param balance the starting balance in the asset's smallest unit (0 when absent)
  */
 public record WalletSeed(
-    String name, String publicName, String assetCode, int assetScale, BigInteger balance) {
+    String name, String publicName, String assetCode, Integer assetScale, BigInteger balance) {
   public WalletSeed {
     WalletNames.check(name);
     Objects.requireNonNull(assetCode, () -> "wallet '" + name + "' needs an assetCode");
+    Objects.requireNonNull(assetScale, () -> "wallet '" + name + "' needs an assetScale");
     if (assetScale < 0 || assetScale > 255) {
       throw new IllegalArgumentException(
           "wallet '" + name + "': assetScale must be between 0 and 255, got " + assetScale);

@@ -4,6 +4,7 @@ import dev.opkit.mock.ledger.Account;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.keys.Jwk;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class Wallet {
   private final Account reserved;
   private final long ordinal;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<String, Jwk> keys = new java.util.LinkedHashMap<>();
+  private final Map<String, Jwk> keys = new LinkedHashMap<>();
   private final AtomicInteger pendingFailures = new AtomicInteger();
 
   Wallet(

@@ -2,16 +2,14 @@ package dev.opkit.protocol.amount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
 
+import dev.opkit.protocol.SpreadNumbers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.BigRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class ExchangeRateTest {
   private static final Asset USD = new Asset("USD", 2);
@@ -19,6 +17,11 @@ class ExchangeRateTest {
   private static final Asset USD9 = new Asset("USD", 9);
   private static final Asset JPY = new Asset("JPY", 0);
   private static final ExchangeRate USD_EUR = new ExchangeRate(USD, EUR, new BigDecimal("0.92"));
+  private static final int EXAMPLES = 500;
+  private static final long LARGEST_VALUE = 1_000_000_000_000L;
+  private static final int LARGEST_SCALE = 12;
+  private static final int RATE_SCALE = 6;
+  private static final long LARGEST_RATE_UNITS = 1_000_000_000L;
 
   @Test
   void convertWhenExactThenNoRounding() {
@@ -109,42 +112,63 @@ class ExchangeRateTest {
         .isInstanceOf(InvalidAmountException.class);
   }
 
-  @Property(tries = 500)
-  void convertWhenRoundingDownThenNeverMoreThanExact(
-      @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long value,
-      @ForAll @BigRange(min = "0.000001", max = "1000") @Scale(6) BigDecimal rate,
-      @ForAll @IntRange(min = 0, max = 12) int fromScale,
-      @ForAll @IntRange(min = 0, max = 12) int toScale) {
-    ExchangeRate fx = new ExchangeRate(new Asset("A", fromScale), new Asset("B", toScale), rate);
-    Amount source = Amount.of(value, fx.from());
-    BigDecimal exact = new BigDecimal(value).multiply(rate).scaleByPowerOfTen(toScale - fromScale);
-    BigDecimal max = new BigDecimal(AmountValue.MAX);
-    if (exact.compareTo(max) > 0) {
-      assertThatThrownBy(() -> fx.convert(source, Rounding.DOWN))
-          .isInstanceOf(AmountOverflowException.class);
-      return;
-    }
-    BigInteger down = fx.convert(source, Rounding.DOWN).value();
-    BigInteger up = fx.convert(source, Rounding.UP).value();
-    assertThat(new BigDecimal(down)).isLessThanOrEqualTo(exact);
-    assertThat(new BigDecimal(up)).isGreaterThanOrEqualTo(exact);
-    assertThat(up.subtract(down)).isLessThanOrEqualTo(BigInteger.ONE);
+  @Test
+  void convertWhenRoundingDownThenNeverMoreThanExact() {
+    qt().withExamples(EXAMPLES)
+        .forAll(values(), rates(), scales(), scales())
+        .checkAssert(
+            (value, rate, fromScale, toScale) -> {
+              ExchangeRate fx =
+                  new ExchangeRate(new Asset("A", fromScale), new Asset("B", toScale), rate);
+              Amount source = Amount.of(value, fx.from());
+              BigDecimal exact =
+                  new BigDecimal(value).multiply(rate).scaleByPowerOfTen(toScale - fromScale);
+              BigDecimal max = new BigDecimal(AmountValue.MAX);
+              if (exact.compareTo(max) > 0) {
+                assertThatThrownBy(() -> fx.convert(source, Rounding.DOWN))
+                    .isInstanceOf(AmountOverflowException.class);
+                return;
+              }
+              BigInteger down = fx.convert(source, Rounding.DOWN).value();
+              BigInteger up = fx.convert(source, Rounding.UP).value();
+              assertThat(new BigDecimal(down)).isLessThanOrEqualTo(exact);
+              assertThat(new BigDecimal(up)).isGreaterThanOrEqualTo(exact);
+              assertThat(up.subtract(down)).isLessThanOrEqualTo(BigInteger.ONE);
+            });
   }
 
-  @Property(tries = 500)
-  void sourceForWhenRoundingUpThenConvertedBackCoversTheTarget(
-      @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long target,
-      @ForAll @BigRange(min = "0.000001", max = "1000") @Scale(6) BigDecimal rate,
-      @ForAll @IntRange(min = 0, max = 12) int fromScale,
-      @ForAll @IntRange(min = 0, max = 12) int toScale) {
-    ExchangeRate fx = new ExchangeRate(new Asset("A", fromScale), new Asset("B", toScale), rate);
-    Amount wanted = Amount.of(target, fx.to());
-    Amount debit;
-    try {
-      debit = fx.sourceFor(wanted, Rounding.UP);
-    } catch (AmountOverflowException tooLarge) {
-      return;
-    }
-    assertThat(fx.convert(debit, Rounding.DOWN).compareTo(wanted)).isGreaterThanOrEqualTo(0);
+  @Test
+  void sourceForWhenRoundingUpThenConvertedBackCoversTheTarget() {
+    qt().withExamples(EXAMPLES)
+        .forAll(values(), rates(), scales(), scales())
+        .checkAssert(
+            (target, rate, fromScale, toScale) -> {
+              ExchangeRate fx =
+                  new ExchangeRate(new Asset("A", fromScale), new Asset("B", toScale), rate);
+              Amount wanted = Amount.of(target, fx.to());
+              Amount debit;
+              try {
+                debit = fx.sourceFor(wanted, Rounding.UP);
+              } catch (AmountOverflowException tooLarge) {
+                return;
+              }
+              assertThat(fx.convert(debit, Rounding.DOWN).compareTo(wanted))
+                  .isGreaterThanOrEqualTo(0);
+            });
+  }
+
+  /** Amount values from 0 to 10^12 smallest units, spread over every order of magnitude. */
+  private static Gen<Long> values() {
+    return SpreadNumbers.longs(0, LARGEST_VALUE);
+  }
+
+  /** Rates from 0.000001 to 1000 with six decimals, spread over every order of magnitude. */
+  private static Gen<BigDecimal> rates() {
+    return SpreadNumbers.longs(1, LARGEST_RATE_UNITS)
+        .map(units -> BigDecimal.valueOf(units, RATE_SCALE));
+  }
+
+  private static Gen<Integer> scales() {
+    return Generate.range(0, LARGEST_SCALE);
   }
 }

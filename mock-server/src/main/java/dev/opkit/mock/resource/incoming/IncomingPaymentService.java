@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -149,7 +150,7 @@ public final class IncomingPaymentService {
             "incoming payment "
                 + payment.url()
                 + " is "
-                + state.name().toLowerCase(java.util.Locale.ROOT)
+                + state.name().toLowerCase(Locale.ROOT)
                 + "; only a pending one can be completed");
       }
       payment.setState(IncomingPaymentState.COMPLETED);
@@ -204,10 +205,7 @@ public final class IncomingPaymentService {
     IncomingPaymentState state = payment.stateAt(now);
     if (state != IncomingPaymentState.PENDING) {
       return Optional.of(
-          "the incoming payment "
-              + payment.url()
-              + " is "
-              + state.name().toLowerCase(java.util.Locale.ROOT));
+          "the incoming payment " + payment.url() + " is " + state.name().toLowerCase(Locale.ROOT));
     }
     if (!amount.asset().equals(payment.wallet().asset())) {
       return Optional.of(

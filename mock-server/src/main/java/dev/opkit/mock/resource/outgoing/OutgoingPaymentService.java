@@ -40,6 +40,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,13 +113,44 @@ public final class OutgoingPaymentService {
     Wallet sender = wallets.onResourceServer(ase, body.walletAddress());
     SpendingLimits limits = SpendingLimits.from(grantee.access().limits());
     Order order = order(ase, sender, body);
-    BehaviourProfile profile = ase.profile();
     Duration delay = processing.delay();
-    OutgoingPaymentRecord payment;
-    SpentAmounts grantSpent;
-    Settlement.Outcome outcome = null;
+    Placed placed = place(sender, order, grantee, limits, body.metadata(), ase.profile(), delay);
+    OutgoingPaymentRecord payment = placed.payment();
+    publish(EventType.OUTGOING_PAYMENT_CREATED, payment);
+    if (placed.outcome() != null) {
+      announce(payment, placed.outcome());
+    } else if (payment.state() == OutgoingPaymentState.FAILED) {
+      announce(payment, Settlement.Outcome.FAILED);
+    } else {
+      background.after(delay, () -> settleLater(payment));
+    }
+    SpentAmounts grantSpent = placed.grantSpent();
+    if (!ase.profile().grantSpentIncludesPayment() && !limits.hasAmountLimit()) {
+      // Rafiki reports zero spent amounts for grants without an amount limit.
+      grantSpent =
+          new SpentAmounts(
+              Amount.zero(payment.debitAmount().asset()),
+              Amount.zero(payment.receiveAmount().asset()));
+    }
+    return new CreatedPayment(payment, grantSpent);
+  }
+
+  /**
+   * The atomic step: under the wallets' locks and then the grant's, checks the quote, the receiver,
+   * the limits and the balance, then uses the quote, counts the payment in its window, reserves the
+   * debit amount and (without delay) settles.
+   */
+  private Placed place(
+      Wallet sender,
+      Order order,
+      Grantee grantee,
+      SpendingLimits limits,
+      Map<String, Object> metadata,
+      BehaviourProfile profile,
+      Duration delay) {
     WalletLocks locks = WalletLocks.lock(sender, order.receiver().wallet());
-    try (locks) {
+    try (locks;
+        GrantSpending.Hold hold = spending.hold(grantee.grantId())) {
       Instant now = clock.instant();
       order.checkStillValid(now);
       Optional<String> refusal = incoming.refusal(order.receiver(), order.receive(), now);
@@ -128,73 +160,54 @@ public final class OutgoingPaymentService {
             order.quote() != null ? ErrorCodes.INVALID_QUOTE : ErrorCodes.INVALID_RECEIVER,
             refusal.get());
       }
-      try (GrantSpending.Hold hold = spending.hold(grantee.grantId())) {
-        GrantSpending.Check check =
-            hold.check(
-                limits,
-                new PaymentSpend(order.receiver().url(), order.debit(), order.receive()),
-                now,
-                profile.windowCounting());
-        payment =
-            new OutgoingPaymentRecord(
-                order.quote() != null ? order.quote().id() : UUID.randomUUID(),
-                sender,
-                order.receiver(),
-                sequences.incrementAndGet(),
-                order.debit(),
-                order.fee(),
-                order.receive(),
-                now,
-                order.quote() != null,
-                body.metadata(),
-                grantee.client(),
-                grantee.grantId(),
-                OutgoingPaymentState.PROCESSING);
-        if (order.quote() != null) {
-          order.quote().markUsed();
-        }
-        if (sender.account().balance().compareTo(order.debit().value()) < 0) {
-          payment.failed(
-              "insufficient balance: "
-                  + sender.url()
-                  + " has "
-                  + HumanUnits.format(Amount.of(sender.account().balance(), sender.asset()))
-                  + " available, the payment needs "
-                  + HumanUnits.format(order.debit()));
-          grantSpent = check.before();
-        } else {
-          Reservation reservation = hold.commit(check);
-          settlement.reserve(payment);
-          payment.reserved(reservation);
-          if (delay.isZero()) {
-            outcome = settlement.settle(payment, now);
-          }
-          grantSpent =
-              profile.grantSpentIncludesPayment() && payment.state() != OutgoingPaymentState.FAILED
-                  ? reservation.after()
-                  : reservation.before();
-        }
-        store.add(payment);
+      GrantSpending.Check check =
+          hold.check(
+              limits,
+              new PaymentSpend(order.receiver().url(), order.debit(), order.receive()),
+              now,
+              profile.windowCounting());
+      OutgoingPaymentRecord payment =
+          new OutgoingPaymentRecord(
+              order.quote() != null ? order.quote().id() : UUID.randomUUID(),
+              sender,
+              order.receiver(),
+              sequences.incrementAndGet(),
+              order.debit(),
+              order.fee(),
+              order.receive(),
+              now,
+              order.quote() != null,
+              metadata,
+              grantee.client(),
+              grantee.grantId(),
+              OutgoingPaymentState.PROCESSING);
+      if (order.quote() != null) {
+        order.quote().markUsed();
       }
+      store.add(payment);
+      if (sender.account().balance().compareTo(order.debit().value()) < 0) {
+        payment.failed(
+            "insufficient balance: "
+                + sender.url()
+                + " has "
+                + HumanUnits.format(Amount.of(sender.account().balance(), sender.asset()))
+                + " available, the payment needs "
+                + HumanUnits.format(order.debit()));
+        return new Placed(payment, check.before(), null);
+      }
+      Reservation reservation = hold.commit(check);
+      settlement.reserve(payment);
+      payment.reserved(reservation);
+      Settlement.Outcome outcome = delay.isZero() ? settlement.settle(payment, now) : null;
+      boolean counted =
+          profile.grantSpentIncludesPayment() && payment.state() != OutgoingPaymentState.FAILED;
+      return new Placed(payment, counted ? reservation.after() : reservation.before(), outcome);
     }
-    if (!profile.grantSpentIncludesPayment() && !limits.hasAmountLimit()) {
-      // Rafiki reports zero spent amounts for grants without an amount limit.
-      grantSpent =
-          new SpentAmounts(
-              Amount.zero(payment.debitAmount().asset()),
-              Amount.zero(payment.receiveAmount().asset()));
-    }
-    publish(EventType.OUTGOING_PAYMENT_CREATED, payment);
-    if (payment.state() == OutgoingPaymentState.FAILED && outcome == null) {
-      publish(EventType.OUTGOING_PAYMENT_FAILED, payment);
-    }
-    if (outcome != null) {
-      published(payment, outcome);
-    } else if (payment.state() == OutgoingPaymentState.PROCESSING) {
-      background.after(delay, () -> settleLater(payment));
-    }
-    return new CreatedPayment(payment, grantSpent);
   }
+
+  /** A payment just placed: its grant's spent amounts to report and, if settled, how. */
+  private record Placed(
+      OutgoingPaymentRecord payment, SpentAmounts grantSpent, Settlement.Outcome outcome) {}
 
   /** {@code get-outgoing-payment}: {@code read} shows the client's own, {@code read-all} all. */
   public OutgoingPaymentRecord get(ResourceRequest request, UUID id) {
@@ -311,10 +324,10 @@ public final class OutgoingPaymentService {
       LOG.error("settling {} failed unexpectedly", payment.url(), e);
       return;
     }
-    published(payment, outcome);
+    announce(payment, outcome);
   }
 
-  private void published(OutgoingPaymentRecord payment, Settlement.Outcome outcome) {
+  private void announce(OutgoingPaymentRecord payment, Settlement.Outcome outcome) {
     switch (outcome) {
       case FAILED -> {
         LOG.info(

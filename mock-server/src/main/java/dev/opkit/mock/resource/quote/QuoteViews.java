@@ -14,7 +14,7 @@ public final class QuoteViews {
         quote.receiveAmount(),
         quote.debitAmount(),
         "ilp",
-        quote.expiresAt(),
-        quote.createdAt());
+        quote.createdAt(),
+        quote.expiresAt());
   }
 }

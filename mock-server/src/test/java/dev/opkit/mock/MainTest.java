@@ -1,0 +1,40 @@
+package dev.opkit.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+  @Test
+  void checkWhenDefaultConfigThenStartsAnswersAndExitsZero() {
+    assertThat(new CommandLine(new Main()).execute("--check")).isZero();
+  }
+
+  @Test
+  void checkWhenConfigFileAndFlagsThenApplied(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sandbox.yaml");
+    Files.writeString(
+        file,
+        "ases: [{name: bank, port: 4000, wallets: [{name: zoe, assetCode: GBP, assetScale: 2}]}]");
+
+    assertThat(
+            new CommandLine(new Main())
+                .execute("--config", file.toString(), "--profile", "strict", "--check"))
+        .isZero();
+  }
+
+  @Test
+  void runWhenFlagNamesAnUnknownProviderThenExitTwo() {
+    assertThat(new CommandLine(new Main()).execute("--port", "nope=5000", "--check")).isEqualTo(2);
+  }
+
+  @Test
+  void runWhenConfigFileMissingOrProfileUnknownThenExitTwo() {
+    assertThat(new CommandLine(new Main()).execute("--config", "/nonexistent.yaml")).isEqualTo(2);
+    assertThat(new CommandLine(new Main()).execute("--profile", "lenient", "--check")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.opkit.mock.testing;
+
+import static io.restassured.RestAssured.given;
+
+import dev.opkit.mock.resource.access.TestResourceAccess;
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxConfig;
+import io.restassured.specification.RequestSpecification;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one in-process sandbox on free loopback ports per test class, with the {@link
+ * TestResourceAccess} double as its auth server, and resets it before every test.
+ */
+public final class SandboxExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+  private final UnaryOperator<SandboxConfig> customise;
+  private final TestResourceAccess access = new TestResourceAccess();
+  private Sandbox sandbox;
+
+  public SandboxExtension() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A sandbox whose ephemeral default configuration is changed first. */
+  public SandboxExtension(UnaryOperator<SandboxConfig> customise) {
+    this.customise = customise;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    sandbox = Sandbox.create(customise.apply(SandboxConfig.defaults().ephemeral()), access).start();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    sandbox.reset();
+    access.clear();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    sandbox.stop();
+  }
+
+  public Sandbox sandbox() {
+    return sandbox;
+  }
+
+  public TestResourceAccess access() {
+    return access;
+  }
+
+  /** The public base URL of a provider, e.g. {@code http://localhost:41234}. */
+  public String base(String ase) {
+    return sandbox.ase(ase).publicBase();
+  }
+
+  /** The URL of a wallet address, e.g. {@code wallet("ase1", "alice")}. */
+  public String wallet(String ase, String name) {
+    return sandbox.ase(ase).walletUrl(name);
+  }
+
+  /** A REST Assured request to a provider's origin. */
+  public RequestSpecification at(String ase) {
+    Ase provider = sandbox.ase(ase);
+    return given().baseUri(provider.publicBase()).urlEncodingEnabled(false);
+  }
+}
