@@ -128,6 +128,22 @@ public record SandboxConfig(
         auth);
   }
 
+  public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
+    return new SandboxConfig(
+        host,
+        profile,
+        newOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth);
+  }
+
   public SandboxConfig withAses(List<AseConfig> newAses) {
     return new SandboxConfig(
         host,

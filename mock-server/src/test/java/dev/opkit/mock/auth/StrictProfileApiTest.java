@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The auth server in the {@code strict} profile (PROTOCOL.md §10): base64url finish hash, 401 for
- * inactive tokens, no rotation of expired tokens, {@code Rn} as n windows, named error codes.
+ * inactive tokens, expired tokens still rotate (RFC 9635 §6.1), {@code Rn} as n windows, named
+ * error codes.
  */
 class StrictProfileApiTest {
   @RegisterExtension
@@ -66,16 +67,16 @@ class StrictProfileApiTest {
   }
 
   @Test
-  void rotateWhenExpiredThenInvalidRotation() {
+  void rotateWhenExpiredThenNewTokenWorks() {
     TestClient.Token token = client.token("ase1", INCOMING);
     SANDBOX.advance("PT10M");
+    assertThat(list(token.value()).statusCode()).isEqualTo(401);
 
     Response response = client.rotate(token);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.<String>path("error.code")).isEqualTo("invalid_rotation");
-    assertThat(response.<String>path("error.description")).contains("strict profile");
-    assertThat(list(token.value()).statusCode()).isEqualTo(401);
+    assertThat(response.statusCode()).isEqualTo(200);
+    String rotated = response.path("access_token.value");
+    assertThat(list(rotated).statusCode()).isEqualTo(200);
   }
 
   @Test
