@@ -1,5 +1,6 @@
 package dev.opkit.mock;
 
+import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.AdminConfig;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.AseConfig;
@@ -82,6 +83,12 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--quote-lifetime", description = "ISO 8601 quote lifetime, e.g. PT5M")
   private Duration quoteLifetime;
+
+  @Option(
+      names = "--auto-consent",
+      paramLabel = "MODE",
+      description = "answer consent pages without a person: off, accept or reject")
+  private String autoConsent;
 
   @Option(
       names = "--check",
@@ -183,6 +190,9 @@ public final class Main implements Callable<Integer> {
     }
     if (quoteLifetime != null) {
       config = config.withQuoteLifetime(quoteLifetime);
+    }
+    if (autoConsent != null) {
+      config = config.withAuth(config.auth().withAutoConsent(AutoConsent.parse(autoConsent)));
     }
     return config;
   }

@@ -73,6 +73,11 @@ public final class AdminRoutes implements RouteGroup {
     routes.post("/admin/preload", admin(this::preload));
   }
 
+  /** A handler behind this admin API's checks (JSON accepted, bearer secret), for other groups. */
+  public Handler guarded(Handler handler) {
+    return admin(handler);
+  }
+
   private Handler admin(Handler handler) {
     return JsonHandler.of(
         ctx -> {
@@ -109,6 +114,9 @@ public final class AdminRoutes implements RouteGroup {
     index.put("ledger", ase.adminUrl() + "/ledger");
     index.put("reset", ase.adminUrl() + "/reset");
     index.put("preload", ase.adminUrl() + "/preload");
+    index.put("grants", ase.adminUrl() + "/grants");
+    index.put("requests", ase.adminUrl() + "/requests");
+    index.put("autoConsent", ase.adminUrl() + "/auto-consent");
     ctx.json(index);
   }
 
@@ -181,17 +189,32 @@ public final class AdminRoutes implements RouteGroup {
   }
 
   private void moveClock(Context ctx) {
-    AdminBodies body = AdminBodies.read(ctx, Set.of("advance", "now"));
+    AdminBodies body = AdminBodies.read(ctx, Set.of("advance", "now", "advanceTo", "grant"));
     var advance = body.text("advance");
     var now = body.text("now");
-    if (advance.isPresent() == now.isPresent()) {
+    var advanceTo = body.text("advanceTo");
+    if ((advance.isPresent() ? 1 : 0) + (now.isPresent() ? 1 : 0) + (advanceTo.isPresent() ? 1 : 0)
+        != 1) {
       throw ApiException.badRequest(
-          "send either {\"advance\": \"P1M\"} or {\"now\": \"2026-12-01T00:00:00Z\"}");
+          "send one of {\"advance\": \"P1M\"}, {\"now\": \"2026-12-01T00:00:00Z\"} or"
+              + " {\"advanceTo\": \"next-window\", \"grant\": \"<grant id>\"}");
     }
-    Instant moved =
-        advance.isPresent()
-            ? ClockMove.advance(sandbox.clock(), advance.get())
-            : ClockMove.set(sandbox.clock(), now.get());
+    Instant moved;
+    if (advanceTo.isPresent()) {
+      if (!"next-window".equals(advanceTo.get())) {
+        throw ApiException.badRequest(
+            "'advanceTo' knows only \"next-window\", got '" + advanceTo.get() + "'");
+      }
+      Instant target = sandbox.auth().nextWindowStart(ase, body.requiredText("grant"));
+      moved = sandbox.clock().set(target);
+    } else if (body.text("grant").isPresent()) {
+      throw ApiException.badRequest("'grant' goes with {\"advanceTo\": \"next-window\"}");
+    } else {
+      moved =
+          advance.isPresent()
+              ? ClockMove.advance(sandbox.clock(), advance.get())
+              : ClockMove.set(sandbox.clock(), now.get());
+    }
     sandbox.clockMoved();
     ctx.json(Map.of("now", moved));
   }

@@ -9,7 +9,13 @@ public enum EventType {
   INCOMING_PAYMENT_EXPIRED("incoming_payment.expired"),
   OUTGOING_PAYMENT_CREATED("outgoing_payment.created"),
   OUTGOING_PAYMENT_COMPLETED("outgoing_payment.completed"),
-  OUTGOING_PAYMENT_FAILED("outgoing_payment.failed");
+  OUTGOING_PAYMENT_FAILED("outgoing_payment.failed"),
+  GRANT_REQUESTED("grant.requested"),
+  GRANT_APPROVED("grant.approved"),
+  GRANT_REJECTED("grant.rejected"),
+  GRANT_REVOKED("grant.revoked"),
+  TOKEN_ROTATED("token.rotated"),
+  TOKEN_REVOKED("token.revoked");
 
   private final String wireName;
 

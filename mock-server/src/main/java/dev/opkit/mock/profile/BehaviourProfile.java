@@ -23,7 +23,9 @@ import java.util.Map;
  * @param unknownResourceStatus status for a resource id the server does not know
  * @param resourceErrorCodes what the resource server puts in {@code error.code}
  * @param grantSpentIncludesPayment whether {@code grantSpent*} on a new payment includes it
- * @param rotateExpiredTokens whether an expired access token may still be rotated
+ * @param rotateExpiredTokens whether an expired access token may still be rotated (RFC 9635 §6.1
+ *     describes rotation as the way to refresh an expired token, and Rafiki allows it: both presets
+ *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
  */
@@ -63,7 +65,7 @@ public record BehaviourProfile(
           404,
           ResourceErrorCodes.NAMED,
           true,
-          false,
+          true,
           Duration.ofSeconds(5),
           Duration.ofSeconds(600));
 

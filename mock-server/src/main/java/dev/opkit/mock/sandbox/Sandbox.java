@@ -1,6 +1,7 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.admin.AdminRoutes;
+import dev.opkit.mock.auth.AuthServer;
 import dev.opkit.mock.auth.limits.GrantSpending;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
@@ -8,7 +9,6 @@ import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.Ledger;
 import dev.opkit.mock.resource.ResourceServerRoutes;
-import dev.opkit.mock.resource.access.AuthServerNotBuilt;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.resource.incoming.InMemoryIncomingPaymentStore;
 import dev.opkit.mock.resource.incoming.IncomingPaymentService;
@@ -25,7 +25,9 @@ import dev.opkit.mock.wallet.WalletRoutes;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Asset;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -67,6 +69,7 @@ public final class Sandbox implements AutoCloseable {
   private final OutgoingPaymentService outgoing;
   private final List<Ase> ases = new ArrayList<>();
   private final List<AseServer> servers = new ArrayList<>();
+  private final AuthServer auth;
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access) {
@@ -86,6 +89,21 @@ public final class Sandbox implements AutoCloseable {
     this.background = new Background(scheduler, gate);
     AtomicLong sequences = new AtomicLong();
     this.wallets = new WalletService(walletStore, ledger);
+    RequestSchemas schemas = RequestSchemas.compileInBackground();
+    this.auth =
+        new AuthServer(
+            config.auth(),
+            wallets,
+            Collections.unmodifiableList(ases),
+            clock,
+            Clock.systemUTC(),
+            events,
+            spending,
+            schemas,
+            config.admin().isEnabled());
+    if (access == null) {
+      access = auth.resourceAccess();
+    }
     this.incoming =
         new IncomingPaymentService(
             incomingStore, wallets, access, clock, events, incomingViews, sequences);
@@ -113,13 +131,15 @@ public final class Sandbox implements AutoCloseable {
             processing,
             background,
             sequences);
-    RequestSchemas schemas = RequestSchemas.compileInBackground();
     for (AseConfig aseConfig : config.ases()) {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
       List<RouteGroup> groups = new ArrayList<>();
       if (config.admin().isEnabled()) {
-        groups.add(new AdminRoutes(ase, this, config.admin()));
+        AdminRoutes admin = new AdminRoutes(ase, this, config.admin());
+        groups.add(admin);
+        groups.add(auth.adminRoutes(ase, admin::guarded));
       }
+      groups.addAll(auth.routes(ase));
       groups.add(
           new ResourceServerRoutes(ase, incoming, incomingViews, quotes, outgoing, schemas, clock));
       groups.add(new WalletRoutes(ase, wallets));
@@ -128,14 +148,17 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** A sandbox whose resource servers refuse every token: the auth server is not built yet. */
+  /** A sandbox whose resource servers ask its own auth server about every protected request. */
   public static Sandbox create(SandboxConfig config) {
-    return create(config, new AuthServerNotBuilt());
+    return new Sandbox(config, null);
   }
 
-  /** A sandbox whose resource servers ask {@code access} about every protected request. */
+  /**
+   * A sandbox whose resource servers ask {@code access} instead of its auth server (a test double
+   * for resource-server tests); the auth server still serves grants.
+   */
   public static Sandbox create(SandboxConfig config, ResourceAccess access) {
-    return new Sandbox(config, access);
+    return new Sandbox(config, java.util.Objects.requireNonNull(access, "access"));
   }
 
   /** Binds every provider's port, fixes their public URLs, creates the seed wallets. */
@@ -172,8 +195,9 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Puts every state back to the configured seed: wallets, balances, keys, payments, quotes, grant
-   * spending, events, the processing delay and the clock. Waits for requests in progress.
+   * Puts every state back to the configured seed: wallets, balances, keys, payments, quotes, grants
+   * and tokens, grant spending, events, the processing delay and the clock. Waits for requests in
+   * progress.
    */
   public void reset() {
     gate.exclusive(
@@ -183,6 +207,7 @@ public final class Sandbox implements AutoCloseable {
           quoteStore.clear();
           incomingStore.clear();
           spending.clear();
+          auth.clear();
           wallets.clear();
           ledger.clear();
           events.clear();
@@ -273,6 +298,11 @@ public final class Sandbox implements AutoCloseable {
 
   public GrantSpending grantSpending() {
     return spending;
+  }
+
+  /** The auth server every provider serves under {@code /auth}. */
+  public AuthServer auth() {
+    return auth;
   }
 
   public ProcessingSettings processing() {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.profile.BehaviourProfile;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,6 +28,7 @@ import java.util.Set;
  * @param admin who may use the admin API
  * @param webhookUrl where events are POSTed as webhooks; absent: nowhere
  * @param eventLogCapacity how many events each provider's log keeps
+ * @param auth the auth server's settings (consent, signatures, client keys, request journal)
  */
 public record SandboxConfig(
     String host,
@@ -39,7 +41,8 @@ public record SandboxConfig(
     Duration processingDelay,
     AdminConfig admin,
     String webhookUrl,
-    int eventLogCapacity) {
+    int eventLogCapacity,
+    AuthConfig auth) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -60,6 +63,7 @@ public record SandboxConfig(
     admin = admin == null ? AdminConfig.OPEN : admin;
     webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
     eventLogCapacity = eventLogCapacity <= 0 ? DEFAULT_EVENT_LOG_CAPACITY : eventLogCapacity;
+    auth = auth == null ? AuthConfig.DEFAULTS : auth;
     if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
@@ -75,7 +79,7 @@ public record SandboxConfig(
 
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
-    return new SandboxConfig(null, null, null, null, null, null, null, null, null, null, 0);
+    return new SandboxConfig(null, null, null, null, null, null, null, null, null, null, 0, null);
   }
 
   /**
@@ -104,7 +108,8 @@ public record SandboxConfig(
         processingDelay,
         admin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -119,7 +124,24 @@ public record SandboxConfig(
         processingDelay,
         admin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
+  }
+
+  public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
+    return new SandboxConfig(
+        host,
+        profile,
+        newOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -134,7 +156,8 @@ public record SandboxConfig(
         processingDelay,
         admin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -149,7 +172,8 @@ public record SandboxConfig(
         processingDelay,
         newAdmin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -164,7 +188,8 @@ public record SandboxConfig(
         processingDelay,
         admin,
         url,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -179,7 +204,8 @@ public record SandboxConfig(
         delay,
         admin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -194,7 +220,8 @@ public record SandboxConfig(
         processingDelay,
         admin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -209,7 +236,24 @@ public record SandboxConfig(
         processingDelay,
         admin,
         webhookUrl,
-        eventLogCapacity);
+        eventLogCapacity,
+        auth);
+  }
+
+  public SandboxConfig withAuth(AuthConfig newAuth) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        newAuth);
   }
 
   private static BehaviourProfile resolveProfile(

@@ -10,6 +10,10 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.opkit.mock.testing.SandboxExtension;
 import dev.opkit.protocol.gnap.AccessAction;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,14 +88,29 @@ class BadInputApiTest {
   }
 
   @Test
-  void postWhenBodyOverOneMegabyteThen413() {
+  void postWhenBodyOverOneMegabyteThen413() throws Exception {
     String big = "{\"walletAddress\":\"" + "x".repeat(JsonRequests.MAX_BODY_BYTES) + "\"}";
+    // With Expect: 100-continue the server can refuse before the body is sent, as a well-behaved
+    // client would let it; without it the refusal races the upload and the client may see EPIPE.
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(SANDBOX.base("ase1") + "/incoming-payments"))
+            .expectContinue(true)
+            .header("Authorization", "GNAP " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(big))
+            .build();
 
-    post(big)
-        .then()
-        .statusCode(413)
-        .contentType("application/json")
-        .body("error.description", containsString("1 MB"));
+    HttpResponse<String> response =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.body()).contains("1 MB");
+    assertNothingCreated();
   }
 
   @Test

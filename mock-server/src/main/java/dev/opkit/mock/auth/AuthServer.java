@@ -1,0 +1,198 @@
+package dev.opkit.mock.auth;
+
+import dev.opkit.mock.auth.access.GnapResourceAccess;
+import dev.opkit.mock.auth.admin.AuthAdminRoutes;
+import dev.opkit.mock.auth.admin.GrantAdminViews;
+import dev.opkit.mock.auth.client.ClientDirectory;
+import dev.opkit.mock.auth.client.ClientSignatures;
+import dev.opkit.mock.auth.client.JwksFetcher;
+import dev.opkit.mock.auth.continuation.ContinuationService;
+import dev.opkit.mock.auth.grant.Grant;
+import dev.opkit.mock.auth.grant.GrantEvents;
+import dev.opkit.mock.auth.grant.GrantRules;
+import dev.opkit.mock.auth.grant.GrantService;
+import dev.opkit.mock.auth.grant.InMemoryGrantStore;
+import dev.opkit.mock.auth.interaction.HtmlPages;
+import dev.opkit.mock.auth.interaction.InteractionRoutes;
+import dev.opkit.mock.auth.interaction.InteractionService;
+import dev.opkit.mock.auth.journal.RequestJournal;
+import dev.opkit.mock.auth.limits.GrantSpending;
+import dev.opkit.mock.auth.limits.SpendingLimits;
+import dev.opkit.mock.auth.token.InMemoryTokenStore;
+import dev.opkit.mock.auth.token.TokenService;
+import dev.opkit.mock.events.Events;
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.RequestSchemas;
+import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.resource.access.ResourceAccess;
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.wallet.WalletService;
+import dev.opkit.protocol.interval.IntervalWindow;
+import dev.opkit.protocol.model.AccessItem;
+import dev.opkit.protocol.signature.SignatureVerifier;
+import dev.opkit.protocol.signature.VerifierPolicy;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sandbox's GNAP auth server (auth-server spec 1.3.0, RFC 9635, PROTOCOL.md §4–5): one set of
+ * grants and tokens for every provider, each provider serving its own under {@code {origin}/auth}.
+ * Wires the services, hands out each provider's routes, and answers the resource server's access
+ * questions.
+ */
+public final class AuthServer {
+  private final InMemoryGrantStore grantStore = new InMemoryGrantStore();
+  private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
+  private final AuthSettings settings;
+  private final RequestJournal journal;
+  private final ClientDirectory directory;
+  private final GrantService grants;
+  private final ContinuationService continuations;
+  private final TokenService tokens;
+  private final InteractionService interactions;
+  private final GrantAdminViews adminViews;
+  private final GnapResourceAccess resourceAccess;
+  private final GrantSpending spending;
+  private final Clock clock;
+
+  /**
+   * @param config the auth settings
+   * @param wallets the sandbox's wallet addresses (identifiers, in-process client keys)
+   * @param ases the sandbox's providers, filled before the first request
+   * @param clock the sandbox clock (lifetimes, waits, windows)
+   * @param realClock real time, for signature {@code created} and key caching
+   * @param events where grant and token events go
+   * @param spending the grants' spending windows, for the admin views and the clock
+   * @param schemas the request schema validator
+   * @param adminEnabled whether the admin API is on (refusals then point to the request journal)
+   */
+  public AuthServer(
+      AuthConfig config,
+      WalletService wallets,
+      List<Ase> ases,
+      Clock clock,
+      Clock realClock,
+      Events events,
+      GrantSpending spending,
+      RequestSchemas schemas,
+      boolean adminEnabled) {
+    this.clock = clock;
+    this.spending = spending;
+    this.settings = new AuthSettings(config);
+    this.journal = new RequestJournal(config.journalSize());
+    this.directory =
+        new ClientDirectory(
+            wallets,
+            ases,
+            new JwksFetcher(config.keyFetchTimeout()),
+            config.keyCacheLifetime(),
+            realClock);
+    ClientSignatures signatures =
+        new ClientSignatures(
+            new SignatureVerifier(
+                new VerifierPolicy(config.signatureMaxAge(), config.signatureMaxFutureSkew())),
+            directory,
+            journal,
+            adminEnabled,
+            realClock);
+    OpaqueValues values = new OpaqueValues();
+    GrantEvents grantEvents = new GrantEvents(events);
+    this.tokens = new TokenService(tokenStore, values, signatures, events, clock);
+    this.grants =
+        new GrantService(
+            grantStore,
+            new GrantRules(wallets, config),
+            signatures,
+            directory,
+            tokens,
+            values,
+            grantEvents,
+            schemas,
+            config,
+            clock);
+    this.continuations =
+        new ContinuationService(grantStore, tokens, signatures, grantEvents, schemas, clock);
+    this.interactions =
+        new InteractionService(grantStore, settings, grantEvents, new HtmlPages(), clock);
+    this.adminViews = new GrantAdminViews(tokens, spending, clock);
+    this.resourceAccess =
+        new GnapResourceAccess(
+            tokens,
+            signatures,
+            url -> ases.stream().filter(a -> a.authServerUrl().equals(url)).findFirst(),
+            clock);
+  }
+
+  /** The resource server's access decisions, answered by this auth server. */
+  public ResourceAccess resourceAccess() {
+    return resourceAccess;
+  }
+
+  /** A provider's auth server routes: the JSON API and the consent page. */
+  public List<RouteGroup> routes(Ase ase) {
+    return List.of(
+        new AuthRoutes(ase, grants, continuations, tokens),
+        new InteractionRoutes(ase, interactions));
+  }
+
+  /** A provider's admin routes for grants, the request journal and auto-consent. */
+  public RouteGroup adminRoutes(Ase ase, UnaryOperator<Handler> guard) {
+    return new AuthAdminRoutes(ase, grants, adminViews, journal, settings, guard);
+  }
+
+  /**
+   * Where {@code POST /admin/clock {"advanceTo": "next-window", "grant": id}} moves the clock: the
+   * start of the grant's next spending window.
+   *
+   * @throws ApiException 404 for an unknown grant, 400 when it has no interval or no next window
+   */
+  public Instant nextWindowStart(Ase ase, String grantId) {
+    Grant grant =
+        grants
+            .find(ase, grantId)
+            .orElseThrow(
+                () -> ApiException.notFound("this provider's auth server has no grant " + grantId));
+    AccessItem item =
+        grant
+            .outgoingPaymentAccess()
+            .filter(a -> a.limits() != null && a.limits().interval() != null)
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "grant " + grantId + " has no outgoing-payment limit with an interval"));
+    Instant now = clock.instant();
+    return spending
+        .nextWindow(SpendingLimits.from(item.limits()), now, ase.profile().windowCounting())
+        .map(IntervalWindow::start)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "grant "
+                        + grantId
+                        + " has no window after "
+                        + now
+                        + ": its interval "
+                        + item.limits().interval()
+                        + " has ended or the current window is its last"));
+  }
+
+  public AuthSettings settings() {
+    return settings;
+  }
+
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  /** Forgets every grant, token, journal entry and cached key; settings back to the config. */
+  public void clear() {
+    grants.clear();
+    tokens.clear();
+    journal.clear();
+    directory.clear();
+    settings.reset();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.opkit.mock.auth.client;
+
+import dev.opkit.mock.auth.GnapAuthorization;
+import dev.opkit.mock.auth.OpaqueValues;
+import dev.opkit.mock.auth.journal.JournalEntry;
+import dev.opkit.mock.auth.journal.RequestJournal;
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.protocol.gnap.GnapErrorCode;
+import dev.opkit.protocol.json.CompactJson;
+import dev.opkit.protocol.json.CompactJsonResult;
+import dev.opkit.protocol.signature.ContentDigest;
+import dev.opkit.protocol.signature.HttpMessage;
+import dev.opkit.protocol.signature.SignatureDiagnostics;
+import dev.opkit.protocol.signature.SignatureFailure;
+import dev.opkit.protocol.signature.SignatureVerifier;
+import dev.opkit.protocol.signature.VerificationResult;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Checks that a request comes from the client it claims (RFC 9421 as Open Payments profiles it,
+ * PROTOCOL.md §3 and §10): the protocol module's {@link SignatureVerifier} against the client's
+ * keys, {@code created} against real time, and a body that is compact JSON, as Rafiki-based wallets
+ * need. Every check lands in the {@link RequestJournal}; a refusal is an {@link ApiException} with
+ * {@code invalid_client} and a description naming the exact reason.
+ */
+public final class ClientSignatures {
+  /** The journal's reason when the body is not compact JSON. */
+  public static final String BODY_NOT_COMPACT = "BODY_NOT_COMPACT";
+
+  /** The journal's reason when the client's keys could not be fetched or used. */
+  public static final String CLIENT_UNREACHABLE = "CLIENT_UNREACHABLE";
+
+  private final SignatureVerifier verifier;
+  private final ClientDirectory directory;
+  private final RequestJournal journal;
+  private final boolean journalPublished;
+  private final Clock realClock;
+
+  /**
+   * @param journalPublished whether the admin API (and so {@code GET /admin/requests}) is on, so
+   *     that refusals may point to it
+   */
+  public ClientSignatures(
+      SignatureVerifier verifier,
+      ClientDirectory directory,
+      RequestJournal journal,
+      boolean journalPublished,
+      Clock realClock) {
+    this.verifier = verifier;
+    this.directory = directory;
+    this.journal = journal;
+    this.journalPublished = journalPublished;
+    this.realClock = realClock;
+  }
+
+  /**
+   * Verifies a request's signature with the client's keys.
+   *
+   * @throws ApiException {@code invalid_client}: 400 on the auth server when the key is unknown or
+   *     the client's keys cannot be had, else 401
+   */
+  public void verify(Ase ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
+    Instant now = realClock.instant();
+    KeyLookupTrace trace = new KeyLookupTrace();
+    VerificationResult result;
+    try {
+      result = verifier.verify(message, directory.keysOf(client, trace), now);
+    } catch (ClientKeysUnavailable e) {
+      throw refuse(
+          ase, message, client, kind, now, trace, null, CLIENT_UNREACHABLE, true, e.getMessage());
+    }
+    if (result instanceof VerificationResult.Failed failed) {
+      boolean keyProblem = failed.reason() == SignatureFailure.UNKNOWN_KEY;
+      String description =
+          keyProblem ? unknownKey(client, failed.diagnostics()) : failed.description();
+      throw refuse(
+          ase,
+          message,
+          client,
+          kind,
+          now,
+          trace,
+          failed.diagnostics(),
+          failed.reason().name(),
+          keyProblem,
+          description);
+    }
+    VerificationResult.Verified verified = (VerificationResult.Verified) result;
+    if (message.hasBody()) {
+      CompactJsonResult compact = CompactJson.check(message.body());
+      if (!compact.compact()) {
+        throw refuse(
+            ase,
+            message,
+            client,
+            kind,
+            now,
+            trace,
+            null,
+            BODY_NOT_COMPACT,
+            false,
+            compact.description());
+      }
+    }
+    journal.record(
+        entry(
+            ase,
+            message,
+            client,
+            kind,
+            now,
+            JournalEntry.VERIFIED,
+            null,
+            null,
+            null,
+            verified.keyId(),
+            verified.signatureBase(),
+            trace));
+  }
+
+  private ApiException refuse(
+      Ase ase,
+      HttpMessage message,
+      ClientIdentity client,
+      RequestKind kind,
+      Instant now,
+      KeyLookupTrace trace,
+      SignatureDiagnostics diagnostics,
+      String reason,
+      boolean keyProblem,
+      String why) {
+    int status = kind.status(keyProblem);
+    String description =
+        "request signature refused: "
+            + why
+            + (why.endsWith(".") ? "" : ".")
+            + (journalPublished
+                ? " GET "
+                    + ase.adminUrl()
+                    + "/requests shows what this server received and checked."
+                : "");
+    journal.record(
+        entry(
+            ase,
+            message,
+            client,
+            kind,
+            now,
+            JournalEntry.REFUSED,
+            status,
+            reason,
+            description,
+            diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
+            diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
+            trace));
+    return new ApiException(status, GnapErrorCode.INVALID_CLIENT.code(), description);
+  }
+
+  private static String unknownKey(ClientIdentity client, SignatureDiagnostics diagnostics) {
+    String keyId = diagnostics.keyId().orElse("");
+    if (client instanceof ClientIdentity.WalletAddress wallet) {
+      return "keyid \""
+          + keyId
+          + "\" not in "
+          + wallet.jwksUrl()
+          + "; register the public key there (sandbox: POST /admin/wallet-addresses/{name}/keys)";
+    }
+    return "keyid \"" + keyId + "\" is not the kid of the jwk the grant request sent as client";
+  }
+
+  private JournalEntry entry(
+      Ase ase,
+      HttpMessage message,
+      ClientIdentity client,
+      RequestKind kind,
+      Instant now,
+      String outcome,
+      Integer status,
+      String reason,
+      String description,
+      String keyId,
+      String signatureBase,
+      KeyLookupTrace trace) {
+    return new JournalEntry(
+        journal.nextSequence(),
+        now,
+        ase.name(),
+        kind.label(),
+        message.method(),
+        message.targetUri(),
+        client.id(),
+        outcome,
+        status,
+        reason,
+        description,
+        message.header("Signature-Input").orElse(null),
+        message.header("Signature").orElse(null),
+        keyId,
+        signatureBase == null ? null : masked(signatureBase, message),
+        message.header("Content-Digest").orElse(null),
+        message.hasBody() ? ContentDigest.sha512(message.body()) : null,
+        trace.ran() ? trace.describe() : null);
+  }
+
+  /** The signature base with the access token's value masked: the journal never shows tokens. */
+  private static String masked(String base, HttpMessage message) {
+    return message
+        .header("Authorization")
+        .flatMap(GnapAuthorization::token)
+        .map(token -> base.replace(token, OpaqueValues.mask(token)))
+        .orElse(base);
+  }
+}

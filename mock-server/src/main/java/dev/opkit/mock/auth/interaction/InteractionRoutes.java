@@ -1,0 +1,49 @@
+package dev.opkit.mock.auth.interaction;
+
+import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.sandbox.Ase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The consent page's URL, {@code {auth}/interact/{id}/{nonce}}: GET shows it, POST takes the
+ * decision. Answers are HTML pages or 303 redirects, never JSON.
+ */
+public final class InteractionRoutes implements RouteGroup {
+  private final Ase ase;
+  private final InteractionService interactions;
+
+  public InteractionRoutes(Ase ase, InteractionService interactions) {
+    this.ase = ase;
+    this.interactions = interactions;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get(
+        "/auth/interact/{id}/{nonce}",
+        ctx -> answer(ctx, interactions.show(ase, ctx.pathParam("id"), ctx.pathParam("nonce"))));
+    routes.post(
+        "/auth/interact/{id}/{nonce}",
+        ctx ->
+            answer(
+                ctx,
+                interactions.decide(
+                    ase, ctx.pathParam("id"), ctx.pathParam("nonce"), ctx.formParam("decision"))));
+  }
+
+  private static void answer(Context ctx, InteractionOutcome outcome) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Referrer-Policy", "no-referrer");
+    // No form-action directive: Chromium applies it to the redirect after the form is submitted,
+    // which would strand the person here instead of returning them to the client's finish URI.
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'");
+    if (outcome instanceof InteractionOutcome.Redirect redirect) {
+      ctx.status(303).header("Location", redirect.location());
+    } else if (outcome instanceof InteractionOutcome.Page page) {
+      ctx.status(page.status()).contentType("text/html; charset=utf-8").result(page.html());
+    }
+  }
+}
