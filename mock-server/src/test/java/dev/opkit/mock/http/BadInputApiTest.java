@@ -10,10 +10,11 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.opkit.mock.testing.SandboxExtension;
 import dev.opkit.protocol.gnap.AccessAction;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,29 +89,56 @@ class BadInputApiTest {
   }
 
   @Test
-  void postWhenBodyOverOneMegabyteThen413() throws Exception {
-    String big = "{\"walletAddress\":\"" + "x".repeat(JsonRequests.MAX_BODY_BYTES) + "\"}";
-    // With Expect: 100-continue the server can refuse before the body is sent, as a well-behaved
-    // client would let it; without it the refusal races the upload and the client may see EPIPE.
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(SANDBOX.base("ase1") + "/incoming-payments"))
-            .expectContinue(true)
-            .header("Authorization", "GNAP " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(big))
-            .build();
+  void postWhenDeclaredBodyOverOneMegabyteThen413BeforeReadingIt() throws IOException {
+    String response =
+        rawExchange(
+            "Content-Length: " + (JsonRequests.MAX_BODY_BYTES + 1) + "\r\n",
+            new byte[0]); // the server must refuse on the declared length alone
 
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(request, HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-    assertThat(response.body()).contains("1 MB");
+    assertThat(response).startsWith("HTTP/1.1 413");
+    assertThat(response).contains("application/json").contains("1 MB");
     assertNothingCreated();
+  }
+
+  @Test
+  void postWhenChunkedBodyOverOneMegabyteThen413() throws IOException {
+    int size = JsonRequests.MAX_BODY_BYTES + 1;
+    byte[] chunk =
+        (Integer.toHexString(size) + "\r\n" + "x".repeat(size) + "\r\n0\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    String response = rawExchange("Transfer-Encoding: chunked\r\n", chunk);
+
+    assertThat(response).startsWith("HTTP/1.1 413");
+    assertThat(response).contains("application/json").contains("1 MB");
+    assertNothingCreated();
+  }
+
+  /**
+   * One POST over a plain socket, so the test controls exactly what is sent: an HTTP client would
+   * either race the refusal with its upload or (JDK 17's, with Expect: 100-continue) wait forever.
+   */
+  private String rawExchange(String framingHeader, byte[] body) throws IOException {
+    URI base = URI.create(SANDBOX.base("ase1"));
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /incoming-payments HTTP/1.1\r\n"
+                  + "Host: "
+                  + base.getAuthority()
+                  + "\r\n"
+                  + "Authorization: GNAP "
+                  + token
+                  + "\r\n"
+                  + "Content-Type: application/json\r\n"
+                  + framingHeader
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
