@@ -1,8 +1,6 @@
 package dev.opkit.conformance.grading;
 
-import io.cucumber.java.Scenario;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.function.Supplier;
 
 /**
@@ -15,13 +13,22 @@ public final class Verdicts {
   /** Tag of scenarios whose expectations are SHOULD-level. */
   public static final String SHOULD_TAG = "@should";
 
-  private final Scenario scenario;
   private final boolean shouldLevel;
-  private final List<String> findings = new ArrayList<>();
+  private final FindingSink sink;
 
-  public Verdicts(Scenario scenario) {
-    this.scenario = scenario;
-    this.shouldLevel = scenario.getSourceTagNames().contains(SHOULD_TAG);
+  /**
+   * @param tags the scenario's tags
+   * @param sink where findings go: the scenario's attachments
+   */
+  public Verdicts(Collection<String> tags, FindingSink sink) {
+    this.shouldLevel = tags.contains(SHOULD_TAG);
+    this.sink = sink;
+  }
+
+  /** Receives each finding: its title and its details. */
+  @FunctionalInterface
+  public interface FindingSink {
+    void record(String title, String details);
   }
 
   /**
@@ -78,13 +85,7 @@ public final class Verdicts {
     expect(actual == expected, rule, () -> "answered " + actual);
   }
 
-  /** The titles of what was recorded so far. */
-  public List<String> findings() {
-    return List.copyOf(findings);
-  }
-
   private void record(String title, String details) {
-    findings.add(title);
-    scenario.attach(details, Findings.DIVERGENCE_MEDIA_TYPE, title);
+    sink.record(title, details);
   }
 }

@@ -61,10 +61,12 @@ public final class AnswerSteps {
     context
         .expectRefusal(rule)
         .ifPresent(
-            error ->
-                context
-                    .verdicts()
-                    .status(rule, 404, error.status(), KnownDivergence.UNKNOWN_RESOURCE_401, 401));
+            error -> {
+              context
+                  .verdicts()
+                  .status(rule, 404, error.status(), KnownDivergence.UNKNOWN_RESOURCE_401, 401);
+              requireErrorObject(error);
+            });
   }
 
   @Then("the resource server refuses the request")
@@ -90,10 +92,12 @@ public final class AnswerSteps {
     context
         .expectRefusal(rule)
         .ifPresent(
-            error ->
-                context
-                    .verdicts()
-                    .expect(error.status() == 403, rule, () -> "answered " + error.status()));
+            error -> {
+              context
+                  .verdicts()
+                  .expect(error.status() == 403, rule, () -> "answered " + error.status());
+              requireErrorObject(error);
+            });
   }
 
   @Then("the resource server refuses the request as unauthorized")
@@ -104,10 +108,12 @@ public final class AnswerSteps {
     context
         .expectRefusal(rule)
         .ifPresent(
-            error ->
-                context
-                    .verdicts()
-                    .expect(error.status() == 401, rule, () -> "answered " + error.status()));
+            error -> {
+              context
+                  .verdicts()
+                  .expect(error.status() == 401, rule, () -> "answered " + error.status());
+              requireErrorObject(error);
+            });
   }
 
   @Then("the authorization server refuses the request as invalid")

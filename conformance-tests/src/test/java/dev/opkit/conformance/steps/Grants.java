@@ -51,7 +51,6 @@ public final class Grants {
   private Pending pending;
   private InteractionResult consent;
   private RepeatingInterval interval;
-  private Amount limit;
   private AccessItem requested;
   private AccessType lastRotated;
 
@@ -214,7 +213,6 @@ public final class Grants {
    * interval, when given), offering the redirect interaction of the guide's step 6.
    */
   Optional<GrantResponse> requestOutgoing(Amount debitLimit, String intervalText) {
-    this.limit = debitLimit;
     this.interval = intervalText == null ? null : RepeatingInterval.parse(intervalText);
     return requestOutgoing(new Limits(null, intervalText, debitLimit, null), true);
   }
@@ -382,14 +380,6 @@ public final class Grants {
       throw new IllegalStateException("the outgoing-payment grant has no interval");
     }
     return interval;
-  }
-
-  /** The debit limit the outgoing-payment grant asked for. */
-  Amount limit() {
-    if (limit == null) {
-      throw new IllegalStateException("no outgoing-payment grant was asked for");
-    }
-    return limit;
   }
 
   /** The window of the grant's interval that holds the wallet's now, as the spec counts them. */

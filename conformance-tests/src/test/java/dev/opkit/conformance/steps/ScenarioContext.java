@@ -10,11 +10,13 @@ import dev.opkit.client.error.OpenPaymentsException;
 import dev.opkit.client.exchange.Exchange;
 import dev.opkit.conformance.exchange.ExchangeLog;
 import dev.opkit.conformance.exchange.RawRequests;
+import dev.opkit.conformance.grading.Findings;
 import dev.opkit.conformance.grading.SpecConformance;
 import dev.opkit.conformance.grading.Verdicts;
 import dev.opkit.conformance.target.Kit;
 import dev.opkit.conformance.target.Role;
 import dev.opkit.conformance.target.Target;
+import dev.opkit.protocol.ProtocolException;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.WalletAddress;
 import io.cucumber.java.Scenario;
@@ -49,7 +51,10 @@ public final class ScenarioContext {
 
   void begin(Scenario current) {
     this.scenario = current;
-    this.verdicts = new Verdicts(current);
+    this.verdicts =
+        new Verdicts(
+            current.getSourceTagNames(),
+            (title, details) -> current.attach(details, Findings.DIVERGENCE_MEDIA_TYPE, title));
   }
 
   /** The scenario being run. */
@@ -196,7 +201,7 @@ public final class ScenarioContext {
   private static JsonNode errorObject(String body) {
     try {
       return Json.read(body, JsonNode.class).path("error");
-    } catch (RuntimeException notJson) {
+    } catch (ProtocolException notJson) {
       return Json.mapper().createObjectNode();
     }
   }
