@@ -1,7 +1,7 @@
 package dev.opkit.conformance.report;
 
 import dev.opkit.conformance.grading.Findings;
-import dev.opkit.conformance.target.Kit;
+import dev.opkit.conformance.targets.Kit;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;

@@ -6,7 +6,7 @@ import dev.opkit.client.interaction.HeadlessInteraction;
 import dev.opkit.client.interaction.Interaction;
 import dev.opkit.client.interaction.InteractionHandler;
 import dev.opkit.client.interaction.InteractionResult;
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;

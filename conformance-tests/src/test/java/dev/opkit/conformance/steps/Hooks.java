@@ -3,7 +3,7 @@ package dev.opkit.conformance.steps;
 import dev.opkit.client.exchange.Exchange;
 import dev.opkit.conformance.exchange.ExchangeText;
 import dev.opkit.conformance.grading.Findings;
-import dev.opkit.conformance.target.Kit;
+import dev.opkit.conformance.targets.Kit;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;

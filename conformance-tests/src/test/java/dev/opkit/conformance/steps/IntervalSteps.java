@@ -2,7 +2,7 @@ package dev.opkit.conformance.steps;
 
 import dev.opkit.client.Pagination;
 import dev.opkit.conformance.grading.KnownDivergence;
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.interval.IntervalWindow;

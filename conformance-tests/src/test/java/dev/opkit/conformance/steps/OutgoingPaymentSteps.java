@@ -3,7 +3,7 @@ package dev.opkit.conformance.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.client.Pagination;
 import dev.opkit.conformance.grading.KnownDivergence;
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessType;

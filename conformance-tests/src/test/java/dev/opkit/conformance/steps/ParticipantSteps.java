@@ -1,7 +1,7 @@
 package dev.opkit.conformance.steps;
 
-import dev.opkit.conformance.target.Role;
-import dev.opkit.conformance.target.WalletSpec;
+import dev.opkit.conformance.targets.Role;
+import dev.opkit.conformance.targets.WalletSpec;
 import io.cucumber.java.en.Given;
 
 /** Who takes part in a scenario: the client, the sender's wallet and the receiver's wallet. */

@@ -1,6 +1,6 @@
 package dev.opkit.conformance.steps;
 
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessType;

@@ -1,7 +1,7 @@
 package dev.opkit.conformance.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.CreateQuoteRequest;
 import dev.opkit.protocol.model.Quote;

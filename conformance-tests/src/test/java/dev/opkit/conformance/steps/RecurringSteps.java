@@ -10,7 +10,7 @@ import dev.opkit.client.recurring.RetryPolicy;
 import dev.opkit.client.recurring.SchedulePlan;
 import dev.opkit.client.recurring.ScheduleState;
 import dev.opkit.client.recurring.ScheduleStatus;
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;

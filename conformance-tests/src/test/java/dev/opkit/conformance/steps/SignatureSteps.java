@@ -3,7 +3,7 @@ package dev.opkit.conformance.steps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.client.ClientIdentity;
-import dev.opkit.conformance.target.Role;
+import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.model.AccessTokenRequest;
