@@ -71,6 +71,7 @@ public final class AdminRoutes implements RouteGroup {
     routes.post("/admin/processing", admin(this::setProcessing));
     routes.get("/admin/ledger", admin(this::ledger));
     routes.post("/admin/preload", admin(this::preload));
+    routes.get("/admin/stats", admin(this::stats));
   }
 
   /** A handler behind this admin API's checks (JSON accepted, bearer secret), for other groups. */
@@ -114,6 +115,7 @@ public final class AdminRoutes implements RouteGroup {
     index.put("ledger", ase.adminUrl() + "/ledger");
     index.put("reset", ase.adminUrl() + "/reset");
     index.put("preload", ase.adminUrl() + "/preload");
+    index.put("stats", ase.adminUrl() + "/stats");
     index.put("grants", ase.adminUrl() + "/grants");
     index.put("requests", ase.adminUrl() + "/requests");
     index.put("autoConsent", ase.adminUrl() + "/auto-consent");
@@ -298,6 +300,14 @@ public final class AdminRoutes implements RouteGroup {
             body.amountValue("amount").map(v -> Amount.of(v, wallet.asset())).orElse(null),
             body.text("client").orElse(null));
     ctx.status(201).json(result);
+  }
+
+  private void stats(Context ctx) {
+    String gc = ctx.queryParam("gc");
+    if (gc != null && !gc.equals("true") && !gc.equals("false")) {
+      throw ApiException.badRequest("'gc' is true or false, got '" + gc + "'");
+    }
+    ctx.json(AdminStats.take(sandbox.storedCounts(), "true".equals(gc)));
   }
 
   private Wallet wallet(Context ctx) {

@@ -1,0 +1,42 @@
+package dev.opkit.mock.http;
+
+import dev.opkit.protocol.json.Json;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.util.Locale;
+import org.slf4j.Logger;
+
+/**
+ * The Javalin and Jetty settings every origin of the sandbox runs with, kept in one place so that a
+ * baseline server (the benchmark's plain endpoint) runs with exactly the same ones: request size
+ * limit, JSON by default and through the protocol module's mapper, exact paths, and one log line
+ * per request.
+ */
+public final class ServerSettings {
+  private ServerSettings() {}
+
+  /**
+   * Applies the settings to a Javalin configuration.
+   *
+   * @param log where the one line per request goes (at INFO)
+   * @param serverName the name that starts each request line, e.g. the provider's
+   */
+  public static void apply(JavalinConfig cfg, Logger log, String serverName) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.startup.showOldJavalinVersionWarning = false;
+    cfg.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
+    cfg.http.prefer405over404 = true;
+    cfg.http.defaultContentType = "application/json";
+    cfg.router.ignoreTrailingSlashes = false;
+    cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+    cfg.requestLogger.http(
+        (ctx, ms) ->
+            log.info(
+                "{} {} {} -> {} ({} ms)",
+                serverName,
+                ctx.method(),
+                ctx.path(),
+                ctx.statusCode(),
+                String.format(Locale.ROOT, "%.1f", ms)));
+  }
+}
