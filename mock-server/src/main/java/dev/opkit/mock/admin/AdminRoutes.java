@@ -8,6 +8,7 @@ import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.LedgerTotals;
+import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import dev.opkit.mock.sandbox.AdminConfig;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
@@ -256,8 +257,9 @@ public final class AdminRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "'delay' must be an ISO 8601 duration such as PT2S or PT0.5S, got '" + text + "'");
     }
-    if (delay.isNegative()) {
-      throw ApiException.badRequest("'delay' cannot be negative, got " + text);
+    if (delay.isNegative() || delay.compareTo(ProcessingSettings.MAX_DELAY) > 0) {
+      throw ApiException.badRequest(
+          "'delay' must be from PT0S to " + ProcessingSettings.MAX_DELAY + ", got " + text);
     }
     sandbox.processing().setDelay(delay);
     ctx.json(Map.of("delay", delay.toString()));

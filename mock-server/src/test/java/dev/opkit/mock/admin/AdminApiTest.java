@@ -251,6 +251,15 @@ class AdminApiTest {
         .post("/admin/processing")
         .then()
         .statusCode(400);
+    SANDBOX
+        .at("ase1")
+        .contentType("application/json")
+        .body("{\"delay\":\"PT99999999999999999S\"}")
+        .post("/admin/processing")
+        .then()
+        .statusCode(400)
+        .body("error.description", containsString("PT24H"));
+    SANDBOX.at("ase1").get("/admin/processing").then().body("delay", equalTo("PT2S"));
   }
 
   @Test
