@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 /**
  * The Javalin and Jetty settings every origin of the sandbox runs with, kept in one place so that a
  * baseline server (the benchmark's plain endpoint) runs with exactly the same ones: request size
- * limit, JSON by default and through the protocol module's mapper, exact paths, and one log line
- * per request.
+ * limit, JSON by default and through the protocol module's mapper, JSON errors even for what Jetty
+ * refuses before routing, exact paths, and one log line per request.
  */
 public final class ServerSettings {
   private ServerSettings() {}
@@ -29,6 +29,9 @@ public final class ServerSettings {
     cfg.http.defaultContentType = "application/json";
     cfg.router.ignoreTrailingSlashes = false;
     cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    cfg.jetty.modifyServletContextHandler(
+        context -> context.setErrorHandler(new JsonErrorHandler()));
     cfg.requestLogger.http(
         (ctx, ms) ->
             log.info(
