@@ -42,7 +42,7 @@ public final class Benchmark implements Callable<Integer> {
   @Option(
       names = {"-w", "--warm-up"},
       description = "unmeasured time before each load part (default: ${DEFAULT-VALUE})")
-  private Duration warmUp = Duration.ofSeconds(10);
+  private Duration warmUp = Duration.ofSeconds(30);
 
   @Option(
       names = "--parts",
@@ -132,6 +132,7 @@ public final class Benchmark implements Callable<Integer> {
     report.line("  machine   %s", Machine.current().describe());
     report.line("  parts     %s", parts);
     report.line("  logs      %s", workDir);
+    report.line("  load      %s (1, 5, 15 min) at the start", Machine.loadAverage());
 
     JourneyRun.Figures figures = null;
     if (parts.contains(Part.JOURNEYS) || parts.contains(Part.CRYPTO)) {
@@ -213,6 +214,8 @@ public final class Benchmark implements Callable<Integer> {
           "Startup: process start to the first wallet address answer, " + startupRuns + " runs");
       report.startup(modes);
     }
+    report.heading("Done");
+    report.line("  load      %s (1, 5, 15 min) at the end", Machine.loadAverage());
     return 0;
   }
 }

@@ -51,6 +51,15 @@ record Machine(int cpus, String cpuModel, long memoryBytes, String jdk, String o
     }
   }
 
+  /**
+   * The system load averages from {@code /proc/loadavg}: other work on the machine skews every
+   * figure, so the report shows them.
+   */
+  static String loadAverage() {
+    String[] fields = read("/proc/loadavg").trim().split("\\s+");
+    return fields.length < 3 ? "unknown" : fields[0] + ", " + fields[1] + ", " + fields[2];
+  }
+
   String describe() {
     return String.format(
         java.util.Locale.ROOT,
