@@ -204,7 +204,7 @@ public final class Benchmark implements Callable<Integer> {
       report.heading(
           "Scaling: one client, "
               + scalingSamples
-              + " rounds each, empty vs "
+              + " alternating rounds on an empty sandbox and on one with "
               + String.format("%,d outgoing + %,d incoming payments", outgoing, incoming));
       report.scaling(scaled);
     }

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * The scaling part: one client's create, get and list (first page) latencies on an empty sandbox,
- * then again after preloading it with many outgoing and incoming payments spread over many wallets
- * (through {@code POST /admin/preload}), and the heap each stored payment takes.
+ * The scaling part: one client's create, get and list (first page) latencies on an empty sandbox
+ * and on one preloaded with many outgoing and incoming payments spread over many wallets (through
+ * {@code POST /admin/preload}), and the heap each stored payment takes.
  */
 final class ScalingRun {
   /** The operations timed, in the order each round runs them. */
@@ -47,9 +47,9 @@ final class ScalingRun {
    * What the part measured.
    *
    * @param empty latencies per operation on the empty sandbox
-   * @param loaded latencies per operation after the preload
-   * @param before the sandbox after a full collection, before the preload
-   * @param after the sandbox after a full collection, after the preload
+   * @param loaded latencies per operation on the preloaded one
+   * @param before the preloaded sandbox after a full collection, before the preload
+   * @param after the preloaded sandbox after a full collection, after the preload
    * @param preloaded how many payments the preload stored
    * @param preloadMillis how long the preload took
    */
@@ -67,40 +67,68 @@ final class ScalingRun {
     }
   }
 
+  /**
+   * Two sandboxes side by side, one left empty and one preloaded, measured in alternating rounds so
+   * that whatever else the machine does weighs on both alike.
+   */
   Figures run() throws InterruptedException {
-    progress.println("scaling: starting a sandbox with -Xmx" + settings.heap());
-    try (SandboxLauncher.Started sandbox = launcher.start("scaling")) {
-      String sender = sandbox.senderOrigin();
-      String receiver = sandbox.receiverOrigin();
-      Ed25519KeyPair keys = Ed25519KeyPair.generate();
-      String app = admin.createWallet(sender, "scale-app", "Scaling app", "USD", "0");
-      admin.addKey(sender, "scale-app", keys.toJwk("scale-key"));
-      for (int w = 0; w < settings.wallets(); w++) {
-        admin.createWallet(sender, "payer-" + w, null, "USD", RICH);
-        admin.createWallet(receiver, "payee-" + w, null, "USD", "0");
-      }
-      Measurements discard = new Measurements();
-      SignedClient client = new SignedClient(keys, "scale-key", discard);
-      Operations operations =
-          new Operations(
-              client,
-              new GrantFlow(client, app),
-              Party.read(client, sender + "/payer-0"),
-              Party.read(client, receiver + "/payee-0"));
-      progress.printf("scaling: %d rounds on the empty sandbox%n", settings.samples());
-      Map<Step, Histogram> empty = operations.measure(settings.warmUpRounds(), settings.samples());
-      Footprint before = Footprint.of(sandbox.process(), admin, sender, true);
+    progress.println("scaling: starting two sandboxes with -Xmx" + settings.heap());
+    try (SandboxLauncher.Started empty = launcher.start("scaling-empty");
+        SandboxLauncher.Started loaded = launcher.start("scaling-loaded")) {
+      Operations onEmpty = open(empty);
+      Operations onLoaded = open(loaded);
+      Footprint before = Footprint.of(loaded.process(), admin, loaded.senderOrigin(), true);
       progress.printf(
           "scaling: preloading %,d outgoing and %,d incoming payments over %d wallets%n",
           settings.outgoing(), settings.incoming(), settings.wallets());
       long started = System.nanoTime();
-      long preloaded = preload(sender, receiver, app);
+      long preloaded = preload(loaded.senderOrigin(), loaded.receiverOrigin(), onLoaded.app());
       long preloadMillis = (System.nanoTime() - started) / 1_000_000;
-      Footprint after = Footprint.of(sandbox.process(), admin, sender, true);
-      progress.printf("scaling: %d rounds on the preloaded sandbox%n", settings.samples());
-      Map<Step, Histogram> loaded = operations.measure(settings.warmUpRounds(), settings.samples());
-      return new Figures(empty, loaded, before, after, preloaded, preloadMillis);
+      Footprint after = Footprint.of(loaded.process(), admin, loaded.senderOrigin(), true);
+      progress.printf(
+          "scaling: %d warm-up and %d measured rounds on each, alternating%n",
+          settings.warmUpRounds(), settings.samples());
+      Measurements discard = new Measurements();
+      for (int i = 0; i < settings.warmUpRounds(); i++) {
+        onEmpty.round(discard);
+        onLoaded.round(discard);
+      }
+      Measurements emptyTimes = new Measurements();
+      Measurements loadedTimes = new Measurements();
+      for (int i = 0; i < settings.samples(); i++) {
+        onEmpty.round(emptyTimes);
+        onLoaded.round(loadedTimes);
+      }
+      return new Figures(
+          operations(emptyTimes), operations(loadedTimes), before, after, preloaded, preloadMillis);
     }
+  }
+
+  private static Map<Step, Histogram> operations(Measurements measurements) {
+    Map<Step, Histogram> result = new EnumMap<>(Step.class);
+    measurements.finish().latencies().forEach(result::put);
+    result.keySet().retainAll(OPERATIONS);
+    return result;
+  }
+
+  /** The measuring client, its wallets and tokens on one sandbox; the wallets to preload too. */
+  private Operations open(SandboxLauncher.Started sandbox) {
+    String sender = sandbox.senderOrigin();
+    String receiver = sandbox.receiverOrigin();
+    Ed25519KeyPair keys = Ed25519KeyPair.generate();
+    String app = admin.createWallet(sender, "scale-app", "Scaling app", "USD", "0");
+    admin.addKey(sender, "scale-app", keys.toJwk("scale-key"));
+    for (int w = 0; w < settings.wallets(); w++) {
+      admin.createWallet(sender, "payer-" + w, null, "USD", RICH);
+      admin.createWallet(receiver, "payee-" + w, null, "USD", "0");
+    }
+    SignedClient client = new SignedClient(keys, "scale-key", new Measurements());
+    return new Operations(
+        client,
+        app,
+        new GrantFlow(client, app),
+        Party.read(client, sender + "/payer-0"),
+        Party.read(client, receiver + "/payee-0"));
   }
 
   /** Preloads every wallet pair; returns how many payments were stored. */
@@ -135,14 +163,16 @@ final class ScalingRun {
   /** One client's timed operations on one payer and one payee. */
   private static final class Operations {
     private final SignedClient client;
+    private final String app;
     private final Party payer;
     private final Party payee;
     private final GrantFlow.Token incomingToken;
     private final GrantFlow.Token outgoingToken;
     private final String openReceiver;
 
-    Operations(SignedClient client, GrantFlow grants, Party payer, Party payee) {
+    Operations(SignedClient client, String app, GrantFlow grants, Party payer, Party payee) {
       this.client = client;
+      this.app = app;
       this.payer = payer;
       this.payee = payee;
       this.incomingToken =
@@ -157,24 +187,14 @@ final class ScalingRun {
       this.openReceiver = createIncoming(client);
     }
 
-    /** Warm-up rounds, then measured rounds of every operation; the measured latencies. */
-    Map<Step, Histogram> measure(int warmUpRounds, int rounds) {
-      SignedClient timed = client;
-      for (int i = 0; i < warmUpRounds; i++) {
-        round(timed);
-      }
-      Measurements measurements = new Measurements();
-      SignedClient measuring = timed.recordingInto(measurements);
-      for (int i = 0; i < rounds; i++) {
-        round(measuring);
-      }
-      Map<Step, Histogram> result = new EnumMap<>(Step.class);
-      measurements.finish().latencies().forEach(result::put);
-      result.keySet().retainAll(OPERATIONS);
-      return result;
+    /** The client's wallet address, which the preload records as the payments' creator. */
+    String app() {
+      return app;
     }
 
-    private void round(SignedClient c) {
+    /** Every operation once, timed into {@code measurements}. */
+    void round(Measurements measurements) {
+      SignedClient c = client.recordingInto(measurements);
       String incoming = createIncoming(c);
       c.get(Step.GET_INCOMING, incoming, incomingToken.value(), 200);
       c.get(
