@@ -76,6 +76,11 @@ public final class InMemoryIncomingPaymentStore implements IncomingPaymentStore 
   }
 
   @Override
+  public int count() {
+    return byId.size();
+  }
+
+  @Override
   public void clear() {
     byId.clear();
     byWallet.clear();

@@ -49,6 +49,11 @@ public final class InMemoryOutgoingPaymentStore implements OutgoingPaymentStore 
   }
 
   @Override
+  public int count() {
+    return byId.size();
+  }
+
+  @Override
   public void clear() {
     byId.clear();
     byWallet.clear();
