@@ -1,0 +1,127 @@
+package dev.opkit.client.interaction;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Consent without a browser, for this project's sandbox: loads the consent page at {@code
+ * interact.redirect}, submits its form with {@code decision=accept} (or {@code reject}) as a user
+ * would, and reads the finish redirect from the {@code Location} of the answer. Real wallets need a
+ * person; use {@link LocalCallbackInteraction} there.
+ */
+public final class HeadlessInteraction implements InteractionHandler {
+  /** What the simulated user answers. */
+  public enum Decision {
+    ACCEPT("accept"),
+    REJECT("reject");
+
+    private final String formValue;
+
+    Decision(String formValue) {
+      this.formValue = formValue;
+    }
+  }
+
+  private final String finishUri;
+  private final Decision decision;
+  private final Duration timeout;
+
+  /**
+   * @param finishUri the finish URI to give the authorization server; nothing needs to listen there
+   * @param decision what to answer on the consent page
+   * @param timeout how long to wait for each of the two requests
+   */
+  public HeadlessInteraction(String finishUri, Decision decision, Duration timeout) {
+    this.finishUri = Objects.requireNonNull(finishUri, "finishUri");
+    this.decision = Objects.requireNonNull(decision, "decision");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Accepts, with the guide's finish URI {@code http://localhost:3344}. */
+  public static HeadlessInteraction accepting() {
+    return new HeadlessInteraction(
+        LocalCallbackInteraction.DEFAULT_FINISH_URI, Decision.ACCEPT, Duration.ofSeconds(10));
+  }
+
+  @Override
+  public String finishUri() {
+    return finishUri;
+  }
+
+  @Override
+  public InteractionResult interact(Interaction interaction) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(timeout)
+            .build();
+    URI consentPage = URI.create(interaction.redirect());
+    HttpResponse<String> page =
+        send(http, HttpRequest.newBuilder(consentPage).timeout(timeout).GET().build());
+    if (page.statusCode() != 200) {
+      throw new ConsentPageException(
+          "the consent page "
+              + consentPage
+              + " answered "
+              + page.statusCode()
+              + " instead of 200: "
+              + abbreviate(page.body()));
+    }
+    URI form = page.uri();
+    HttpClient noRedirects =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(http.cookieHandler().orElseThrow())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(timeout)
+            .build();
+    HttpResponse<String> answer =
+        send(
+            noRedirects,
+            HttpRequest.newBuilder(form)
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("decision=" + decision.formValue))
+                .build());
+    Optional<String> location = answer.headers().firstValue("Location");
+    if (answer.statusCode() / 100 != 3 || location.isEmpty()) {
+      throw new ConsentPageException(
+          "submitting decision="
+              + decision.formValue
+              + " to "
+              + form
+              + " answered "
+              + answer.statusCode()
+              + " without a redirect: "
+              + abbreviate(answer.body()));
+    }
+    return FinishRedirect.read(form.resolve(location.get()));
+  }
+
+  private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ConsentPageException(
+          request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConsentPageException("interrupted while loading " + request.uri(), e);
+    }
+  }
+
+  private static String abbreviate(String body) {
+    String text = body == null ? "" : body.strip();
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+}
