@@ -772,7 +772,7 @@ final class BadRequestCorpus {
   }
 
   private String garbageSegment() {
-    return pickFrom(List.of("did.json", "keys", "jwks", "x".repeat(300), "%2e%2e", "a%2Fb"));
+    return pickFrom(List.of("did", "keys", "jwks", "x".repeat(300), "%2e%2e", "a%2Fb"));
   }
 
   private BadRequest consentPage() {
