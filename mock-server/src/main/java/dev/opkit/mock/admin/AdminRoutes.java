@@ -8,6 +8,7 @@ import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.LedgerTotals;
+import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import dev.opkit.mock.sandbox.AdminConfig;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
@@ -71,6 +72,7 @@ public final class AdminRoutes implements RouteGroup {
     routes.post("/admin/processing", admin(this::setProcessing));
     routes.get("/admin/ledger", admin(this::ledger));
     routes.post("/admin/preload", admin(this::preload));
+    routes.get("/admin/stats", admin(this::stats));
   }
 
   /** A handler behind this admin API's checks (JSON accepted, bearer secret), for other groups. */
@@ -114,6 +116,7 @@ public final class AdminRoutes implements RouteGroup {
     index.put("ledger", ase.adminUrl() + "/ledger");
     index.put("reset", ase.adminUrl() + "/reset");
     index.put("preload", ase.adminUrl() + "/preload");
+    index.put("stats", ase.adminUrl() + "/stats");
     index.put("grants", ase.adminUrl() + "/grants");
     index.put("requests", ase.adminUrl() + "/requests");
     index.put("autoConsent", ase.adminUrl() + "/auto-consent");
@@ -254,8 +257,9 @@ public final class AdminRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "'delay' must be an ISO 8601 duration such as PT2S or PT0.5S, got '" + text + "'");
     }
-    if (delay.isNegative()) {
-      throw ApiException.badRequest("'delay' cannot be negative, got " + text);
+    if (delay.isNegative() || delay.compareTo(ProcessingSettings.MAX_DELAY) > 0) {
+      throw ApiException.badRequest(
+          "'delay' must be from PT0S to " + ProcessingSettings.MAX_DELAY + ", got " + text);
     }
     sandbox.processing().setDelay(delay);
     ctx.json(Map.of("delay", delay.toString()));
@@ -298,6 +302,14 @@ public final class AdminRoutes implements RouteGroup {
             body.amountValue("amount").map(v -> Amount.of(v, wallet.asset())).orElse(null),
             body.text("client").orElse(null));
     ctx.status(201).json(result);
+  }
+
+  private void stats(Context ctx) {
+    String gc = ctx.queryParam("gc");
+    if (gc != null && !gc.equals("true") && !gc.equals("false")) {
+      throw ApiException.badRequest("'gc' is true or false, got '" + gc + "'");
+    }
+    ctx.json(AdminStats.take(sandbox.storedCounts(), "true".equals(gc)));
   }
 
   private Wallet wallet(Context ctx) {

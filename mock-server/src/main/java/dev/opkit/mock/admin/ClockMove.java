@@ -2,9 +2,11 @@ package dev.opkit.mock.admin;
 
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.sandbox.SandboxClock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -36,10 +38,21 @@ final class ClockMove {
         period = period.negated();
         duration = duration.negated();
       }
+      requireInRange(clock.instant(), period, duration, text);
       clock.advance(period);
       return clock.advance(duration);
     } catch (DateTimeParseException e) {
       throw notDuration(text);
+    }
+  }
+
+  /** Refuses a move that would leave the range of dates, before the clock moves at all. */
+  private static void requireInRange(Instant now, Period period, Duration duration, String text) {
+    try {
+      now.atOffset(ZoneOffset.UTC).plus(period).plus(duration).toInstant();
+    } catch (DateTimeException | ArithmeticException e) {
+      throw ApiException.badRequest(
+          "'advance' " + text + " would move the clock past the range of dates it can show");
     }
   }
 

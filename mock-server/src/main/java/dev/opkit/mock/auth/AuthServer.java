@@ -179,6 +179,16 @@ public final class AuthServer {
                         + " has ended or the current window is its last"));
   }
 
+  /** How many grants this auth server holds, of every provider. */
+  public int grantCount() {
+    return grantStore.count();
+  }
+
+  /** How many access tokens this auth server holds, live or ended. */
+  public int tokenCount() {
+    return tokenStore.count();
+  }
+
   public AuthSettings settings() {
     return settings;
   }

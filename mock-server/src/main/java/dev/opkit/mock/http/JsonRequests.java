@@ -1,5 +1,6 @@
 package dev.opkit.mock.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.protocol.json.Json;
@@ -121,14 +122,14 @@ public final class JsonRequests {
       }
       return node;
     } catch (JsonProcessingException e) {
+      // Limits such as the nesting depth are reported without a location.
+      JsonLocation at = e.getLocation();
       throw ApiException.badRequest(
           "the body is not valid JSON: "
               + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (IOException e) {
       throw ApiException.badRequest("the body could not be read: " + e.getMessage());
     }

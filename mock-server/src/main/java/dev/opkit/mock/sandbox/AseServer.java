@@ -1,13 +1,10 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.http.HttpErrors;
-import dev.opkit.mock.http.JsonRequests;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.protocol.json.Json;
+import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +24,7 @@ final class AseServer {
     this.app =
         Javalin.create(
             cfg -> {
-              cfg.startup.showJavalinBanner = false;
-              cfg.startup.showOldJavalinVersionWarning = false;
-              cfg.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
-              cfg.http.prefer405over404 = true;
-              cfg.http.defaultContentType = "application/json";
-              cfg.router.ignoreTrailingSlashes = false;
-              cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              cfg.requestLogger.http(
-                  (ctx, ms) ->
-                      LOG.info(
-                          "{} {} {} -> {} ({} ms)",
-                          ase.name(),
-                          ctx.method(),
-                          ctx.path(),
-                          ctx.statusCode(),
-                          String.format(Locale.ROOT, "%.1f", ms)));
+              ServerSettings.apply(cfg, LOG, ase.name());
               cfg.router.handlerWrapper(
                   endpoint ->
                       SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)

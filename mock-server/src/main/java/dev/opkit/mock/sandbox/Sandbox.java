@@ -246,6 +246,17 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /** How many objects the sandbox holds now, over every provider. */
+  public StoredCounts storedCounts() {
+    return new StoredCounts(
+        walletStore.count(),
+        incomingStore.count(),
+        quoteStore.count(),
+        outgoingStore.count(),
+        auth.grantCount(),
+        auth.tokenCount());
+  }
+
   public SandboxConfig config() {
     return config;
   }

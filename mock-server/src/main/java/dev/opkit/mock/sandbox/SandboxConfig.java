@@ -2,6 +2,7 @@ package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.profile.BehaviourProfile;
+import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -67,9 +68,13 @@ public record SandboxConfig(
     if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
-    if (processingDelay.isNegative()) {
+    if (processingDelay.isNegative()
+        || processingDelay.compareTo(ProcessingSettings.MAX_DELAY) > 0) {
       throw new IllegalArgumentException(
-          "processingDelay cannot be negative, got " + processingDelay);
+          "processingDelay must be from PT0S to "
+              + ProcessingSettings.MAX_DELAY
+              + ", got "
+              + processingDelay);
     }
     checkUnique(ases);
     for (AseConfig ase : ases) {

@@ -30,6 +30,11 @@ public final class InMemoryWalletStore implements WalletStore {
   }
 
   @Override
+  public int count() {
+    return wallets.size();
+  }
+
+  @Override
   public void clear() {
     wallets.clear();
   }

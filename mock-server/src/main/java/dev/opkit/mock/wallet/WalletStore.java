@@ -14,5 +14,8 @@ public interface WalletStore {
   /** Every wallet of one provider, in creation order. */
   List<Wallet> all(Ase ase);
 
+  /** How many wallet addresses are stored, of every provider. */
+  int count();
+
   void clear();
 }

@@ -34,7 +34,8 @@ class AdminApiTest {
         .then()
         .statusCode(200)
         .body("ase", equalTo("ase1"))
-        .body("clock", equalTo(SANDBOX.base("ase1") + "/admin/clock"));
+        .body("clock", equalTo(SANDBOX.base("ase1") + "/admin/clock"))
+        .body("stats", equalTo(SANDBOX.base("ase1") + "/admin/stats"));
   }
 
   @Test
@@ -250,6 +251,15 @@ class AdminApiTest {
         .post("/admin/processing")
         .then()
         .statusCode(400);
+    SANDBOX
+        .at("ase1")
+        .contentType("application/json")
+        .body("{\"delay\":\"PT99999999999999999S\"}")
+        .post("/admin/processing")
+        .then()
+        .statusCode(400)
+        .body("error.description", containsString("PT24H"));
+    SANDBOX.at("ase1").get("/admin/processing").then().body("delay", equalTo("PT2S"));
   }
 
   @Test
@@ -310,6 +320,40 @@ class AdminApiTest {
         .then()
         .statusCode(400)
         .body("error.description", containsString("set its balance first"));
+  }
+
+  @Test
+  void statsWhenPaymentsPreloadedThenCountedWithTheHeapAfterACollection() {
+    Response empty = SANDBOX.at("ase1").get("/admin/stats?gc=true");
+    assertThat(empty.statusCode()).as(empty.asString()).isEqualTo(200);
+    assertThat(empty.<Integer>path("stored.walletAddresses")).isEqualTo(4);
+    assertThat(empty.<Integer>path("stored.outgoingPayments")).isZero();
+    assertThat(empty.<Boolean>path("collected")).isTrue();
+    SANDBOX
+        .at("ase1")
+        .contentType("application/json")
+        .body(
+            "{\"wallet\":\"alice\",\"incomingPayments\":30,\"outgoingPayments\":70,\"receiver\":\"%s\"}"
+                .formatted(SANDBOX.wallet("ase2", "dave")))
+        .post("/admin/preload")
+        .then()
+        .statusCode(201);
+
+    Response stats = SANDBOX.at("ase2").get("/admin/stats");
+
+    assertThat(stats.<Integer>path("stored.outgoingPayments")).isEqualTo(70);
+    assertThat(stats.<Integer>path("stored.incomingPayments")).isEqualTo(31);
+    assertThat(stats.<Integer>path("stored.quotes")).isZero();
+    assertThat(stats.<Boolean>path("collected")).isFalse();
+    long used = stats.<Number>path("heap.used").longValue();
+    assertThat(used)
+        .isPositive()
+        .isLessThanOrEqualTo(stats.<Number>path("heap.committed").longValue());
+  }
+
+  @Test
+  void statsWhenGcIsNotABooleanThen400() {
+    SANDBOX.at("ase1").get("/admin/stats?gc=yes").then().statusCode(400);
   }
 
   @Test

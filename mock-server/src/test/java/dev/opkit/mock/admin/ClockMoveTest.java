@@ -40,6 +40,18 @@ class ClockMoveTest {
   }
 
   @Test
+  void advanceWhenPastTheRangeOfDatesThen400AndTheClockUnmoved() {
+    Instant before = clock.instant();
+
+    assertThatThrownBy(() -> ClockMove.advance(clock, "P1000000000Y"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("range of dates");
+    assertThatThrownBy(() -> ClockMove.advance(clock, "P1DT9223372036854775807S"))
+        .isInstanceOf(ApiException.class);
+    assertThat(clock.instant()).isEqualTo(before);
+  }
+
+  @Test
   void setWhenInstantThenThere() {
     assertThat(ClockMove.set(clock, "2030-01-01T00:00:00Z")).isEqualTo("2030-01-01T00:00:00Z");
     assertThatThrownBy(() -> ClockMove.set(clock, "2030-01-01")).hasMessageContaining("RFC 3339");

@@ -142,6 +142,32 @@ class BadInputApiTest {
   }
 
   @Test
+  void requestWhenJettyRefusesItBeforeRoutingThenJsonErrorNotHtml() throws IOException {
+    for (String requestLine :
+        List.of(
+            "GET /%ZZ HTTP/1.1", "CONNECT /alice HTTP/1.1", "GET /alice HTTP/1.1\r\nBad Header")) {
+      URI base = URI.create(SANDBOX.base("ase1"));
+      try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(
+                (requestLine + "\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String response =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(response).as(requestLine).startsWith("HTTP/1.1 400");
+        assertThat(response)
+            .as(requestLine)
+            .contains("Content-Type: application/json")
+            .contains("{\"error\":{\"code\":\"invalid_request\"")
+            .doesNotContain("<html");
+      }
+    }
+  }
+
+  @Test
   void postWhenNotJsonContentTypeThen415() {
     SANDBOX
         .at("ase1")

@@ -29,4 +29,14 @@ class JsonRequestsTest {
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("line 2");
   }
+
+  @Test
+  void parseWhenNestedDeeperThanTheParserAllowsThen400WithoutPosition() {
+    byte[] deep = ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
+
+    assertThatThrownBy(() -> JsonRequests.parse(deep))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("not valid JSON")
+        .hasMessageContaining("depth");
+  }
 }

@@ -63,6 +63,18 @@ class WalletApiTest {
   }
 
   @Test
+  void didDocumentWhenKnownWalletThenTheSpecsNotImplemented500() {
+    SANDBOX
+        .at("ase1")
+        .get("/alice/did.json")
+        .then()
+        .statusCode(500)
+        .contentType("application/json")
+        .body("error.description", containsString("not implemented"));
+    SANDBOX.at("ase1").get("/nobody/did.json").then().statusCode(404);
+  }
+
+  @Test
   void jwksWhenNoKeysThenEmptySetAndAfterRegistrationTheKey() {
     SpecCheck.wallet(SANDBOX.at("ase1").get("/alice/jwks.json"), "get-wallet-address-keys")
         .then()

@@ -30,6 +30,8 @@ public final class ClientDirectory {
   private final Duration cacheLifetime;
   private final Clock realClock;
   private final ConcurrentMap<String, CachedKeys> cache = new ConcurrentHashMap<>();
+  // Decoding a key (base64url, curve point) on every request is waste: a JWK's value never changes.
+  private final ConcurrentMap<Jwk, Ed25519PublicKey> parsed = new ConcurrentHashMap<>();
 
   /**
    * @param wallets this sandbox's wallet addresses
@@ -90,6 +92,7 @@ public final class ClientDirectory {
   /** Forgets every cached key set (sandbox reset). */
   public void clear() {
     cache.clear();
+    parsed.clear();
   }
 
   private Optional<Ed25519PublicKey> directedKey(
@@ -152,7 +155,17 @@ public final class ClientDirectory {
       return Optional.empty();
     }
     trace.add("keyid \"" + keyId + "\" found");
-    return Optional.of(usable(jwk.get(), "key \"" + keyId + "\" of " + url));
+    return Optional.of(parsed(jwk.get(), "key \"" + keyId + "\" of " + url));
+  }
+
+  /** The decoded key of a JWK, decoded once. */
+  private Ed25519PublicKey parsed(Jwk jwk, String what) {
+    Ed25519PublicKey key = parsed.get(jwk);
+    if (key == null) {
+      key = usable(jwk, what);
+      parsed.put(jwk, key);
+    }
+    return key;
   }
 
   private static Ed25519PublicKey usable(Jwk jwk, String what) {

@@ -17,5 +17,8 @@ public interface GrantStore {
   /** A provider's grants, newest first. */
   List<Grant> all(Ase ase);
 
+  /** How many grants are stored, of every provider. */
+  int count();
+
   void clear();
 }

@@ -44,6 +44,11 @@ public final class InMemoryGrantStore implements GrantStore {
   }
 
   @Override
+  public int count() {
+    return byId.size();
+  }
+
+  @Override
   public void clear() {
     byId.clear();
     byContinueId.clear();

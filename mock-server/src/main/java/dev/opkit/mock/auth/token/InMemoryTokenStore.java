@@ -35,6 +35,11 @@ public final class InMemoryTokenStore implements TokenStore {
   }
 
   @Override
+  public int count() {
+    return byValue.size();
+  }
+
+  @Override
   public void clear() {
     byValue.clear();
     byManageId.clear();

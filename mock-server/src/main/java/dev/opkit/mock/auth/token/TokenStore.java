@@ -14,5 +14,8 @@ public interface TokenStore {
   /** Every token a grant ever had, oldest first. */
   List<AccessTokenRecord> ofGrant(String grantId);
 
+  /** How many access tokens are stored, in any state. */
+  int count();
+
   void clear();
 }

@@ -1,5 +1,6 @@
 package dev.opkit.mock.resource.incoming;
 
+import dev.opkit.mock.resource.ListedResource;
 import dev.opkit.mock.resource.StoredAmounts;
 import dev.opkit.mock.wallet.Wallet;
 import dev.opkit.protocol.amount.Amount;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * because a benchmark keeps a hundred thousand of them. Its mutable state changes only under its
  * wallet's lock.
  */
-public final class IncomingPaymentRecord {
+public final class IncomingPaymentRecord implements ListedResource {
   private static final long NO_AMOUNT = 0;
 
   private final UUID id;
@@ -49,6 +50,7 @@ public final class IncomingPaymentRecord {
     this.client = client;
   }
 
+  @Override
   public UUID id() {
     return id;
   }
@@ -58,10 +60,12 @@ public final class IncomingPaymentRecord {
     return wallet.ase().publicBase() + "/incoming-payments/" + id;
   }
 
+  @Override
   public Wallet wallet() {
     return wallet;
   }
 
+  @Override
   public long sequence() {
     return sequence;
   }
@@ -93,6 +97,7 @@ public final class IncomingPaymentRecord {
   }
 
   /** The client wallet address that created it, or null when the sandbox did. */
+  @Override
   public String client() {
     return client;
   }

@@ -28,5 +28,8 @@ public interface IncomingPaymentStore {
   /** Stops watching a payment's expiry (it completed or expired). */
   void settled(IncomingPaymentRecord payment);
 
+  /** How many incoming payments are stored. */
+  int count();
+
   void clear();
 }

@@ -1,6 +1,7 @@
 package dev.opkit.mock.resource.outgoing;
 
 import dev.opkit.mock.auth.limits.Reservation;
+import dev.opkit.mock.resource.ListedResource;
 import dev.opkit.mock.resource.StoredAmounts;
 import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
 import dev.opkit.mock.wallet.Wallet;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * quote takes the quote's UUID, as Rafiki does). Its mutable state changes only under its sending
  * wallet's lock.
  */
-public final class OutgoingPaymentRecord {
+public final class OutgoingPaymentRecord implements ListedResource {
   private final UUID id;
   private final Wallet wallet;
   private final IncomingPaymentRecord receiver;
@@ -63,6 +64,7 @@ public final class OutgoingPaymentRecord {
     this.state = state;
   }
 
+  @Override
   public UUID id() {
     return id;
   }
@@ -77,6 +79,7 @@ public final class OutgoingPaymentRecord {
   }
 
   /** The sending wallet. */
+  @Override
   public Wallet wallet() {
     return wallet;
   }
@@ -85,6 +88,7 @@ public final class OutgoingPaymentRecord {
     return receiver;
   }
 
+  @Override
   public long sequence() {
     return sequence;
   }
@@ -121,6 +125,7 @@ public final class OutgoingPaymentRecord {
   }
 
   /** The client wallet address that created it, or null when the sandbox did. */
+  @Override
   public String client() {
     return client;
   }

@@ -20,5 +20,8 @@ public interface OutgoingPaymentStore {
    */
   PageResult<OutgoingPaymentRecord> page(Wallet wallet, String client, PageRequest request);
 
+  /** How many outgoing payments are stored. */
+  int count();
+
   void clear();
 }

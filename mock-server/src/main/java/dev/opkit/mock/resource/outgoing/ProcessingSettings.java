@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * change it while the sandbox runs.
  */
 public final class ProcessingSettings {
+  /** The longest processing delay: enough for any test, short enough to be scheduled. */
+  public static final Duration MAX_DELAY = Duration.ofDays(1);
+
   private final AtomicReference<Duration> delay;
 
   public ProcessingSettings(Duration delay) {
@@ -23,8 +26,9 @@ public final class ProcessingSettings {
   }
 
   private static Duration check(Duration delay) {
-    if (delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("a processing delay cannot be negative: " + delay);
+    if (delay == null || delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+      throw new IllegalArgumentException(
+          "a processing delay is from PT0S to " + MAX_DELAY + ", got " + delay);
     }
     return delay;
   }

@@ -20,6 +20,11 @@ public final class InMemoryQuoteStore implements QuoteStore {
   }
 
   @Override
+  public int count() {
+    return quotes.size();
+  }
+
+  @Override
   public void clear() {
     quotes.clear();
   }

@@ -9,5 +9,8 @@ public interface QuoteStore {
 
   Optional<QuoteRecord> find(UUID id);
 
+  /** How many quotes are stored. */
+  int count();
+
   void clear();
 }

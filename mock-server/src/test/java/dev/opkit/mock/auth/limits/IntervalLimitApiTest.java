@@ -41,11 +41,11 @@ class IntervalLimitApiTest {
   }
 
   @Test
-  void createWhenFiftyAtOnceAgainstRoomForFiveThenExactlyFiveSucceed() throws Exception {
+  void createWhenHundredAtOnceAgainstRoomForFiveThenExactlyFiveSucceed() throws Exception {
     Instant now = SANDBOX.sandbox().clock().instant();
     TestClient.Token token = payments.grant("500", "R1/" + now + "/P1M");
     BigInteger before = wallets.balance("ase1", "alice");
-    int attempts = 50;
+    int attempts = 100;
     ExecutorService pool = Executors.newFixedThreadPool(attempts);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Response>> futures = new ArrayList<>();

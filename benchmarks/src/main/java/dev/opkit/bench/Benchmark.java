@@ -1,0 +1,221 @@
+package dev.opkit.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Benchmarks the sandbox (docs/benchmarks.md): N clients repeating the recurring-payments guide's
+ * journey against the sandbox in its own process, with two baselines in the same run (the crypto
+ * ceiling and a plain Javalin endpoint), latency at scale after preloading a million payments, and
+ * startup time. Prints the figures against the project's aims.
+ */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    version = "opkit benchmark 0.1.0",
+    description =
+        "Measures the Open Payments sandbox: throughput, latency, memory, scaling, startup.")
+public final class Benchmark implements Callable<Integer> {
+  @Option(
+      names = {"-c", "--clients"},
+      description = "concurrent clients (default: ${DEFAULT-VALUE})")
+  private int clients = 8;
+
+  @Option(
+      names = {"-d", "--duration"},
+      description = "measured time of each load part, ISO 8601 (default: ${DEFAULT-VALUE})")
+  private Duration duration = Duration.ofSeconds(30);
+
+  @Option(
+      names = {"-j", "--journeys"},
+      description = "measure this many journeys instead of a duration (default: by duration)")
+  private long journeys;
+
+  @Option(
+      names = {"-w", "--warm-up"},
+      description = "unmeasured time before each load part (default: ${DEFAULT-VALUE})")
+  private Duration warmUp = Duration.ofSeconds(30);
+
+  @Option(
+      names = "--parts",
+      split = ",",
+      description = "what to run, any of ${COMPLETION-CANDIDATES} (default: all)")
+  private Set<Part> parts = EnumSet.allOf(Part.class);
+
+  @Option(
+      names = "--heap",
+      description = "-Xmx of the sandbox and the plain endpoint (default: ${DEFAULT-VALUE})")
+  private String heap = "4g";
+
+  @Option(
+      names = "--scaling-heap",
+      description = "-Xmx of the scaling sandbox (default: ${DEFAULT-VALUE})")
+  private String scalingHeap = "8g";
+
+  @Option(
+      names = "--outgoing",
+      description = "outgoing payments to preload (default: ${DEFAULT-VALUE})")
+  private int outgoing = 1_000_000;
+
+  @Option(
+      names = "--incoming",
+      description = "incoming payments to preload (default: ${DEFAULT-VALUE})")
+  private int incoming = 100_000;
+
+  @Option(
+      names = "--scaling-wallets",
+      description = "payer/payee pairs the preload is spread over (default: ${DEFAULT-VALUE})")
+  private int scalingWallets = 100;
+
+  @Option(
+      names = "--scaling-samples",
+      description =
+          "measured rounds per operation, empty and preloaded (default: ${DEFAULT-VALUE})")
+  private int scalingSamples = 2000;
+
+  @Option(
+      names = "--startup-runs",
+      description = "starts timed per way of starting (default: ${DEFAULT-VALUE})")
+  private int startupRuns = 5;
+
+  @Option(
+      names = "--sandbox-jvm-option",
+      paramLabel = "OPTION",
+      description =
+          "another JVM option for the sandbox, e.g. -XX:StartFlightRecording=filename=s.jfr"
+              + " to profile it (repeatable)")
+  private List<String> sandboxJvmOptions = List.of();
+
+  @Option(
+      names = "--root",
+      description = "the repository root, with mock-server/ and ./sandbox (default: .)")
+  private Path root = Path.of(".");
+
+  @Option(
+      names = "--work",
+      description = "where configs and server logs go (default: ${DEFAULT-VALUE})")
+  private Path work = Path.of("benchmarks/target/bench-run");
+
+  public static void main(String[] args) {
+    System.exit(
+        new CommandLine(new Benchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintStream out = System.out;
+    PrintStream progress = System.err;
+    LoadSettings load;
+    ScalingSettings scaling;
+    try {
+      load = new LoadSettings(clients, warmUp, duration, journeys);
+      scaling =
+          new ScalingSettings(
+              outgoing, incoming, scalingWallets, scalingSamples, scalingSamples / 4, scalingHeap);
+    } catch (IllegalArgumentException e) {
+      System.err.println("benchmark: " + e.getMessage());
+      return 2;
+    }
+    Path rootDir = root.toAbsolutePath().normalize();
+    Path workDir = rootDir.resolve(work).normalize();
+    AdminApi admin = new AdminApi();
+    Report report = new Report(out);
+    report.heading("Open Payments sandbox benchmark");
+    report.line("  machine   %s", Machine.current().describe());
+    report.line("  parts     %s", parts);
+    report.line("  logs      %s", workDir);
+    report.line("  load      %s (1, 5, 15 min) at the start", Machine.loadAverage());
+
+    JourneyRun.Figures figures = null;
+    if (parts.contains(Part.JOURNEYS) || parts.contains(Part.CRYPTO)) {
+      SandboxLauncher launcher = new SandboxLauncher(rootDir, workDir, heap, sandboxJvmOptions);
+      figures =
+          new JourneyRun(launcher, admin, load, progress)
+              .run(parts.contains(Part.JOURNEYS), parts.contains(Part.CRYPTO));
+      report.heading(
+          "Guide journeys: "
+              + clients
+              + " clients, "
+              + JourneyRun.human(warmUp)
+              + " warm-up, "
+              + load.describeLength());
+      report.line("  sandbox   %s", launcher.describe());
+      report.line(
+          "            continuation wait 0 s (profile switch continueWait: PT0S, so the guide's"
+              + " continue follows consent at once); auto-consent accept");
+      report.line(
+          "  journey   %d requests, %d signed (every signed request verified by the sandbox)",
+          GuideJourney.REQUESTS, GuideJourney.SIGNED_REQUESTS);
+      if (figures.journeys() != null) {
+        report.throughput(figures.journeys(), true);
+        report.latencies(figures.journeys().latencies());
+        report.footprint("sandbox at the end", figures.footprint());
+      }
+      if (figures.crypto() != null) {
+        report.heading("Baseline (a): crypto ceiling, sign + verify the same requests, no HTTP");
+        report.throughput(figures.crypto(), false);
+      }
+    }
+    LoadResult plain = null;
+    if (parts.contains(Part.PLAIN)) {
+      plain = new PlainRun(rootDir, workDir, heap, load, progress).run();
+      report.heading(
+          "Baseline (b): plain Javalin endpoint, same settings, reads JSON, answers 200");
+      report.throughput(plain, false);
+      report.latencies(plain.latencies());
+    }
+    if (figures != null
+        && figures.journeys() != null
+        && (figures.crypto() != null || plain != null)) {
+      report.heading("Ratios");
+      double signed = figures.journeys().signedRequestsPerSecond();
+      if (figures.crypto() != null) {
+        double ratio = signed / figures.crypto().signedRequestsPerSecond();
+        report.ratio(
+            "signed requests/s, sandbox / crypto ceiling",
+            ratio,
+            "aim >= " + Report.CEILING_AIM,
+            ratio >= Report.CEILING_AIM);
+      }
+      if (plain != null) {
+        report.ratio(
+            "signed requests/s, sandbox / plain endpoint requests/s",
+            signed / plain.requestsPerSecond(),
+            "",
+            true);
+      }
+    }
+    if (parts.contains(Part.SCALING)) {
+      ScalingRun.Figures scaled =
+          new ScalingRun(
+                  new SandboxLauncher(rootDir, workDir, scalingHeap, sandboxJvmOptions),
+                  admin,
+                  scaling,
+                  progress)
+              .run();
+      report.heading(
+          "Scaling: one client, "
+              + scalingSamples
+              + " alternating rounds on an empty sandbox and on one with "
+              + String.format("%,d outgoing + %,d incoming payments", outgoing, incoming));
+      report.scaling(scaled);
+    }
+    if (parts.contains(Part.STARTUP)) {
+      List<StartupRun.Mode> modes = new StartupRun(rootDir, workDir, startupRuns, progress).run();
+      report.heading(
+          "Startup: process start to the first wallet address answer, " + startupRuns + " runs");
+      report.startup(modes);
+    }
+    report.heading("Done");
+    report.line("  load      %s (1, 5, 15 min) at the end", Machine.loadAverage());
+    return 0;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.opkit.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the sandbox fat jar ({@code mock-server/target/mock-server.jar}) as its own process for a
+ * benchmark, with two providers on free loopback ports, auto-consent on, and the continuation
+ * {@code wait} set to zero through the profile switch {@code continueWait} so a client may continue
+ * right after consent.
+ */
+final class SandboxLauncher {
+  static final String JAR = "mock-server/target/mock-server.jar";
+  static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path root;
+  private final Path work;
+  private final String heap;
+  private final List<String> jvmOptions;
+
+  /**
+   * @param root the repository root (where {@code mock-server/} is)
+   * @param work where configs and server logs go
+   * @param heap the sandbox's {@code -Xmx}, e.g. {@code 4g}
+   * @param jvmOptions more options for the sandbox's JVM, e.g. to record a flight recording
+   */
+  SandboxLauncher(Path root, Path work, String heap, List<String> jvmOptions) {
+    this.root = root;
+    this.work = work;
+    this.heap = heap;
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** A started sandbox: its process and its two providers' origins. */
+  record Started(ServerProcess process, String senderOrigin, String receiverOrigin, Duration ready)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      process.close();
+    }
+  }
+
+  /** The command line the sandbox runs with (for the report). */
+  String describe() {
+    return "java -Xmx"
+        + heap
+        + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
+        + " -jar "
+        + JAR
+        + " --config <benchmark config>";
+  }
+
+  /** Starts a sandbox; {@code name} names its config and log files. */
+  Started start(String name) throws InterruptedException {
+    Path jar = root.resolve(JAR);
+    if (!Files.isRegularFile(jar)) {
+      throw new JourneyFailure(jar + " is missing; build it with ./sandbox or ./benchmark");
+    }
+    List<Integer> ports = FreePorts.take(2);
+    Path config = work.resolve(name + ".yaml");
+    write(config, config(ports.get(0), ports.get(1)));
+    List<String> command = new ArrayList<>();
+    command.add(Java.executable());
+    command.add("-Xmx" + heap);
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.add("--config");
+    command.add(config.toString());
+    ServerProcess process = ServerProcess.start(command, root, work.resolve(name + ".log"));
+    String sender = "http://localhost:" + ports.get(0);
+    try {
+      Duration ready = process.awaitReady(sender + "/alice", START_TIMEOUT);
+      return new Started(process, sender, "http://localhost:" + ports.get(1), ready);
+    } catch (RuntimeException | InterruptedException e) {
+      process.close();
+      throw e;
+    }
+  }
+
+  /** The benchmark sandbox's configuration file (YAML, README "Configuration"). */
+  static String config(int senderPort, int receiverPort) {
+    return """
+        # Written by the benchmark: two providers on loopback, consent without a person, and no
+        # continuation wait so the guide's continue follows the consent at once.
+        host: localhost
+        profileOverrides:
+          continueWait: PT0S
+        auth:
+          autoConsent: accept
+        ases:
+          - name: ase1
+            port: %d
+            wallets:
+              - { name: alice, publicName: Alice, assetCode: USD, assetScale: 2, balance: 100000 }
+          - name: ase2
+            port: %d
+            wallets:
+              - { name: dave, publicName: Dave, assetCode: USD, assetScale: 2, balance: 100000 }
+        """
+        .formatted(senderPort, receiverPort);
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

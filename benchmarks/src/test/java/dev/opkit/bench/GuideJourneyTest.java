@@ -1,0 +1,52 @@
+package dev.opkit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.mock.sandbox.SandboxConfigFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's journey against an in-process sandbox with the benchmark's configuration. */
+class GuideJourneyTest {
+  private static Sandbox sandbox;
+
+  @BeforeAll
+  static void start() {
+    SandboxConfig config = SandboxConfigFile.parse(SandboxLauncher.config(0, 0), "benchmark");
+    sandbox = Sandbox.create(config.ephemeral()).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.stop();
+  }
+
+  @Test
+  void runWhenRepeatedThenEveryStepAnsweredAndMoneyMoved() {
+    Measurements measurements = new Measurements();
+    GuideJourney journey =
+        GuideJourney.open(
+            new AdminApi(),
+            sandbox.ase("ase1").publicBase(),
+            sandbox.ase("ase2").publicBase(),
+            0,
+            measurements);
+
+    journey.client().capture();
+    journey.run();
+    journey.run();
+
+    LoadResult result = measurements.finish();
+    assertThat(result.requests()).isEqualTo(2L * GuideJourney.REQUESTS);
+    assertThat(result.signedRequests()).isEqualTo(2L * GuideJourney.SIGNED_REQUESTS);
+    assertThat(journey.client().captured()).hasSize(2 * GuideJourney.SIGNED_REQUESTS);
+    assertThat(sandbox.storedCounts().outgoingPayments()).isEqualTo(4);
+    assertThat(sandbox.wallets().findByUrl(sandbox.ase("ase2").walletUrl("bench-payee-0")))
+        .hasValueSatisfying(
+            payee -> assertThat(payee.account().balance()).hasToString(Long.toString(4 * 1000)));
+    assertThat(sandbox.ledger().invariantHolds()).isTrue();
+  }
+}

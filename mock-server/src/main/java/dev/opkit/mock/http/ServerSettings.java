@@ -1,0 +1,50 @@
+package dev.opkit.mock.http;
+
+import dev.opkit.protocol.json.Json;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+
+/**
+ * The Javalin and Jetty settings every origin of the sandbox runs with, kept in one place so that a
+ * baseline server (the benchmark's plain endpoint) runs with exactly the same ones: request size
+ * limit, JSON by default and through the protocol module's mapper, JSON errors even for what Jetty
+ * refuses before routing, exact paths, and one log line per request.
+ */
+public final class ServerSettings {
+  private ServerSettings() {}
+
+  /**
+   * Applies the settings to a Javalin configuration.
+   *
+   * @param log where the one line per request goes (at INFO)
+   * @param serverName the name that starts each request line, e.g. the provider's
+   */
+  public static void apply(JavalinConfig cfg, Logger log, String serverName) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.startup.showOldJavalinVersionWarning = false;
+    cfg.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
+    cfg.http.prefer405over404 = true;
+    cfg.http.defaultContentType = "application/json";
+    cfg.router.ignoreTrailingSlashes = false;
+    cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    cfg.jetty.modifyServletContextHandler(
+        context -> context.setErrorHandler(new JsonErrorHandler()));
+    cfg.requestLogger.http(
+        (ctx, ms) -> {
+          if (log.isInfoEnabled()) {
+            // Tenths by integer arithmetic: String.format on every request shows in profiles.
+            long tenths = Math.round(ms * 10);
+            log.info(
+                "{} {} {} -> {} ({}.{} ms)",
+                serverName,
+                ctx.method(),
+                ctx.path(),
+                ctx.statusCode(),
+                tenths / 10,
+                tenths % 10);
+          }
+        });
+  }
+}
