@@ -382,7 +382,7 @@ public final class Grants {
     return interval;
   }
 
-  /** The window of the grant's interval that holds the wallet's now, as the spec counts them. */
+  /** The window of the grant's interval that holds the wallet's now, counting windows so. */
   Optional<IntervalWindow> currentWindow(WindowCounting counting) {
     return interval().windowAt(now(), counting);
   }

@@ -23,6 +23,7 @@ import io.cucumber.java.Scenario;
 import io.restassured.response.Response;
 import java.math.BigInteger;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -130,9 +131,9 @@ public final class ScenarioContext {
     if (url == null) {
       throw new IllegalStateException(
           "the scenario has no "
-              + role.name().toLowerCase(java.util.Locale.ROOT)
+              + role.name().toLowerCase(Locale.ROOT)
               + " wallet; add \"Given a "
-              + role.name().toLowerCase(java.util.Locale.ROOT)
+              + role.name().toLowerCase(Locale.ROOT)
               + " wallet\"");
     }
     return url;
