@@ -7,7 +7,7 @@ Feature: Recurring payments, as the Open Payments guide makes them
   interval it rotates the token (step 11) and pays again (step 12), as long as the grant lasts
   (step 13). The sandbox's clock moves from one interval to the next.
 
-  Scenario Outline: <amount> <sender currency> every <interval>, <times> times, to a <receiver currency> wallet
+  Scenario Outline: <amount> <sender currency> every <interval>, <times> times, to a wallet in <receiver currency>
     Given a client with its own wallet address and key
     And a sender wallet in <sender currency> holding 1000.00
     And a receiver wallet in <receiver currency>
