@@ -68,8 +68,9 @@ public final class LocalCallbackInteraction implements InteractionHandler {
   public LocalCallbackInteraction requireListenable() {
     int port = port();
     try (ServerSocket probe = new ServerSocket()) {
-      // As the HTTP server binds: without SO_REUSEADDR, which would let a busy port look free.
-      probe.setReuseAddress(false);
+      // As the JDK's HTTP server binds on Linux: with SO_REUSEADDR, so connections of an earlier
+      // consent still in TIME_WAIT do not make the port look busy; a live listener still does.
+      probe.setReuseAddress(true);
       probe.bind(new InetSocketAddress(finishUri.getHost(), port));
     } catch (IOException e) {
       throw cannotListen(port, e);

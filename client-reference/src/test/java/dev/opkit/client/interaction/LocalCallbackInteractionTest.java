@@ -139,6 +139,19 @@ class LocalCallbackInteractionTest {
   }
 
   @Test
+  void requireListenableWhenAnEarlierConsentJustFinishedThenStillListenable() throws Exception {
+    String hash =
+        new FinishHash("CN", "SN", "REF", "https://auth.example")
+            .encode(HashEncoding.STANDARD_PADDED);
+    handler(userReturningWith("hash=" + encode(hash) + "&interact_ref=REF"), Duration.ofSeconds(10))
+        .interact(interaction);
+    assertThat(browserPage.get().statusCode()).isEqualTo(200);
+
+    // The finished exchange leaves the port's connections in TIME_WAIT for a while.
+    handler(BrowserOpener.NONE, Duration.ofSeconds(1)).requireListenable();
+  }
+
+  @Test
   void requireListenableWhenPortTakenThenErrorNamesPort() throws IOException {
     try (ServerSocket taken = new ServerSocket(0)) {
       LocalCallbackInteraction handler =
