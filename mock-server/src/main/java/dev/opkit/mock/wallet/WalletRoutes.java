@@ -43,7 +43,7 @@ public final class WalletRoutes implements RouteGroup {
     throw new ApiException(
         500,
         ErrorCodes.NOT_IMPLEMENTED,
-        "DID documents are not implemented: get-wallet-address-did-document allows this 500 (spec"
+        "this sandbox serves no DID documents: get-wallet-address-did-document allows this 500 (spec"
             + " 1.3.0); use jwks.json for the wallet address's keys");
   }
 

@@ -70,7 +70,7 @@ class WalletApiTest {
         .then()
         .statusCode(500)
         .contentType("application/json")
-        .body("error.description", containsString("not implemented"));
+        .body("error.description", containsString("serves no DID documents"));
     SANDBOX.at("ase1").get("/nobody/did.json").then().statusCode(404);
   }
 
