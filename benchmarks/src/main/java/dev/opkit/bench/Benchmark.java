@@ -41,8 +41,16 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(
       names = {"-w", "--warm-up"},
-      description = "unmeasured time before each load part (default: ${DEFAULT-VALUE})")
+      description =
+          "shortest unmeasured time before each load part; it goes on in 10 s slices until"
+              + " throughput stops rising by more than 5 %% (default: ${DEFAULT-VALUE})")
   private Duration warmUp = Duration.ofSeconds(30);
+
+  @Option(
+      names = "--warm-up-max",
+      description =
+          "longest warm-up; the same as --warm-up for a fixed one (default: ${DEFAULT-VALUE})")
+  private Duration warmUpMax = Duration.ofMinutes(3);
 
   @Option(
       names = "--parts",
@@ -116,7 +124,7 @@ public final class Benchmark implements Callable<Integer> {
     LoadSettings load;
     ScalingSettings scaling;
     try {
-      load = new LoadSettings(clients, warmUp, duration, journeys);
+      load = new LoadSettings(clients, WarmUp.between(warmUp, warmUpMax), duration, journeys);
       scaling =
           new ScalingSettings(
               outgoing, incoming, scalingWallets, scalingSamples, scalingSamples / 4, scalingHeap);
@@ -144,8 +152,8 @@ public final class Benchmark implements Callable<Integer> {
           "Guide journeys: "
               + clients
               + " clients, "
-              + JourneyRun.human(warmUp)
-              + " warm-up, "
+              + load.warmUp().describe()
+              + ", "
               + load.describeLength());
       report.line("  sandbox   %s", launcher.describe());
       report.line(
@@ -191,6 +199,12 @@ public final class Benchmark implements Callable<Integer> {
             signed / plain.requestsPerSecond(),
             "",
             true);
+      }
+      if (figures.crypto() != null && plain != null) {
+        double bound = CeilingBound.of(Machine.current().cpus(), figures.crypto(), plain);
+        if (bound > 0) {
+          report.ratio("most any server could reach here (plain + crypto CPU)", bound, "", true);
+        }
       }
     }
     if (parts.contains(Part.SCALING)) {

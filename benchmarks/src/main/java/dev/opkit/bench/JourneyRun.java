@@ -60,8 +60,8 @@ final class JourneyRun {
       Footprint footprint = null;
       if (load) {
         progress.printf(
-            "journeys: %d clients, %s warm-up, %s%n",
-            settings.clients(), human(settings.warmUp()), settings.describeLength());
+            "journeys: %d clients, %s, %s%n",
+            settings.clients(), settings.warmUp().describe(), settings.describeLength());
         List<LoadGenerator.Work> work =
             journeys.stream().map(j -> (LoadGenerator.Work) j::run).toList();
         result =

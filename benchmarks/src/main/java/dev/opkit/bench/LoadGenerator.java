@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one work item per client on its own thread, over and over: first for a warm-up whose
+ * Runs one work item per client on its own thread, over and over: first for a {@link WarmUp} whose
  * measurements are dropped, then for the measured part, which ends after a duration or after a
  * number of completed work items over all clients. A failed item counts as an error and the client
  * goes on with the next.
@@ -38,7 +38,7 @@ final class LoadGenerator {
    * @param journeys when positive, the measured part ends after this many completed items in total
    *     instead of after {@code duration}
    */
-  LoadResult run(List<Work> clients, Duration warmUp, Duration duration, long journeys)
+  LoadResult run(List<Work> clients, WarmUp warmUp, Duration duration, long journeys)
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicBoolean measuring = new AtomicBoolean();
@@ -77,7 +77,8 @@ final class LoadGenerator {
       threads.add(thread);
     }
     threads.forEach(Thread::start);
-    Thread.sleep(warmUp.toMillis());
+    WarmUp.Outcome warmedUp =
+        warmUp.await(measurements::requestsSoFar, d -> Thread.sleep(d.toMillis()));
     measurements.restart();
     CpuTimes cpuBefore = CpuTimes.now(server);
     measuring.set(true);
@@ -86,7 +87,8 @@ final class LoadGenerator {
     } else {
       Thread.sleep(duration.toMillis());
     }
-    LoadResult result = measurements.finish().withCpu(CpuTimes.now(server).minus(cpuBefore));
+    LoadResult result =
+        measurements.finish(warmedUp).withCpu(CpuTimes.now(server).minus(cpuBefore));
     stop.set(true);
     done.await();
     return result;

@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * @param errors failed requests or journeys
  * @param errorMessages the first few failures, for the report
  * @param latencies per step, in nanoseconds; steps never timed are absent
+ * @param warmUp how long the unmeasured warm-up before it lasted, and how it ended
  * @param cpu the CPU time the generator and the server took meanwhile, or null when not measured
  */
 record LoadResult(
@@ -25,6 +26,7 @@ record LoadResult(
     long errors,
     List<String> errorMessages,
     Map<Step, Histogram> latencies,
+    WarmUp.Outcome warmUp,
     CpuTimes cpu) {
 
   LoadResult {
@@ -35,7 +37,15 @@ record LoadResult(
   /** This result with the CPU time the measured part took. */
   LoadResult withCpu(CpuTimes used) {
     return new LoadResult(
-        elapsedNanos, journeys, requests, signedRequests, errors, errorMessages, latencies, used);
+        elapsedNanos,
+        journeys,
+        requests,
+        signedRequests,
+        errors,
+        errorMessages,
+        latencies,
+        warmUp,
+        used);
   }
 
   double journeysPerSecond() {
@@ -48,6 +58,18 @@ record LoadResult(
 
   double signedRequestsPerSecond() {
     return perSecond(signedRequests);
+  }
+
+  /**
+   * CPU time per answered request, generator and server together (the server's counts as zero when
+   * it was not measured), in microseconds; 0 without requests or CPU figures.
+   */
+  double cpuMicrosPerRequest() {
+    if (cpu == null || requests == 0) {
+      return 0;
+    }
+    Duration total = cpu.server() == null ? cpu.generator() : cpu.generator().plus(cpu.server());
+    return total.toNanos() / 1e3 / requests;
   }
 
   Duration elapsed() {

@@ -12,14 +12,14 @@ import java.util.List;
  * @param duration how long the measured part lasts when {@code journeys} is 0
  * @param journeys when positive, the measured part ends after this many journeys instead
  */
-record LoadSettings(int clients, Duration warmUp, Duration duration, long journeys) {
+record LoadSettings(int clients, WarmUp warmUp, Duration duration, long journeys) {
 
   LoadSettings {
     if (clients < 1) {
       throw new IllegalArgumentException("--clients must be at least 1, got " + clients);
     }
-    if (warmUp.isNegative() || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("--warm-up must not be negative and --duration positive");
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("--duration must be positive");
     }
     if (journeys < 0) {
       throw new IllegalArgumentException("--journeys must not be negative, got " + journeys);

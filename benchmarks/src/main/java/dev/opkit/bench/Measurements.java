@@ -52,6 +52,11 @@ final class Measurements {
     }
   }
 
+  /** Requests answered since the last restart. */
+  long requestsSoFar() {
+    return requests.sum();
+  }
+
   /** Forgets everything recorded so far (the warm-up) and starts the clock again. */
   void restart() {
     latencies.values().forEach(Recorder::reset);
@@ -63,9 +68,26 @@ final class Measurements {
     startedNanos = System.nanoTime();
   }
 
-  /** What was recorded since the last restart, over the time since then. */
-  LoadResult finish() {
+  /** What was recorded since the last restart, over the time since then, after {@code warmUp}. */
+  LoadResult finish(WarmUp.Outcome warmUp) {
     long elapsed = System.nanoTime() - startedNanos;
+    return new LoadResult(
+        elapsed,
+        journeys.sum(),
+        requests.sum(),
+        signedRequests.sum(),
+        errors.sum(),
+        java.util.List.copyOf(errorMessages),
+        latencies(),
+        warmUp,
+        null);
+  }
+
+  /**
+   * The latencies recorded since the last call (or restart), per step; steps never timed are
+   * absent.
+   */
+  Map<Step, Histogram> latencies() {
     Map<Step, Histogram> histograms = new EnumMap<>(Step.class);
     latencies.forEach(
         (step, recorder) -> {
@@ -74,14 +96,6 @@ final class Measurements {
             histograms.put(step, histogram);
           }
         });
-    return new LoadResult(
-        elapsed,
-        journeys.sum(),
-        requests.sum(),
-        signedRequests.sum(),
-        errors.sum(),
-        java.util.List.copyOf(errorMessages),
-        histograms,
-        null);
+    return histograms;
   }
 }

@@ -43,6 +43,7 @@ final class Report {
     }
     line("  requests/s          %10.1f", result.requestsPerSecond());
     line("  signed requests/s   %10.1f", result.signedRequestsPerSecond());
+    line("  warm-up             %10s", result.warmUp().describe());
     line(
         "  measured            %10s  (%,d requests)",
         JourneyRun.human(result.elapsed().withNanos(0)), result.requests());

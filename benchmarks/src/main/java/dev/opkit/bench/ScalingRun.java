@@ -106,7 +106,7 @@ final class ScalingRun {
 
   private static Map<Step, Histogram> operations(Measurements measurements) {
     Map<Step, Histogram> result = new EnumMap<>(Step.class);
-    measurements.finish().latencies().forEach(result::put);
+    result.putAll(measurements.latencies());
     result.keySet().retainAll(OPERATIONS);
     return result;
   }

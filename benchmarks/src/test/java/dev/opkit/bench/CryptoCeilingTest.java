@@ -12,6 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CryptoCeilingTest {
+  private static final WarmUp.Outcome NO_WARM_UP =
+      new WarmUp.Outcome(java.time.Duration.ZERO, WarmUp.Ending.FIXED);
+
   private final Ed25519KeyPair keys = Ed25519KeyPair.generate();
 
   @Test
@@ -30,7 +33,7 @@ class CryptoCeilingTest {
     work.once();
     work.once();
 
-    LoadResult result = measurements.finish();
+    LoadResult result = measurements.finish(NO_WARM_UP);
     assertThat(result.signedRequests()).isEqualTo(4);
     assertThat(result.latencies()).containsOnlyKeys(Step.QUOTE, Step.GET_OUTGOING);
   }

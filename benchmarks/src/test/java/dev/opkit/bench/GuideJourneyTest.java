@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** The benchmark's journey against an in-process sandbox with the benchmark's configuration. */
 class GuideJourneyTest {
+  private static final WarmUp.Outcome NO_WARM_UP =
+      new WarmUp.Outcome(java.time.Duration.ZERO, WarmUp.Ending.FIXED);
+
   private static Sandbox sandbox;
 
   @BeforeAll
@@ -39,7 +42,7 @@ class GuideJourneyTest {
     journey.run();
     journey.run();
 
-    LoadResult result = measurements.finish();
+    LoadResult result = measurements.finish(NO_WARM_UP);
     assertThat(result.requests()).isEqualTo(2L * GuideJourney.REQUESTS);
     assertThat(result.signedRequests()).isEqualTo(2L * GuideJourney.SIGNED_REQUESTS);
     assertThat(journey.client().captured()).hasSize(2 * GuideJourney.SIGNED_REQUESTS);
