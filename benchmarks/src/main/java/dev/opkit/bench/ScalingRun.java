@@ -90,17 +90,35 @@ final class ScalingRun {
           settings.warmUpRounds(), settings.samples());
       Measurements discard = new Measurements();
       for (int i = 0; i < settings.warmUpRounds(); i++) {
-        onEmpty.round(discard);
-        onLoaded.round(discard);
+        pair(i, onEmpty, discard, onLoaded, discard);
       }
       Measurements emptyTimes = new Measurements();
       Measurements loadedTimes = new Measurements();
       for (int i = 0; i < settings.samples(); i++) {
-        onEmpty.round(emptyTimes);
-        onLoaded.round(loadedTimes);
+        pair(i, onEmpty, emptyTimes, onLoaded, loadedTimes);
       }
       return new Figures(
           operations(emptyTimes), operations(loadedTimes), before, after, preloaded, preloadMillis);
+    }
+  }
+
+  /**
+   * One round on each sandbox, the empty one first in even rounds and second in odd ones: the
+   * sandbox measured second shares the CPUs with what the first still does after answering (its
+   * request log, its garbage), which otherwise always weighs on the same side.
+   */
+  private static void pair(
+      int round,
+      Operations onEmpty,
+      Measurements emptyTimes,
+      Operations onLoaded,
+      Measurements loadedTimes) {
+    if (round % 2 == 0) {
+      onEmpty.round(emptyTimes);
+      onLoaded.round(loadedTimes);
+    } else {
+      onLoaded.round(loadedTimes);
+      onEmpty.round(emptyTimes);
     }
   }
 
