@@ -7,6 +7,7 @@ import dev.opkit.protocol.openapi.Spec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -15,18 +16,27 @@ import java.util.stream.Collectors;
  * fields where the spec forbids them are refused with 400 naming each violation.
  */
 public final class RequestSchemas {
-  private final CompletableFuture<SchemaValidator> validator;
-
-  private RequestSchemas(CompletableFuture<SchemaValidator> validator) {
-    this.validator = validator;
-  }
+  private final CompletableFuture<SchemaValidator> validator = new CompletableFuture<>();
+  private final AtomicBoolean compiling = new AtomicBoolean();
 
   /**
-   * Compiles the bundled specs' schemas in the background, so the servers can start listening
-   * meanwhile; the first validation waits for them.
+   * Starts compiling the bundled specs' schemas in the background, once; later calls do nothing.
+   * The first validation starts it too, and waits for it. The sandbox starts it a moment after its
+   * servers listen: compiling while they start competed for the CPUs and made the sandbox ready
+   * about 0.7 s later on 2 CPUs.
    */
-  public static RequestSchemas compileInBackground() {
-    return new RequestSchemas(CompletableFuture.supplyAsync(SchemaValidator::create));
+  public void compileInBackground() {
+    if (compiling.compareAndSet(false, true)) {
+      CompletableFuture.supplyAsync(SchemaValidator::create)
+          .whenComplete(
+              (compiled, failure) -> {
+                if (failure == null) {
+                  validator.complete(compiled);
+                } else {
+                  validator.completeExceptionally(failure);
+                }
+              });
+    }
   }
 
   /**
@@ -35,6 +45,7 @@ public final class RequestSchemas {
    * @throws ApiException 400 listing the violations
    */
   public void validate(Spec spec, String operationId, JsonNode body) {
+    compileInBackground();
     List<SchemaViolation> violations =
         validator.join().validateRequestBody(spec, operationId, body);
     if (violations.isEmpty()) {

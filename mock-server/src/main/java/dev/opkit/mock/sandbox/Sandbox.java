@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
   private static final long SWEEP_MILLIS = 1000;
+  private static final long SCHEMA_COMPILE_DELAY_MILLIS = 1000;
 
   private final SandboxConfig config;
   private final SandboxClock clock = SandboxClock.system();
@@ -70,6 +71,7 @@ public final class Sandbox implements AutoCloseable {
   private final List<Ase> ases = new ArrayList<>();
   private final List<AseServer> servers = new ArrayList<>();
   private final AuthServer auth;
+  private final RequestSchemas schemas;
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access) {
@@ -89,7 +91,7 @@ public final class Sandbox implements AutoCloseable {
     this.background = new Background(scheduler, gate);
     AtomicLong sequences = new AtomicLong();
     this.wallets = new WalletService(walletStore, ledger);
-    RequestSchemas schemas = RequestSchemas.compileInBackground();
+    this.schemas = new RequestSchemas();
     this.auth =
         new AuthServer(
             config.auth(),
@@ -99,7 +101,7 @@ public final class Sandbox implements AutoCloseable {
             Clock.systemUTC(),
             events,
             spending,
-            schemas,
+            this.schemas,
             config.admin().isEnabled());
     if (access == null) {
       access = auth.resourceAccess();
@@ -175,6 +177,10 @@ public final class Sandbox implements AutoCloseable {
       throw e;
     }
     seed();
+    // Compiling the schemas while the first requests load Jetty's and Javalin's classes slowed
+    // both; a request that needs them sooner starts the compile itself.
+    scheduler.schedule(
+        schemas::compileInBackground, SCHEMA_COMPILE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
         () -> gate.shared(this::sweep), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     started = true;

@@ -25,16 +25,33 @@ import java.util.concurrent.TimeoutException;
 public final class JwksFetcher {
   private static final int MAX_BYTES = 256 * 1024;
 
-  private final HttpClient http;
   private final Duration timeout;
+  private volatile HttpClient http;
 
   public JwksFetcher(Duration timeout) {
     this.timeout = timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+  }
+
+  /**
+   * The HTTP client, built on first use: the first {@link HttpClient} of a JVM sets up TLS, which
+   * took a quarter of a second, too much to spend before the sandbox is ready.
+   */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(timeout)
+                  .followRedirects(HttpClient.Redirect.NORMAL)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   /**
@@ -61,7 +78,7 @@ public final class JwksFetcher {
             .GET()
             .build();
     CompletableFuture<HttpResponse<byte[]>> pending =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     HttpResponse<byte[]> response;
     try {
       // The request time-out covers the wait for headers; this deadline also bounds the body.
