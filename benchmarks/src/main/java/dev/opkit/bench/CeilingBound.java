@@ -16,11 +16,11 @@ final class CeilingBound {
    * @return the bound on the ratio, or 0 when a run lacks CPU figures
    */
   static double of(int cpus, LoadResult crypto, LoadResult plain) {
-    double micros = crypto.cpuMicrosPerRequest() + plain.cpuMicrosPerRequest();
-    if (micros == 0 || crypto.cpuMicrosPerRequest() == 0 || plain.cpuMicrosPerRequest() == 0) {
+    if (crypto.cpuMicrosPerRequest() == 0 || plain.cpuMicrosPerRequest() == 0) {
       return 0;
     }
-    double mostPerSecond = cpus * 1e6 / micros;
+    double mostPerSecond =
+        cpus * 1e6 / (crypto.cpuMicrosPerRequest() + plain.cpuMicrosPerRequest());
     return mostPerSecond / crypto.signedRequestsPerSecond();
   }
 }

@@ -84,8 +84,8 @@ final class Measurements {
   }
 
   /**
-   * The latencies recorded since the last call (or restart), per step; steps never timed are
-   * absent.
+   * The latencies recorded since the last call (or restart), per step, in a new map; steps never
+   * timed are absent.
    */
   Map<Step, Histogram> latencies() {
     Map<Step, Histogram> histograms = new EnumMap<>(Step.class);

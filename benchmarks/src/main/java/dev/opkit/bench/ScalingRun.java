@@ -7,7 +7,6 @@ import dev.opkit.protocol.keys.Ed25519KeyPair;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -123,8 +122,7 @@ final class ScalingRun {
   }
 
   private static Map<Step, Histogram> operations(Measurements measurements) {
-    Map<Step, Histogram> result = new EnumMap<>(Step.class);
-    result.putAll(measurements.latencies());
+    Map<Step, Histogram> result = measurements.latencies();
     result.keySet().retainAll(OPERATIONS);
     return result;
   }

@@ -27,15 +27,7 @@ public final class RequestSchemas {
    */
   public void compileInBackground() {
     if (compiling.compareAndSet(false, true)) {
-      CompletableFuture.supplyAsync(SchemaValidator::create)
-          .whenComplete(
-              (compiled, failure) -> {
-                if (failure == null) {
-                  validator.complete(compiled);
-                } else {
-                  validator.completeExceptionally(failure);
-                }
-              });
+      validator.completeAsync(SchemaValidator::create);
     }
   }
 

@@ -101,7 +101,7 @@ public final class Sandbox implements AutoCloseable {
             Clock.systemUTC(),
             events,
             spending,
-            this.schemas,
+            schemas,
             config.admin().isEnabled());
     if (access == null) {
       access = auth.resourceAccess();

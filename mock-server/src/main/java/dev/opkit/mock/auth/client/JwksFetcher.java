@@ -26,7 +26,7 @@ public final class JwksFetcher {
   private static final int MAX_BYTES = 256 * 1024;
 
   private final Duration timeout;
-  private volatile HttpClient http;
+  private HttpClient http;
 
   public JwksFetcher(Duration timeout) {
     this.timeout = timeout;
@@ -36,22 +36,15 @@ public final class JwksFetcher {
    * The HTTP client, built on first use: the first {@link HttpClient} of a JVM sets up TLS, which
    * took a quarter of a second, too much to spend before the sandbox is ready.
    */
-  private HttpClient http() {
-    HttpClient client = http;
-    if (client == null) {
-      synchronized (this) {
-        client = http;
-        if (client == null) {
-          client =
-              HttpClient.newBuilder()
-                  .connectTimeout(timeout)
-                  .followRedirects(HttpClient.Redirect.NORMAL)
-                  .build();
-          http = client;
-        }
-      }
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
     }
-    return client;
+    return http;
   }
 
   /**
