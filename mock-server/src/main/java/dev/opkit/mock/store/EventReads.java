@@ -1,0 +1,12 @@
+package dev.opkit.mock.store;
+
+import java.util.List;
+
+/** Reading a session's event logs, one per provider, each bounded (the oldest give way). */
+public interface EventReads {
+  /** Up to {@code limit} events of a provider with a sequence greater than {@code after}. */
+  List<EventRecord> after(String ase, long after, int limit);
+
+  /** The sequence of a provider's newest event, 0 when none happened yet. */
+  long lastSequence(String ase);
+}

@@ -1,0 +1,13 @@
+package dev.opkit.mock.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** A session's event logs, inside a transaction. */
+public interface EventStore {
+  /**
+   * Records an event of a provider with the next sequence of its log, visible once the transaction
+   * commits.
+   */
+  EventRecord append(String ase, EventType type, Instant createdAt, JsonNode data);
+}

@@ -1,0 +1,30 @@
+package dev.opkit.mock.store;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The events a wallet provider reports, named as Rafiki names its webhook events. */
+public enum EventType {
+  INCOMING_PAYMENT_CREATED("incoming_payment.created"),
+  INCOMING_PAYMENT_COMPLETED("incoming_payment.completed"),
+  INCOMING_PAYMENT_EXPIRED("incoming_payment.expired"),
+  OUTGOING_PAYMENT_CREATED("outgoing_payment.created"),
+  OUTGOING_PAYMENT_COMPLETED("outgoing_payment.completed"),
+  OUTGOING_PAYMENT_FAILED("outgoing_payment.failed"),
+  GRANT_REQUESTED("grant.requested"),
+  GRANT_APPROVED("grant.approved"),
+  GRANT_REJECTED("grant.rejected"),
+  GRANT_REVOKED("grant.revoked"),
+  TOKEN_ROTATED("token.rotated"),
+  TOKEN_REVOKED("token.revoked");
+
+  private final String wireName;
+
+  EventType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  @JsonValue
+  public String wireName() {
+    return wireName;
+  }
+}
