@@ -1,7 +1,7 @@
 package dev.opkit.mock.spending;
 
+import dev.opkit.mock.http.ApiError;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.interval.IntervalWindow;
@@ -99,6 +99,6 @@ public final class LimitRefusals {
   }
 
   private static ApiException refusal(String description, Map<String, ?> details) {
-    return new ApiException(403, ErrorCodes.LIMIT_EXCEEDED, description, details);
+    return ApiError.LIMIT_EXCEEDED.exception(description).withDetails(details);
   }
 }

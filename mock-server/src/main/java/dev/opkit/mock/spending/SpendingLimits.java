@@ -1,7 +1,7 @@
 package dev.opkit.mock.spending;
 
+import dev.opkit.mock.http.ApiError;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.interval.InvalidIntervalException;
 import dev.opkit.protocol.interval.RepeatingInterval;
@@ -42,9 +42,7 @@ public record SpendingLimits(
           limits.receiveAmount() == null ? null : limits.receiveAmount(),
           limits.interval() == null ? null : RepeatingInterval.parse(limits.interval()));
     } catch (ApiException | InvalidIntervalException e) {
-      throw new ApiException(
-          403,
-          ErrorCodes.LIMIT_EXCEEDED,
+      throw ApiError.LIMIT_EXCEEDED.exception(
           "this grant's limits cannot be applied, so it cannot authorize payments: "
               + e.getMessage());
     }
