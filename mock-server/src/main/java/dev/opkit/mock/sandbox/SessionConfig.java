@@ -2,9 +2,12 @@ package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.profile.BehaviourProfile;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +41,9 @@ public record SessionConfig(
     String webhookUrl,
     List<AseSeed> ases) {
 
+  /** The default session's name. */
+  public static final String DEFAULT_NAME = "default";
+
   /** The longest name a session may have. */
   public static final int MAX_NAME_LENGTH = 100;
 
@@ -59,7 +65,7 @@ public record SessionConfig(
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
     checkProcessingDelay(processingDelay);
-    webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
+    webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : checkWebhookUrl(webhookUrl);
     ases = List.copyOf(ases);
     Set<String> names = new HashSet<>();
     for (AseSeed ase : ases) {
@@ -67,9 +73,27 @@ public record SessionConfig(
         throw new IllegalArgumentException("'ases' names the provider '" + ase.name() + "' twice");
       }
     }
-    if (profile != null) {
-      BehaviourProfile.named(profile).withOverrides(profileOverrides);
-    }
+    // Refuses an unknown profile or switch now; the switches do not depend on the base profile.
+    (profile != null ? BehaviourProfile.named(profile) : BehaviourProfile.RAFIKI)
+        .withOverrides(profileOverrides);
+  }
+
+  /**
+   * The default session's settings: the configured sandbox itself, each provider with its own
+   * profile and its configured wallets.
+   */
+  public static SessionConfig ofSandbox(SandboxConfig sandbox) {
+    return new SessionConfig(
+        DEFAULT_NAME,
+        null,
+        Map.of(),
+        sandbox.auth().autoConsent(),
+        sandbox.fees(),
+        sandbox.rates(),
+        sandbox.quoteLifetime(),
+        sandbox.processingDelay(),
+        sandbox.webhookUrl(),
+        sandbox.ases().stream().map(a -> new AseSeed(a.name(), a.wallets())).toList());
   }
 
   /**
@@ -102,5 +126,28 @@ public record SessionConfig(
         .findFirst()
         .map(AseSeed::wallets)
         .orElse(List.of());
+  }
+
+  /**
+   * Refuses a webhook URL that is not an absolute http(s) URL.
+   *
+   * @throws IllegalArgumentException saying what a webhook URL looks like
+   */
+  public static String checkWebhookUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("webhookUrl '" + url + "' is not a URL: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "webhookUrl must be an absolute http or https URL such as"
+              + " http://localhost:8080/webhooks, got '"
+              + url
+              + "'");
+    }
+    return url;
   }
 }

@@ -9,11 +9,13 @@ import java.util.Optional;
  */
 public interface Storage extends Transactions {
   /**
-   * Opens the stores of a new session, empty but for its record.
+   * Opens the stores of a new session, empty but for its record, unless {@code maxSessions} exist
+   * already (counted atomically with the opening, so concurrent openings never pass the bound).
    *
+   * @return false when the bound was reached and nothing was opened
    * @throws IllegalStateException when a session with this id exists
    */
-  void open(SessionRecord session);
+  boolean open(SessionRecord session, int maxSessions);
 
   /** Discards a session and everything in it; false when there was none. */
   boolean discard(SessionId session);

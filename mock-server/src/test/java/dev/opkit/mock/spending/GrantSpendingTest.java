@@ -53,7 +53,8 @@ class GrantSpendingTest {
                 null,
                 List.of()),
             MAY_21,
-            null));
+            null),
+        1);
   }
 
   @Test

@@ -51,8 +51,8 @@ public final class RehearsingStorage implements Storage {
   }
 
   @Override
-  public void open(SessionRecord session) {
-    delegate.open(session);
+  public boolean open(SessionRecord session, int maxSessions) {
+    return delegate.open(session, maxSessions);
   }
 
   @Override

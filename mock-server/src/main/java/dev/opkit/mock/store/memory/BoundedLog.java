@@ -15,6 +15,8 @@ final class BoundedLog<T> {
   private final int capacity;
   private final ConcurrentSkipListMap<Long, T> entries = new ConcurrentSkipListMap<>();
   private volatile long last;
+  // Written by the one writer only; the skip list's own size() walks every entry.
+  private int size;
 
   /**
    * @param capacity how many entries it keeps
@@ -26,10 +28,13 @@ final class BoundedLog<T> {
   }
 
   void append(long sequence, T entry) {
-    entries.put(sequence, entry);
+    if (entries.put(sequence, entry) == null) {
+      size++;
+    }
     last = sequence;
-    while (entries.size() > capacity) {
+    while (size > capacity) {
       entries.pollFirstEntry();
+      size--;
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +29,28 @@ public final class InMemoryStorage implements Storage {
 
   private final StorageLimits limits;
   private final ConcurrentMap<SessionId, MemorySession> sessions = new ConcurrentHashMap<>();
+  // Sessions opened or being opened: the bound of open() is checked against it atomically.
+  private final AtomicInteger count = new AtomicInteger();
 
   public InMemoryStorage(StorageLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   @Override
-  public void open(SessionRecord session) {
+  public boolean open(SessionRecord session, int maxSessions) {
+    int held;
+    do {
+      held = count.get();
+      if (held >= maxSessions) {
+        return false;
+      }
+    } while (!count.compareAndSet(held, held + 1));
     MemorySession opened = new MemorySession(new MemoryState(session, limits));
     if (sessions.putIfAbsent(session.id(), opened) != null) {
+      count.decrementAndGet();
       throw new IllegalStateException("the session " + session.id() + " exists already");
     }
+    return true;
   }
 
   @Override
@@ -47,6 +59,7 @@ public final class InMemoryStorage implements Storage {
     if (session == null) {
       return false;
     }
+    count.decrementAndGet();
     session.writes.lock();
     try {
       session.discarded = true;
@@ -71,7 +84,7 @@ public final class InMemoryStorage implements Storage {
 
   @Override
   public int sessionCount() {
-    return sessions.size();
+    return count.get();
   }
 
   @Override

@@ -55,8 +55,8 @@ class InMemoryStorageTest {
 
   @BeforeEach
   void open() {
-    storage.open(record(a));
-    storage.open(record(b));
+    storage.open(record(a), 10);
+    storage.open(record(b), 10);
   }
 
   @AfterEach
@@ -230,7 +230,36 @@ class InMemoryStorageTest {
 
   @Test
   void openWhenTheIdExistsThenRefused() {
-    assertThatThrownBy(() -> storage.open(record(a))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> storage.open(record(a), 10)).isInstanceOf(IllegalStateException.class);
+    assertThat(storage.sessionCount()).isEqualTo(2);
+  }
+
+  @Test
+  void openWhenManyAtOnceNearTheBoundThenExactlyTheBoundIsOpenAndDiscardFreesRoom()
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> openings = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      SessionRecord next = record(SessionId.random());
+      openings.add(
+          pool.submit(
+              () -> {
+                await(start);
+                return storage.open(next, 12);
+              }));
+    }
+    start.countDown();
+    int opened = 0;
+    for (Future<Boolean> opening : openings) {
+      opened += opening.get(10, TimeUnit.SECONDS) ? 1 : 0;
+    }
+
+    assertThat(opened).isEqualTo(10);
+    assertThat(storage.sessionCount()).isEqualTo(12);
+    assertThat(storage.sessions()).hasSize(12);
+    assertThat(storage.open(record(SessionId.random()), 12)).isFalse();
+    storage.discard(a);
+    assertThat(storage.open(record(SessionId.random()), 12)).isTrue();
   }
 
   @Test
