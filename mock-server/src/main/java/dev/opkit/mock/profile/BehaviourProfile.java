@@ -28,6 +28,10 @@ import java.util.Map;
  *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
+ * @param deleteUnpaidExpiredIncomingPayments whether an incoming payment that expires without
+ *     having received anything is deleted (Rafiki: later reads answer as for an unknown id, lists
+ *     leave it out, no event) or kept, readable as expired (the specification says nothing of
+ *     deleting it)
  */
 public record BehaviourProfile(
     String name,
@@ -39,7 +43,8 @@ public record BehaviourProfile(
     boolean grantSpentIncludesPayment,
     boolean rotateExpiredTokens,
     Duration continueWait,
-    Duration tokenLifetime) {
+    Duration tokenLifetime,
+    boolean deleteUnpaidExpiredIncomingPayments) {
 
   /** What deployed wallets (Rafiki) do today. */
   public static final BehaviourProfile RAFIKI =
@@ -53,7 +58,8 @@ public record BehaviourProfile(
           false,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          true);
 
   /** The specification and RFC 9635 read literally. */
   public static final BehaviourProfile STRICT =
@@ -67,7 +73,8 @@ public record BehaviourProfile(
           true,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          false);
 
   /** How the resource server fills {@code error.code}. */
   public enum ResourceErrorCodes {
