@@ -8,6 +8,10 @@ public enum EventType {
   INCOMING_PAYMENT_COMPLETED("incoming_payment.completed"),
   INCOMING_PAYMENT_EXPIRED("incoming_payment.expired"),
   OUTGOING_PAYMENT_CREATED("outgoing_payment.created"),
+  /** Its debit amount was reserved from the sender's balance (Rafiki: the ASE funded it). */
+  OUTGOING_PAYMENT_FUNDED("outgoing_payment.funded"),
+  /** The wallet declined to fund it and it ended unsent (Rafiki: the ASE cancelled it). */
+  OUTGOING_PAYMENT_CANCELLED("outgoing_payment.cancelled"),
   OUTGOING_PAYMENT_COMPLETED("outgoing_payment.completed"),
   OUTGOING_PAYMENT_FAILED("outgoing_payment.failed"),
   GRANT_REQUESTED("grant.requested"),
