@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -61,13 +61,17 @@ public final class WebhookSender implements AutoCloseable {
     this.config = config;
     this.bodyShapes = bodyShapes;
     this.clock = clock;
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor thread =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
-              Thread thread = new Thread(r, "sandbox-webhooks");
-              thread.setDaemon(true);
-              return thread;
+              Thread sender = new Thread(r, "sandbox-webhooks");
+              sender.setDaemon(true);
+              return sender;
             });
+    // A cancelled retry (reset, dropped) leaves the queue at once instead of at its due time.
+    thread.setRemoveOnCancelPolicy(true);
+    this.executor = thread;
     this.client =
         HttpClient.newBuilder().connectTimeout(config.timeout()).executor(executor).build();
   }
@@ -106,11 +110,6 @@ public final class WebhookSender implements AutoCloseable {
     cancelled.forEach(p -> p.cancel(WebhookDelivery.State.CANCELLED));
   }
 
-  /** How many deliveries are pending. */
-  public synchronized int pendingCount() {
-    return pending.size();
-  }
-
   @Override
   public void close() {
     clear();
@@ -122,28 +121,32 @@ public final class WebhookSender implements AutoCloseable {
     }
   }
 
+  /** Call holding this sender's monitor. */
   private void schedule(Pending delivery, Duration wait) {
     try {
       delivery.next =
           executor.schedule(() -> attempt(delivery), wait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException stopped) {
+      pending.remove(delivery.event.id(), delivery);
       delivery.event.webhook().end(WebhookDelivery.State.CANCELLED);
     }
   }
 
   private void attempt(Pending delivery) {
+    HttpRequest request;
+    // Signed under the monitor: once clear() returns, no attempt signed later can start.
     synchronized (this) {
       if (pending.get(delivery.event.id()) != delivery) {
         return;
       }
-    }
-    HttpRequest request;
-    try {
-      request = request(delivery);
-    } catch (RuntimeException e) {
-      LOG.error("webhook {} could not be prepared", delivery.event.id(), e);
-      finish(delivery, WebhookDelivery.State.FAILED);
-      return;
+      try {
+        request = request(delivery);
+      } catch (RuntimeException e) {
+        LOG.error("webhook {} could not be prepared", delivery.event.id(), e);
+        pending.remove(delivery.event.id(), delivery);
+        delivery.event.webhook().end(WebhookDelivery.State.FAILED);
+        return;
+      }
     }
     client
         .sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -205,7 +208,7 @@ public final class WebhookSender implements AutoCloseable {
       state.retryAt(clock.instant().plus(wait));
       schedule(delivery, wait);
     }
-    LOG.warn(
+    LOG.info(
         "webhook {} {} to {} {}; attempt {} of {}, next in {}",
         type,
         delivery.event.id(),
