@@ -40,7 +40,7 @@ class OutgoingPaymentEventsApiTest {
             "outgoing_payment.created", "outgoing_payment.funded", "outgoing_payment.completed");
     assertThat(events)
         .allSatisfy(e -> assertThat(e.at("/data/grantId").asText()).isEqualTo("grant-7"));
-    assertThat(events.get(1).at("/data/sentAmount/value").asText()).isEqualTo("1000");
+    assertThat(events.get(1).at("/data/debitAmount/value").asText()).isEqualTo("1000");
   }
 
   @Test
