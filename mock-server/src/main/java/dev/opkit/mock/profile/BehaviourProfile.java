@@ -28,6 +28,11 @@ import java.util.Map;
  *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
+ * @param deleteUnpaidExpiredIncomingPayments whether an incoming payment that expires without
+ *     having received anything is deleted (Rafiki: later reads answer as for an unknown id, lists
+ *     leave it out, no event) or kept, readable as expired (the specification says nothing of
+ *     deleting it)
+ * @param webhookBody what a webhook POSTs around the event's {@code data}
  */
 public record BehaviourProfile(
     String name,
@@ -39,7 +44,9 @@ public record BehaviourProfile(
     boolean grantSpentIncludesPayment,
     boolean rotateExpiredTokens,
     Duration continueWait,
-    Duration tokenLifetime) {
+    Duration tokenLifetime,
+    boolean deleteUnpaidExpiredIncomingPayments,
+    WebhookBody webhookBody) {
 
   /** What deployed wallets (Rafiki) do today. */
   public static final BehaviourProfile RAFIKI =
@@ -53,7 +60,9 @@ public record BehaviourProfile(
           false,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          true,
+          WebhookBody.ID_TYPE_DATA);
 
   /** The specification and RFC 9635 read literally. */
   public static final BehaviourProfile STRICT =
@@ -67,7 +76,9 @@ public record BehaviourProfile(
           true,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          false,
+          WebhookBody.WITH_CREATED_AT_AND_ASE);
 
   /** How the resource server fills {@code error.code}. */
   public enum ResourceErrorCodes {
@@ -75,6 +86,17 @@ public record BehaviourProfile(
     HTTP_STATUS,
     /** A snake_case name such as {@code invalid_request} (the specification's examples). */
     NAMED
+  }
+
+  /**
+   * The members of a webhook body. The specification has no webhooks; Rafiki's webhook schema
+   * allows exactly {@code id}, {@code type} and {@code data}.
+   */
+  public enum WebhookBody {
+    /** {@code {id, type, data}}, as Rafiki sends it. */
+    ID_TYPE_DATA,
+    /** {@code {id, type, createdAt, ase, data}}: also when it happened and at which provider. */
+    WITH_CREATED_AT_AND_ASE
   }
 
   /** The preset with this name, case-insensitive. */
