@@ -2,6 +2,7 @@ package dev.opkit.mock.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.gnap.HashEncoding;
 import dev.opkit.protocol.interval.WindowCounting;
 import dev.opkit.protocol.json.Json;
@@ -28,6 +29,19 @@ import java.util.Map;
  *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
+ * @param rejectedGrantContinueStatus status for continuing with an {@code interact_ref} a grant the
+ *     user rejected: 404 {@code invalid_continuation} (Rafiki: a rejected grant is not continuable)
+ *     or 401 {@code request_denied} (the auth-server spec's 401 codes hold nothing closer to RFC
+ *     9635's {@code user_denied}, which it does not list for {@code post-continue})
+ * @param missingInteractRefCode the 401 code for a continuation whose body is neither empty nor
+ *     carries an {@code interact_ref}: {@code invalid_request} (Rafiki, a pairing the spec does not
+ *     list) or {@code request_denied} (one of the spec's 401 codes)
+ * @param missingSignatureStatus status for a resource-server request without the {@code
+ *     Signature}/{@code Signature-Input} headers its operation requires: 400 (Rafiki refuses at
+ *     request validation, before looking at the token) or 401 (refused as unauthenticated)
+ * @param rafikiSchemaErrors whether a request that breaks its operation's schema is answered as
+ *     Rafiki's validator does: {@code "Received error validating OpenAPI request: …"}, without
+ *     {@code code} on the auth server and with the status as {@code code} on the resource server
  */
 public record BehaviourProfile(
     String name,
@@ -39,7 +53,23 @@ public record BehaviourProfile(
     boolean grantSpentIncludesPayment,
     boolean rotateExpiredTokens,
     Duration continueWait,
-    Duration tokenLifetime) {
+    Duration tokenLifetime,
+    int rejectedGrantContinueStatus,
+    GnapErrorCode missingInteractRefCode,
+    int missingSignatureStatus,
+    boolean rafikiSchemaErrors) {
+
+  /** Refuses switch values outside the choices each divergence point has. */
+  public BehaviourProfile {
+    requireOneOf("rejectedGrantContinueStatus", rejectedGrantContinueStatus, 404, 401);
+    requireOneOf("missingSignatureStatus", missingSignatureStatus, 400, 401);
+    if (missingInteractRefCode != GnapErrorCode.INVALID_REQUEST
+        && missingInteractRefCode != GnapErrorCode.REQUEST_DENIED) {
+      throw new IllegalArgumentException(
+          "missingInteractRefCode must be invalid_request or request_denied, got "
+              + missingInteractRefCode);
+    }
+  }
 
   /** What deployed wallets (Rafiki) do today. */
   public static final BehaviourProfile RAFIKI =
@@ -53,7 +83,11 @@ public record BehaviourProfile(
           false,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          404,
+          GnapErrorCode.INVALID_REQUEST,
+          400,
+          false);
 
   /** The specification and RFC 9635 read literally. */
   public static final BehaviourProfile STRICT =
@@ -67,7 +101,11 @@ public record BehaviourProfile(
           true,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          401,
+          GnapErrorCode.REQUEST_DENIED,
+          401,
+          false);
 
   /** How the resource server fills {@code error.code}. */
   public enum ResourceErrorCodes {
@@ -112,6 +150,13 @@ public record BehaviourProfile(
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "bad profile override " + changes + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireOneOf(String name, int value, int first, int second) {
+    if (value != first && value != second) {
+      throw new IllegalArgumentException(
+          name + " must be " + first + " or " + second + ", got " + value);
     }
   }
 
