@@ -29,10 +29,6 @@ import java.util.Map;
  *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
- * @param rejectedGrantContinueStatus status for continuing with an {@code interact_ref} a grant the
- *     user rejected: 404 {@code invalid_continuation} (Rafiki: a rejected grant is not continuable)
- *     or 401 {@code request_denied} (the auth-server spec's 401 codes hold nothing closer to RFC
- *     9635's {@code user_denied}, which it does not list for {@code post-continue})
  * @param missingInteractRefCode the 401 code for a continuation whose body is neither empty nor
  *     carries an {@code interact_ref}: {@code invalid_request} (Rafiki, a pairing the spec does not
  *     list) or {@code request_denied} (one of the spec's 401 codes)
@@ -54,14 +50,12 @@ public record BehaviourProfile(
     boolean rotateExpiredTokens,
     Duration continueWait,
     Duration tokenLifetime,
-    int rejectedGrantContinueStatus,
     GnapErrorCode missingInteractRefCode,
     int missingSignatureStatus,
     boolean rafikiSchemaErrors) {
 
   /** Refuses switch values outside the choices each divergence point has. */
   public BehaviourProfile {
-    requireOneOf("rejectedGrantContinueStatus", rejectedGrantContinueStatus, 404, 401);
     requireOneOf("missingSignatureStatus", missingSignatureStatus, 400, 401);
     if (missingInteractRefCode != GnapErrorCode.INVALID_REQUEST
         && missingInteractRefCode != GnapErrorCode.REQUEST_DENIED) {
@@ -84,7 +78,6 @@ public record BehaviourProfile(
           true,
           Duration.ofSeconds(5),
           Duration.ofSeconds(600),
-          404,
           GnapErrorCode.INVALID_REQUEST,
           400,
           false);
@@ -102,7 +95,6 @@ public record BehaviourProfile(
           true,
           Duration.ofSeconds(5),
           Duration.ofSeconds(600),
-          401,
           GnapErrorCode.REQUEST_DENIED,
           401,
           false);

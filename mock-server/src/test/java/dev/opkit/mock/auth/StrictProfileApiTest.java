@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The auth server in the {@code strict} profile (PROTOCOL.md §10): base64url finish hash, 401 for
  * inactive tokens, expired tokens still rotate (RFC 9635 §6.1), {@code Rn} as n windows, named
- * error codes, the spec's 401 codes for continuations, 401 for a token without a signature.
+ * error codes, the spec's 401 code for a continuation body without a reference, 401 for a token
+ * without a signature.
  */
 class StrictProfileApiTest {
   @RegisterExtension
@@ -103,7 +104,8 @@ class StrictProfileApiTest {
   }
 
   @Test
-  void continueWhenUserRejectedThenRequestDeniedAsTheSpecListsIt() {
+  void continueWhenUserRejectedThenInvalidContinuationAsForAFinalizedGrant() {
+    // RFC 9635 §5: no active grant to continue (a rejected grant is finalized, §1.5).
     TestClient.Pending pending = client.requestInteractive("ase1", OUTGOING.formatted(alice()));
     client.decide(pending, "reject");
     SANDBOX.advance("PT5S");
@@ -112,8 +114,8 @@ class StrictProfileApiTest {
         SpecAssert.auth(
             client.continueWith(pending, UUID.randomUUID().toString()), "post-continue");
 
-    assertThat(response.statusCode()).as(response.asString()).isEqualTo(401);
-    assertThat(response.<String>path("error.code")).isEqualTo("request_denied");
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(404);
+    assertThat(response.<String>path("error.code")).isEqualTo("invalid_continuation");
     assertThat(response.<String>path("error.description")).contains("rejected");
   }
 

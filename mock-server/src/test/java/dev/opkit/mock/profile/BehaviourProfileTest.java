@@ -11,11 +11,9 @@ class BehaviourProfileTest {
 
   @Test
   void presetsWhenRafikiOrStrictThenTheirContinuationAndSignatureChoices() {
-    assertThat(BehaviourProfile.RAFIKI.rejectedGrantContinueStatus()).isEqualTo(404);
     assertThat(BehaviourProfile.RAFIKI.missingInteractRefCode())
         .isEqualTo(GnapErrorCode.INVALID_REQUEST);
     assertThat(BehaviourProfile.RAFIKI.missingSignatureStatus()).isEqualTo(400);
-    assertThat(BehaviourProfile.STRICT.rejectedGrantContinueStatus()).isEqualTo(401);
     assertThat(BehaviourProfile.STRICT.missingInteractRefCode())
         .isEqualTo(GnapErrorCode.REQUEST_DENIED);
     assertThat(BehaviourProfile.STRICT.missingSignatureStatus()).isEqualTo(401);
@@ -39,11 +37,7 @@ class BehaviourProfileTest {
     assertThat(mixed.missingSignatureStatus()).isEqualTo(400);
     assertThat(mixed.rafikiSchemaErrors()).isTrue();
     assertThat(BehaviourProfile.switchNames())
-        .contains(
-            "rejectedGrantContinueStatus",
-            "missingInteractRefCode",
-            "missingSignatureStatus",
-            "rafikiSchemaErrors");
+        .contains("missingInteractRefCode", "missingSignatureStatus", "rafikiSchemaErrors");
   }
 
   @Test
@@ -52,9 +46,6 @@ class BehaviourProfileTest {
             () -> BehaviourProfile.RAFIKI.withOverrides(Map.of("missingSignatureStatus", 403)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missingSignatureStatus must be 400 or 401, got 403");
-    assertThatThrownBy(
-            () -> BehaviourProfile.RAFIKI.withOverrides(Map.of("rejectedGrantContinueStatus", 400)))
-        .hasMessageContaining("rejectedGrantContinueStatus must be 404 or 401");
     assertThatThrownBy(
             () ->
                 BehaviourProfile.RAFIKI.withOverrides(Map.of("missingInteractRefCode", "too_fast")))

@@ -62,7 +62,7 @@ public final class ContinuationService {
    * @throws ApiException 400 {@code too_fast}; 401 {@code invalid_client}, {@code
    *     invalid_continuation}, {@code request_denied}, or the profile's code for a body without
    *     {@code interact_ref}; 404 {@code invalid_continuation} for an {@code interact_ref} that is
-   *     not the grant's, or for any on a rejected grant when the profile says so
+   *     not the grant's, and for any on a rejected grant
    */
   public GrantResponse continueGrant(
       Ase ase,
@@ -77,11 +77,9 @@ public final class ContinuationService {
       if (grant.state() == GrantState.REVOKED) {
         throw revoked(grant);
       }
-      if (grant.state() == GrantState.REJECTED
-          && interactRef.isPresent()
-          && ase.profile().rejectedGrantContinueStatus() == 404) {
-        // Rafiki looks the grant up by its interaction reference and finds none it may continue,
-        // before it looks at the wait.
+      if (grant.state() == GrantState.REJECTED && interactRef.isPresent()) {
+        // A rejected grant is finalized (RFC 9635 §1.5) and was given no interact_ref, so no
+        // reference continues it: invalid_continuation (§5), before the wait, as Rafiki answers.
         throw new ApiException(
             404,
             GnapErrorCode.INVALID_CONTINUATION.code(),
