@@ -144,10 +144,16 @@ class ResourceAccessApiTest {
   void outgoingPaymentGrantWhenBearerTokenAloneThenRefusedAndSignedThenAnswered() {
     TestClient.Token token = new DirectPayments(SANDBOX, client).grant("500", null);
 
+    // Rafiki validates no request here: the token is looked at first, then the signature (401).
     Response bearerOnly =
         SANDBOX
             .at("ase1")
             .header("Authorization", "GNAP " + token.value())
+            .get("/outgoing-payment-grant");
+    Response unknownTokenUnsigned =
+        SANDBOX
+            .at("ase1")
+            .header("Authorization", "GNAP 0123456789ABCDEF0123")
             .get("/outgoing-payment-grant");
     Response otherKey =
         SANDBOX
@@ -161,9 +167,12 @@ class ResourceAccessApiTest {
             .header("Authorization", "GNAP " + token.value())
             .get("/outgoing-payment-grant");
 
-    assertThat(bearerOnly.statusCode()).as(bearerOnly.asString()).isEqualTo(400);
-    assertThat(bearerOnly.<String>path("error.description"))
-        .contains("get-outgoing-payment-grant requires");
+    assertThat(bearerOnly.statusCode()).as(bearerOnly.asString()).isEqualTo(401);
+    assertThat(bearerOnly.<String>path("error.code")).isEqualTo("401");
+    assertThat(bearerOnly.<String>path("error.description")).contains("no Signature-Input");
+    assertThat(bearerOnly.header("WWW-Authenticate")).isNull();
+    assertThat(unknownTokenUnsigned.statusCode()).isEqualTo(403);
+    assertThat(unknownTokenUnsigned.header("WWW-Authenticate")).startsWith("GNAP as_uri=");
     assertThat(otherKey.statusCode()).as(otherKey.asString()).isEqualTo(401);
     assertThat(signed.statusCode()).as(signed.asString()).isEqualTo(200);
   }
