@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * The one place errors become responses: every refusal is the protocol's JSON error body, never an
  * HTML page, an empty body or a stack trace. On the resource server the {@code code} follows the
  * provider's behaviour profile; under {@code /admin} and {@code /auth} it is always the name. With
- * the profile's {@code rafikiSchemaErrors}, a request that breaks its schema is answered as
- * Rafiki's validator answers it: its description, no {@code details}, and no {@code code} on the
- * auth server (the status as {@code code} on the resource server).
+ * the profile's {@code rafikiSchemaErrors}, a request that breaks its operation's description is
+ * answered as Rafiki's validator answers it: its description, no {@code details}, and no {@code
+ * code} on the auth server (the status as {@code code} on the wallet address and resource servers);
+ * the admin API, which Rafiki has not, keeps its own errors.
  */
 public final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
@@ -53,7 +54,9 @@ public final class HttpErrors {
   /** Writes an error response. */
   public void render(Context ctx, ApiException e) {
     e.headers().forEach(ctx::header);
-    if (rafikiSchemaErrors && e instanceof RequestSchemaException schema) {
+    if (rafikiSchemaErrors
+        && e instanceof RequestSchemaException schema
+        && !ctx.path().startsWith("/admin")) {
       renderAsRafiki(ctx, schema);
       return;
     }

@@ -93,6 +93,43 @@ class RafikiSchemaErrorsApiTest {
   }
 
   @Test
+  void grantWhenAcceptOrContentTypeRefusedThenValidatorsStatusAndDescriptionWithoutCode() {
+    String body =
+        Bodies.json(
+            "{\"access_token\":{\"access\":[{\"type\":\"quote\",\"actions\":[\"create\"]}]},"
+                + "\"client\":\"%s\"}",
+            client.url());
+
+    Response notAcceptable =
+        client
+            .signed("ase1")
+            .accept("text/html")
+            .contentType("application/json")
+            .body(body)
+            .post("/auth");
+    Response unsupported = client.signed("ase1").contentType("text/plain").body(body).post("/auth");
+
+    assertThat(notAcceptable.statusCode()).isEqualTo(406);
+    assertThat(notAcceptable.jsonPath().getMap("error")).containsOnlyKeys("description");
+    assertThat(notAcceptable.<String>path("error.description"))
+        .isEqualTo(PREFIX + "Must accept application/json");
+    assertThat(unsupported.statusCode()).isEqualTo(415);
+    assertThat(unsupported.jsonPath().getMap("error")).containsOnlyKeys("description");
+    assertThat(unsupported.<String>path("error.description"))
+        .isEqualTo(PREFIX + "Unsupported Content-Type text/plain");
+  }
+
+  @Test
+  void adminWhenMediaTypeRefusedThenItsOwnErrorsAsRafikiHasNoAdminApi() {
+    Response response =
+        SANDBOX.admin("ase1").contentType("text/plain").body("{}").post("/admin/clock");
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.<String>path("error.code")).isEqualTo("unsupported_media_type");
+    assertThat(response.<String>path("error.description")).doesNotStartWith(PREFIX);
+  }
+
+  @Test
   void grantWhenRefusedByARuleBeyondTheSchemaThenGnapCodeAsAlways() {
     Response response = client.grant("ase1", "[]");
 
