@@ -139,9 +139,9 @@ public final class GrantRules {
       checkLimits(item.limits(), wallet.orElseThrow());
     }
     Optional<String> consent = consentReason(ase, item, wallet);
-    // Rafiki refuses an item that needs consent without an identifier: the user is shown whose
-    // wallet the access is to. Not for quotes, whose schema has no identifier (Rafiki, configured
-    // to ask consent for quotes, can then grant none).
+    // Rafiki refuses an item that needs consent without an identifier: the user consents to access
+    // on a named wallet address. Not for quotes: the spec's schema forbids a quote item an
+    // identifier, so requiring one would make consent to quotes (configurable) impossible.
     if (consent.isPresent()
         && wallet.isEmpty()
         && type.identifierRule() != AccessType.IdentifierRule.NOT_IN_SCHEMA) {
