@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code code} follows the behaviour profile (the status as a string for Rafiki, this name in the
  * strict profile); the admin and auth APIs always render the name.
  */
-public final class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

@@ -2,6 +2,7 @@ package dev.opkit.mock.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.gnap.HashEncoding;
 import dev.opkit.protocol.interval.WindowCounting;
 import dev.opkit.protocol.json.Json;
@@ -33,6 +34,15 @@ import java.util.Map;
  *     leave it out, no event) or kept, readable as expired (the specification says nothing of
  *     deleting it)
  * @param webhookBody what a webhook POSTs around the event's {@code data}
+ * @param missingInteractRefCode the 401 code for a continuation whose body is neither empty nor
+ *     carries an {@code interact_ref}: {@code invalid_request} (Rafiki, a pairing the spec does not
+ *     list) or {@code request_denied} (one of the spec's 401 codes)
+ * @param missingSignatureStatus status for a resource-server request without the {@code
+ *     Signature}/{@code Signature-Input} headers its operation requires: 400 (Rafiki refuses at
+ *     request validation, before looking at the token) or 401 (refused as unauthenticated)
+ * @param rafikiSchemaErrors whether a request that breaks its operation's schema is answered as
+ *     Rafiki's validator does: {@code "Received error validating OpenAPI request: …"}, without
+ *     {@code code} on the auth server and with the status as {@code code} on the resource server
  */
 public record BehaviourProfile(
     String name,
@@ -46,7 +56,21 @@ public record BehaviourProfile(
     Duration continueWait,
     Duration tokenLifetime,
     boolean deleteUnpaidExpiredIncomingPayments,
-    WebhookBody webhookBody) {
+    WebhookBody webhookBody,
+    GnapErrorCode missingInteractRefCode,
+    int missingSignatureStatus,
+    boolean rafikiSchemaErrors) {
+
+  /** Refuses switch values outside the choices each divergence point has. */
+  public BehaviourProfile {
+    requireOneOf("missingSignatureStatus", missingSignatureStatus, 400, 401);
+    if (missingInteractRefCode != GnapErrorCode.INVALID_REQUEST
+        && missingInteractRefCode != GnapErrorCode.REQUEST_DENIED) {
+      throw new IllegalArgumentException(
+          "missingInteractRefCode must be invalid_request or request_denied, got "
+              + missingInteractRefCode);
+    }
+  }
 
   /** What deployed wallets (Rafiki) do today. */
   public static final BehaviourProfile RAFIKI =
@@ -62,7 +86,10 @@ public record BehaviourProfile(
           Duration.ofSeconds(5),
           Duration.ofSeconds(600),
           true,
-          WebhookBody.ID_TYPE_DATA);
+          WebhookBody.ID_TYPE_DATA,
+          GnapErrorCode.INVALID_REQUEST,
+          400,
+          false);
 
   /** The specification and RFC 9635 read literally. */
   public static final BehaviourProfile STRICT =
@@ -78,7 +105,10 @@ public record BehaviourProfile(
           Duration.ofSeconds(5),
           Duration.ofSeconds(600),
           false,
-          WebhookBody.WITH_CREATED_AT_AND_ASE);
+          WebhookBody.WITH_CREATED_AT_AND_ASE,
+          GnapErrorCode.REQUEST_DENIED,
+          401,
+          false);
 
   /** How the resource server fills {@code error.code}. */
   public enum ResourceErrorCodes {
@@ -134,6 +164,13 @@ public record BehaviourProfile(
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "bad profile override " + changes + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireOneOf(String name, int value, int first, int second) {
+    if (value != first && value != second) {
+      throw new IllegalArgumentException(
+          name + " must be " + first + " or " + second + ", got " + value);
     }
   }
 

@@ -15,6 +15,7 @@ import dev.opkit.protocol.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,9 @@ class WebhookQueueApiTest {
                     SandboxConfig.defaults()
                         .ephemeral()
                         .withWebhookUrl(receiver.url())
-                        .withWebhook(new WebhookConfig(null, null, BACKOFF, null, 2))),
+                        .withWebhook(new WebhookConfig(null, null, BACKOFF, null, 2))
+                        // The access double checks no signatures and these requests carry none.
+                        .withProfileOverrides(Map.of("missingSignatureStatus", 401))),
                 access)
             .start();
   }
