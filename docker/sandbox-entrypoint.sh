@@ -29,6 +29,12 @@ fi
 if [ -n "${OPKIT_ADMIN_SECRET:-}" ]; then
   set -- --admin-secret "$OPKIT_ADMIN_SECRET" "$@"
 fi
+if [ -n "${OPKIT_WEBHOOK_URL:-}" ]; then
+  set -- --webhook-url "$OPKIT_WEBHOOK_URL" "$@"
+fi
+if [ -n "${OPKIT_WEBHOOK_SECRET:-}" ]; then
+  set -- --webhook-secret "$OPKIT_WEBHOOK_SECRET" "$@"
+fi
 if [ -n "${OPKIT_AUTO_CONSENT:-}" ]; then
   set -- --auto-consent "$OPKIT_AUTO_CONSENT" "$@"
 fi

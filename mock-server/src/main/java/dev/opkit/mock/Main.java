@@ -77,6 +77,14 @@ public final class Main implements Callable<Integer> {
   private String webhookUrl;
 
   @Option(
+      names = "--webhook-secret",
+      paramLabel = "SECRET",
+      description =
+          "sign webhooks with a Rafiki-Signature header made with this secret"
+              + " (or webhook.secret in the config file, which keeps it out of the process list)")
+  private String webhookSecret;
+
+  @Option(
       names = "--processing-delay",
       description = "ISO 8601 duration outgoing payments stay in progress, e.g. PT2S")
   private Duration processingDelay;
@@ -184,6 +192,9 @@ public final class Main implements Callable<Integer> {
     }
     if (webhookUrl != null) {
       config = config.withWebhookUrl(webhookUrl);
+    }
+    if (webhookSecret != null) {
+      config = config.withWebhook(config.webhook().withSecret(webhookSecret));
     }
     if (processingDelay != null) {
       config = config.withProcessingDelay(processingDelay);

@@ -37,4 +37,21 @@ class MainTest {
     assertThat(new CommandLine(new Main()).execute("--config", "/nonexistent.yaml")).isEqualTo(2);
     assertThat(new CommandLine(new Main()).execute("--profile", "lenient", "--check")).isEqualTo(2);
   }
+
+  @Test
+  void runWhenWebhookUrlIsNotHttpThenExitTwoAndWithSecretFlagThenStarts() {
+    assertThat(
+            new CommandLine(new Main())
+                .execute("--webhook-url", "ftp://files.example/hooks", "--check"))
+        .isEqualTo(2);
+    assertThat(
+            new CommandLine(new Main())
+                .execute(
+                    "--webhook-url",
+                    "http://127.0.0.1:9/hooks",
+                    "--webhook-secret",
+                    "s3cret",
+                    "--check"))
+        .isZero();
+  }
 }

@@ -100,6 +100,28 @@ public final class AnswerSteps {
             });
   }
 
+  @Then("the resource server refuses the unsigned request")
+  public void theResourceServerRefusesTheUnsignedRequest() {
+    // 400 is a legitimate refusal too: the spec marks the signature headers required, and a wallet
+    // that validates requests (Rafiki) refuses their absence before it authenticates.
+    String rule =
+        "a request with a token but without Signature and Signature-Input is refused with 400"
+            + " (required headers, resource-server spec) or 401 (RFC 9421 profile of Open"
+            + " Payments)";
+    context
+        .expectRefusal(rule)
+        .ifPresent(
+            error -> {
+              context
+                  .verdicts()
+                  .expect(
+                      error.status() == 400 || error.status() == 401,
+                      rule,
+                      () -> "answered " + error.status());
+              requireErrorObject(error);
+            });
+  }
+
   @Then("the resource server refuses the request as unauthorized")
   public void theResourceServerRefusesAsUnauthorized() {
     String rule =

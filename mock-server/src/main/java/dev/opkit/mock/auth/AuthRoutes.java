@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The JSON endpoints of a provider's GNAP auth server (auth-server spec 1.3.0) under {@code
- * {origin}/auth}: the grant endpoint itself (no trailing slash), continuation and token management.
- * Parse, call the service, render.
+ * {origin}/auth}: the grant endpoint itself, continuation and token management, each with or
+ * without a trailing slash. Parse, call the service, render.
  */
 public final class AuthRoutes implements RouteGroup {
   private final Ase ase;
@@ -34,11 +34,15 @@ public final class AuthRoutes implements RouteGroup {
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.post("/auth", JsonHandler.of(this::grantRequest));
-    routes.post("/auth/continue/{id}", JsonHandler.of(this::continueGrant));
-    routes.delete("/auth/continue/{id}", JsonHandler.of(this::cancelGrant));
-    routes.post("/auth/token/{id}", JsonHandler.of(this::rotateToken));
-    routes.delete("/auth/token/{id}", JsonHandler.of(this::revokeToken));
+    // Each path also with a trailing slash, as Rafiki's router matches it; the signature covers
+    // the URL as sent, slash included.
+    for (String slash : new String[] {"", "/"}) {
+      routes.post("/auth" + slash, JsonHandler.of(this::grantRequest));
+      routes.post("/auth/continue/{id}" + slash, JsonHandler.of(this::continueGrant));
+      routes.delete("/auth/continue/{id}" + slash, JsonHandler.of(this::cancelGrant));
+      routes.post("/auth/token/{id}" + slash, JsonHandler.of(this::rotateToken));
+      routes.delete("/auth/token/{id}" + slash, JsonHandler.of(this::revokeToken));
+    }
   }
 
   private void grantRequest(Context ctx) {

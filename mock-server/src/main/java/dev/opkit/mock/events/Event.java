@@ -1,7 +1,9 @@
 package dev.opkit.mock.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opkit.mock.profile.BehaviourProfile.WebhookBody;
+import dev.opkit.protocol.json.Json;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,17 +17,27 @@ import java.util.UUID;
  * @param createdAt when, by the sandbox clock
  * @param ase the provider's name
  * @param data the resource as the resource server renders it
+ * @param webhook how its webhook delivery goes, or null when no webhook URL is configured
  */
 public record Event(
-    long sequence, UUID id, EventType type, Instant createdAt, String ase, JsonNode data) {
+    long sequence,
+    UUID id,
+    EventType type,
+    Instant createdAt,
+    String ase,
+    JsonNode data,
+    WebhookDelivery webhook) {
 
-  /** The webhook body: {@code {id, type, createdAt, ase, data}}. */
-  @JsonIgnore
-  public WebhookBody webhookBody() {
-    return new WebhookBody(id, type, createdAt, ase, data);
+  /** The webhook body in the given shape: {@code {id, type, data}} or with createdAt and ase. */
+  public ObjectNode webhookBody(WebhookBody shape) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("id", id.toString());
+    body.put("type", type.wireName());
+    if (shape == WebhookBody.WITH_CREATED_AT_AND_ASE) {
+      body.set("createdAt", Json.toTree(createdAt));
+      body.put("ase", ase);
+    }
+    body.set("data", data);
+    return body;
   }
-
-  /** What a webhook POSTs, without the log position. */
-  public record WebhookBody(
-      UUID id, EventType type, Instant createdAt, String ase, JsonNode data) {}
 }

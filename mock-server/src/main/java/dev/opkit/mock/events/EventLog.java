@@ -25,9 +25,14 @@ public final class EventLog {
     this.capacity = capacity;
   }
 
-  /** Appends an event with the next sequence number, dropping the oldest when full. */
-  public synchronized Event record(EventType type, Instant createdAt, String ase, JsonNode data) {
-    Event event = new Event(++lastSequence, UUID.randomUUID(), type, createdAt, ase, data);
+  /**
+   * Appends an event with the next sequence number, dropping the oldest when full.
+   *
+   * @param webhook its webhook delivery, or null when there is no webhook
+   */
+  public synchronized Event record(
+      EventType type, Instant createdAt, String ase, JsonNode data, WebhookDelivery webhook) {
+    Event event = new Event(++lastSequence, UUID.randomUUID(), type, createdAt, ase, data, webhook);
     if (events.size() == capacity) {
       events.removeFirst();
     }

@@ -24,7 +24,14 @@ public final class Events {
 
   /** Records an event of a provider, timestamped by the sandbox clock, and sends its webhook. */
   public Event publish(String ase, EventType type, JsonNode data) {
-    Event event = log(ase).record(type, clock.instant(), ase, data);
+    Event event =
+        log(ase)
+            .record(
+                type,
+                clock.instant(),
+                ase,
+                data,
+                webhooks.isPresent() ? new WebhookDelivery() : null);
     webhooks.ifPresent(w -> w.deliver(event));
     return event;
   }
@@ -34,8 +41,9 @@ public final class Events {
     return logs.computeIfAbsent(ase, a -> new EventLog(capacity));
   }
 
-  /** Empties every log (sequences keep growing). */
+  /** Empties every log (sequences keep growing) and cancels pending webhook deliveries. */
   public void clear() {
+    webhooks.ifPresent(WebhookSender::clear);
     logs.values().forEach(EventLog::clear);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code code} follows the behaviour profile (the status as a string for Rafiki, this name in the
  * strict profile); the admin and auth APIs always render the name.
  */
-public final class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ApiError error;

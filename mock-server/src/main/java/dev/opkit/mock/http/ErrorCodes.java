@@ -17,7 +17,6 @@ public final class ErrorCodes {
   public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
   public static final String NOT_ACCEPTABLE = "not_acceptable";
   public static final String CONFLICT = "conflict";
-  public static final String NOT_IMPLEMENTED = "not_implemented";
   public static final String WRONG_STATE = "wrong_state";
   public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
   public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";

@@ -1,5 +1,6 @@
 package dev.opkit.mock.http;
 
+import dev.opkit.mock.profile.BehaviourProfile;
 import dev.opkit.mock.profile.BehaviourProfile.ResourceErrorCodes;
 import dev.opkit.protocol.ProtocolException;
 import io.javalin.config.RoutesConfig;
@@ -13,15 +14,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place errors become responses: every refusal is the protocol's JSON error body, never an
  * HTML page, an empty body or a stack trace. On the resource server the {@code code} follows the
- * provider's behaviour profile; under {@code /admin} and {@code /auth} it is always the name.
+ * provider's behaviour profile; under {@code /admin} and {@code /auth} it is always the name. With
+ * the profile's {@code rafikiSchemaErrors}, a request that breaks its operation's description is
+ * answered as Rafiki's validator answers it: its description, no {@code details}, and no {@code
+ * code} on the auth server (the status as {@code code} on the wallet address and resource servers);
+ * the admin API, which Rafiki has not, keeps its own errors.
  */
 public final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
   private final ResourceErrorCodes resourceErrorCodes;
+  private final boolean rafikiSchemaErrors;
 
-  public HttpErrors(ResourceErrorCodes resourceErrorCodes) {
-    this.resourceErrorCodes = resourceErrorCodes;
+  public HttpErrors(BehaviourProfile profile) {
+    this.resourceErrorCodes = profile.resourceErrorCodes();
+    this.rafikiSchemaErrors = profile.rafikiSchemaErrors();
   }
 
   /** Registers the exception handlers on a Javalin route table. */
@@ -47,6 +54,12 @@ public final class HttpErrors {
   /** Writes an error response. */
   public void render(Context ctx, ApiException e) {
     e.headers().forEach(ctx::header);
+    if (rafikiSchemaErrors
+        && e instanceof RequestSchemaException schema
+        && !ctx.path().startsWith("/admin")) {
+      renderAsRafiki(ctx, schema);
+      return;
+    }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", codeFor(ctx, e));
     error.put("description", e.description());
@@ -54,6 +67,19 @@ public final class HttpErrors {
       error.put("details", e.details());
     }
     ctx.status(e.status()).json(Map.of("error", error));
+  }
+
+  private static void renderAsRafiki(Context ctx, RequestSchemaException e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    if (!isAuthServer(ctx)) {
+      error.put("code", Integer.toString(e.status()));
+    }
+    error.put("description", e.rafikiDescription());
+    ctx.status(e.status()).json(Map.of("error", error));
+  }
+
+  private static boolean isAuthServer(Context ctx) {
+    return ctx.path().startsWith("/auth");
   }
 
   private String codeFor(Context ctx, ApiException e) {

@@ -7,6 +7,7 @@ import dev.opkit.protocol.json.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,12 +30,14 @@ public final class JsonRequests {
     if (accept == null || accept.isBlank() || acceptsJson(accept)) {
       return;
     }
-    throw new ApiException(
+    throw new RequestSchemaException(
         406,
         ErrorCodes.NOT_ACCEPTABLE,
         "this server answers with application/json, but the request's Accept header is '"
             + accept
-            + "'");
+            + "'",
+        Map.of(),
+        "Must accept application/json");
   }
 
   /** Whether an {@code Accept} header value admits {@code application/json}. */
@@ -93,12 +96,19 @@ public final class JsonRequests {
       return Optional.empty();
     }
     String contentType = ctx.header("Content-Type");
-    if (contentType == null || !isJson(contentType)) {
+    if (contentType == null) {
       throw new ApiException(
           415,
           ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-          "send the body as application/json; the request's Content-Type is "
-              + (contentType == null ? "missing" : "'" + contentType + "'"));
+          "send the body as application/json; the request's Content-Type is missing");
+    }
+    if (!isJson(contentType)) {
+      throw new RequestSchemaException(
+          415,
+          ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+          "send the body as application/json; the request's Content-Type is '" + contentType + "'",
+          Map.of(),
+          "Unsupported Content-Type " + contentType);
     }
     return Optional.of(bytes);
   }

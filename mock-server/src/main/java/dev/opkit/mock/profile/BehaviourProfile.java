@@ -2,6 +2,7 @@ package dev.opkit.mock.profile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.gnap.HashEncoding;
 import dev.opkit.protocol.interval.WindowCounting;
 import dev.opkit.protocol.json.Json;
@@ -28,6 +29,20 @@ import java.util.Map;
  *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
+ * @param deleteUnpaidExpiredIncomingPayments whether an incoming payment that expires without
+ *     having received anything is deleted (Rafiki: later reads answer as for an unknown id, lists
+ *     leave it out, no event) or kept, readable as expired (the specification says nothing of
+ *     deleting it)
+ * @param webhookBody what a webhook POSTs around the event's {@code data}
+ * @param missingInteractRefCode the 401 code for a continuation whose body is neither empty nor
+ *     carries an {@code interact_ref}: {@code invalid_request} (Rafiki, a pairing the spec does not
+ *     list) or {@code request_denied} (one of the spec's 401 codes)
+ * @param missingSignatureStatus status for a resource-server request without the {@code
+ *     Signature}/{@code Signature-Input} headers its operation requires: 400 (Rafiki refuses at
+ *     request validation, before looking at the token) or 401 (refused as unauthenticated)
+ * @param rafikiSchemaErrors whether a request that breaks its operation's schema is answered as
+ *     Rafiki's validator does: {@code "Received error validating OpenAPI request: …"}, without
+ *     {@code code} on the auth server and with the status as {@code code} on the resource server
  */
 public record BehaviourProfile(
     String name,
@@ -39,7 +54,23 @@ public record BehaviourProfile(
     boolean grantSpentIncludesPayment,
     boolean rotateExpiredTokens,
     Duration continueWait,
-    Duration tokenLifetime) {
+    Duration tokenLifetime,
+    boolean deleteUnpaidExpiredIncomingPayments,
+    WebhookBody webhookBody,
+    GnapErrorCode missingInteractRefCode,
+    int missingSignatureStatus,
+    boolean rafikiSchemaErrors) {
+
+  /** Refuses switch values outside the choices each divergence point has. */
+  public BehaviourProfile {
+    requireOneOf("missingSignatureStatus", missingSignatureStatus, 400, 401);
+    if (missingInteractRefCode != GnapErrorCode.INVALID_REQUEST
+        && missingInteractRefCode != GnapErrorCode.REQUEST_DENIED) {
+      throw new IllegalArgumentException(
+          "missingInteractRefCode must be invalid_request or request_denied, got "
+              + missingInteractRefCode);
+    }
+  }
 
   /** What deployed wallets (Rafiki) do today. */
   public static final BehaviourProfile RAFIKI =
@@ -53,7 +84,12 @@ public record BehaviourProfile(
           false,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          true,
+          WebhookBody.ID_TYPE_DATA,
+          GnapErrorCode.INVALID_REQUEST,
+          400,
+          false);
 
   /** The specification and RFC 9635 read literally. */
   public static final BehaviourProfile STRICT =
@@ -67,7 +103,12 @@ public record BehaviourProfile(
           true,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          false,
+          WebhookBody.WITH_CREATED_AT_AND_ASE,
+          GnapErrorCode.REQUEST_DENIED,
+          401,
+          false);
 
   /** How the resource server fills {@code error.code}. */
   public enum ResourceErrorCodes {
@@ -75,6 +116,17 @@ public record BehaviourProfile(
     HTTP_STATUS,
     /** A snake_case name such as {@code invalid_request} (the specification's examples). */
     NAMED
+  }
+
+  /**
+   * The members of a webhook body. The specification has no webhooks; Rafiki's webhook schema
+   * allows exactly {@code id}, {@code type} and {@code data}.
+   */
+  public enum WebhookBody {
+    /** {@code {id, type, data}}, as Rafiki sends it. */
+    ID_TYPE_DATA,
+    /** {@code {id, type, createdAt, ase, data}}: also when it happened and at which provider. */
+    WITH_CREATED_AT_AND_ASE
   }
 
   /** The preset with this name, case-insensitive. */
@@ -112,6 +164,13 @@ public record BehaviourProfile(
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "bad profile override " + changes + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireOneOf(String name, int value, int first, int second) {
+    if (value != first && value != second) {
+      throw new IllegalArgumentException(
+          name + " must be " + first + " or " + second + ", got " + value);
     }
   }
 

@@ -59,6 +59,14 @@ public final class CreationIndex<K, T> {
     return new PageResult<>(taken.stream().map(Map.Entry::getValue).toList(), hasNext, hasPrevious);
   }
 
+  /** Removes a resource from its group; an emptied group stays (it is small and may refill). */
+  public void remove(K group, long sequence) {
+    ConcurrentSkipListMap<Long, T> all = groups.get(group);
+    if (all != null) {
+      all.remove(sequence);
+    }
+  }
+
   public void clear() {
     groups.clear();
   }

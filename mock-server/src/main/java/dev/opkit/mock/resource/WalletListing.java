@@ -36,6 +36,17 @@ public final class WalletListing<T extends ListedResource> {
     }
   }
 
+  /** Forgets a resource: it is no longer found by id nor listed. */
+  public void remove(T resource) {
+    if (byId.remove(resource.id(), resource)) {
+      byWallet.remove(resource.wallet(), resource.sequence());
+      if (resource.client() != null) {
+        byClient.remove(
+            new WalletClient(resource.wallet(), resource.client()), resource.sequence());
+      }
+    }
+  }
+
   public Optional<T> find(UUID id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -20,7 +20,7 @@ final class AseServer {
 
   AseServer(Ase ase, SandboxGate gate, List<RouteGroup> groups) {
     this.ase = ase;
-    HttpErrors errors = new HttpErrors(ase.profile().resourceErrorCodes());
+    HttpErrors errors = new HttpErrors(ase.profile());
     this.app =
         Javalin.create(
             cfg -> {

@@ -77,7 +77,14 @@ public final class Sandbox implements AutoCloseable {
   private Sandbox(SandboxConfig config, ResourceAccess access) {
     this.config = config;
     this.webhooks =
-        Optional.ofNullable(config.webhookUrl()).map(u -> new WebhookSender(URI.create(u)));
+        Optional.ofNullable(config.webhookUrl())
+            .map(
+                url ->
+                    new WebhookSender(
+                        URI.create(url),
+                        config.webhook(),
+                        name -> ase(name).profile().webhookBody(),
+                        Clock.systemUTC()));
     this.events = new Events(clock, config.eventLogCapacity(), webhooks);
     this.processing = new ProcessingSettings(config.processingDelay());
     this.scheduler =

@@ -1,13 +1,17 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AuthConfig;
+import dev.opkit.mock.events.WebhookConfig;
 import dev.opkit.mock.profile.BehaviourProfile;
 import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +34,7 @@ import java.util.Set;
  * @param webhookUrl where events are POSTed as webhooks; absent: nowhere
  * @param eventLogCapacity how many events each provider's log keeps
  * @param auth the auth server's settings (consent, signatures, client keys, request journal)
+ * @param webhook how webhooks are signed, timed out, retried and queued
  */
 public record SandboxConfig(
     String host,
@@ -43,7 +48,8 @@ public record SandboxConfig(
     AdminConfig admin,
     String webhookUrl,
     int eventLogCapacity,
-    AuthConfig auth) {
+    AuthConfig auth,
+    WebhookConfig webhook) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -65,6 +71,8 @@ public record SandboxConfig(
     webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
     eventLogCapacity = eventLogCapacity <= 0 ? DEFAULT_EVENT_LOG_CAPACITY : eventLogCapacity;
     auth = auth == null ? AuthConfig.DEFAULTS : auth;
+    webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
+    checkWebhookUrl(webhookUrl);
     if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
@@ -84,7 +92,8 @@ public record SandboxConfig(
 
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
-    return new SandboxConfig(null, null, null, null, null, null, null, null, null, null, 0, null);
+    return new SandboxConfig(
+        null, null, null, null, null, null, null, null, null, null, 0, null, null);
   }
 
   /**
@@ -114,7 +123,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -130,7 +140,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
@@ -146,7 +157,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -162,7 +174,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -178,7 +191,8 @@ public record SandboxConfig(
         newAdmin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -194,7 +208,8 @@ public record SandboxConfig(
         admin,
         url,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -210,7 +225,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -226,7 +242,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -242,7 +259,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        webhook);
   }
 
   public SandboxConfig withAuth(AuthConfig newAuth) {
@@ -258,7 +276,45 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        newAuth);
+        newAuth,
+        webhook);
+  }
+
+  public SandboxConfig withWebhook(WebhookConfig newWebhook) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth,
+        newWebhook);
+  }
+
+  private static void checkWebhookUrl(String url) {
+    if (url == null) {
+      return;
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("webhookUrl '" + url + "' is not a URL: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "webhookUrl must be an absolute http or https URL such as"
+              + " http://localhost:8080/webhooks, got '"
+              + url
+              + "'");
+    }
   }
 
   private static BehaviourProfile resolveProfile(

@@ -37,6 +37,7 @@ class EventLogTest {
         EventType.INCOMING_PAYMENT_CREATED,
         Instant.parse("2025-01-01T00:00:00Z"),
         "ase1",
-        JsonNodeFactory.instance.objectNode());
+        JsonNodeFactory.instance.objectNode(),
+        null);
   }
 }

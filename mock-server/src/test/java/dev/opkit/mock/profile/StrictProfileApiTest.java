@@ -1,13 +1,22 @@
 package dev.opkit.mock.profile;
 
 import static dev.opkit.mock.testing.TestGrants.outgoingLimited;
+import static dev.opkit.protocol.gnap.AccessAction.CREATE;
+import static dev.opkit.protocol.gnap.AccessAction.LIST;
+import static dev.opkit.protocol.gnap.AccessAction.READ;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import dev.opkit.mock.testing.Payments;
 import dev.opkit.mock.testing.SandboxExtension;
+import dev.opkit.mock.testing.TestGrants;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.Asset;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,5 +75,64 @@ class StrictProfileApiTest {
         .statusCode(403)
         .body("error.code", equalTo("limit_exceeded"))
         .body("error.description", containsString("last window has ended"));
+  }
+
+  @Test
+  void expiryWhenStrictThenPaymentThatReceivedNothingStaysReadableAsExpired() {
+    String token =
+        SANDBOX.access().issue("g1", TestGrants.CLIENT, TestGrants.incoming(CREATE, READ, LIST));
+    String alice = SANDBOX.wallet("ase1", "alice");
+    String id =
+        SANDBOX
+            .at("ase1")
+            .header("Authorization", "GNAP " + token)
+            .contentType("application/json")
+            .body(
+                "{\"walletAddress\":\"%s\",\"expiresAt\":\"%s\"}"
+                    .formatted(alice, SANDBOX.sandbox().clock().instant().plusSeconds(600)))
+            .post("/incoming-payments")
+            .path("id");
+
+    SANDBOX
+        .at("ase1")
+        .contentType("application/json")
+        .body("{\"advance\":\"PT11M\"}")
+        .post("/admin/clock")
+        .then()
+        .statusCode(200);
+
+    SANDBOX
+        .at("ase1")
+        .header("Authorization", "GNAP " + token)
+        .get(id.substring(SANDBOX.base("ase1").length()))
+        .then()
+        .statusCode(200)
+        .body("completed", equalTo(false))
+        .body("methods", hasSize(0));
+    SANDBOX
+        .at("ase1")
+        .header("Authorization", "GNAP " + token)
+        .get(
+            "/incoming-payments?wallet-address=" + URLEncoder.encode(alice, StandardCharsets.UTF_8))
+        .then()
+        .body("result.id", equalTo(List.of(id)));
+    assertThat(SANDBOX.at("ase1").get("/admin/events").<List<String>>path("result.type"))
+        .containsExactly("incoming_payment.created", "incoming_payment.expired");
+  }
+
+  @Test
+  void quoteWhenStrictAndDebitDeliversNothingThenNamedCodeWithMinSendAmount() {
+    String receiver = payments.incomingPayment("ase2", "carol", null, null);
+
+    payments
+        .quote(
+            "ase1",
+            "alice",
+            receiver,
+            "\"debitAmount\":{\"value\":\"2\",\"assetCode\":\"USD\",\"assetScale\":2}")
+        .then()
+        .statusCode(400)
+        .body("error.code", equalTo("invalid_amount"))
+        .body("error.details.minSendAmount.value", equalTo("3"));
   }
 }

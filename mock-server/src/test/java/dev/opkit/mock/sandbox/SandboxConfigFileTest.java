@@ -79,6 +79,26 @@ class SandboxConfigFileTest {
   }
 
   @Test
+  void parseWhenWebhookBlockThenSettingsAndTheSecretNeverInToString() {
+    SandboxConfig config =
+        SandboxConfigFile.parse(
+            "webhookUrl: http://localhost:8080/h\n"
+                + "webhook: { secret: s3cret, retryBackoff: PT1S, maxAttempts: 3 }",
+            "t");
+
+    assertThat(config.webhook().secret()).isEqualTo("s3cret");
+    assertThat(config.webhook().waitAfter(1)).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(config.webhook().waitAfter(9)).isEqualTo(java.time.Duration.ofSeconds(6));
+    assertThat(config.webhook().maxAttempts()).isEqualTo(3);
+    assertThat(config.webhook().timeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+    assertThat(config.toString()).doesNotContain("s3cret");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("webhook: { maxAttempts: 0 }", "t"))
+        .hasMessageContaining("webhook.maxAttempts must be from 1 to 100");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("webhookUrl: localhost:8080", "t"))
+        .hasMessageContaining("absolute http or https URL");
+  }
+
+  @Test
   void parseWhenUnknownKeyThenRefusedNamingIt() {
     assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -7,6 +7,8 @@ import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts one in-process sandbox on free loopback ports per test class, with the {@link
- * TestResourceAccess} double as its auth server, and resets it before every test.
+ * TestResourceAccess} double as its auth server, and resets it before every test. The double checks
+ * no signatures and the tests send none, so request validation leaves missing signature headers to
+ * the auth step ({@code missingSignatureStatus: 401}) unless a test sets the switch itself.
  */
 public final class SandboxExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -34,7 +38,10 @@ public final class SandboxExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    sandbox = Sandbox.create(customise.apply(SandboxConfig.defaults().ephemeral()), access).start();
+    SandboxConfig config = customise.apply(SandboxConfig.defaults().ephemeral());
+    Map<String, Object> overrides = new HashMap<>(config.profileOverrides());
+    overrides.putIfAbsent("missingSignatureStatus", 401);
+    sandbox = Sandbox.create(config.withProfileOverrides(overrides), access).start();
   }
 
   @Override

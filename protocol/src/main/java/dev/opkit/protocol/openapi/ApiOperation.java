@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One operation of an OpenAPI document (OpenAPI 3.1 §4.8.10), reduced to what body validation
- * needs: where the JSON schemas of its request and response bodies sit in the document.
+ * One operation of an OpenAPI document (OpenAPI 3.1 §4.8.10), reduced to what request validation
+ * needs: where the JSON schemas of its request and response bodies sit in the document, and which
+ * headers it requires.
  *
  * @param spec the document declaring it
  * @param operationId e.g. {@code create-incoming-payment}
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param responses every declared response by its status key ({@code 201}, {@code 4XX}, {@code
  *     default}), with the JSON pointer to the schema of its {@code application/json} body, empty
  *     when the response is declared without one
+ * @param requiredHeaders the names of the header parameters the operation (or its path) marks
+ *     {@code required}, as the document spells them, e.g. {@code Signature-Input}
  */
 public record ApiOperation(
     Spec spec,
@@ -29,9 +32,10 @@ public record ApiOperation(
     String path,
     Optional<String> requestBodySchema,
     boolean requestBodyRequired,
-    Map<String, Optional<String>> responses) {
+    Map<String, Optional<String>> responses,
+    List<String> requiredHeaders) {
 
-  /** Copies the responses, keeping their order, and rejects missing parts. */
+  /** Copies the responses and headers, keeping their order, and rejects missing parts. */
   public ApiOperation {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(operationId, "operationId");
@@ -39,6 +43,7 @@ public record ApiOperation(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(requestBodySchema, "requestBodySchema");
     responses = Collections.unmodifiableMap(new LinkedHashMap<>(responses));
+    requiredHeaders = List.copyOf(requiredHeaders);
   }
 
   /**

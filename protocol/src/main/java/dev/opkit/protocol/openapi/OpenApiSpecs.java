@@ -136,7 +136,31 @@ public final class OpenApiSpecs {
         path,
         requestSchema,
         requestRequired,
-        responses);
+        responses,
+        requiredHeaders(spec, document, at));
+  }
+
+  /**
+   * The required header parameters of an operation: its own, then its path's that it does not
+   * redefine (OpenAPI 3.1 §4.8.9: a parameter is identified by name and location; header names are
+   * case-insensitive).
+   */
+  private static List<String> requiredHeaders(Spec spec, JsonNode document, JsonPointer at) {
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    for (JsonPointer level : List.of(at, at.head())) {
+      JsonPointer parameters = level.appendProperty("parameters");
+      JsonNode list = document.at(parameters);
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode parameter = document.at(resolve(spec, document, parameters.appendIndex(i)));
+        if ("header".equals(parameter.path("in").asText())) {
+          byName.putIfAbsent(parameter.path("name").asText().toLowerCase(Locale.ROOT), parameter);
+        }
+      }
+    }
+    return byName.values().stream()
+        .filter(parameter -> parameter.path("required").asBoolean(false))
+        .map(parameter -> parameter.path("name").asText())
+        .toList();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.opkit.protocol.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class ApiOperationTest {
             "/things/{id}",
             Optional.empty(),
             false,
-            Map.of(
-                "200", Optional.of("/a"), "4XX", Optional.of("/b"), "default", Optional.empty()));
+            Map.of("200", Optional.of("/a"), "4XX", Optional.of("/b"), "default", Optional.empty()),
+            List.of());
 
     assertThat(operation.responseKey(200)).contains("200");
     assertThat(operation.responseKey(404)).contains("4XX");
@@ -36,7 +37,8 @@ class ApiOperationTest {
             "/token/{id}",
             Optional.empty(),
             false,
-            Map.of("204", Optional.empty()));
+            Map.of("204", Optional.empty()),
+            List.of());
 
     assertThat(operation.responseKey(200)).isEmpty();
   }

@@ -2,7 +2,11 @@ package dev.opkit.protocol.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +73,71 @@ class OpenApiSpecsTest {
     assertThat(operation.responses()).containsEntry("204", Optional.empty());
     assertThat(operation.responseKey(204)).contains("204");
     assertThat(operation.responseKey(418)).isEmpty();
+  }
+
+  @Test
+  void requiredHeadersWhenSignedOperationThenSignatureHeadersFromReferencedParameters() {
+    assertThat(
+            specs
+                .operation(Spec.RESOURCE_SERVER, "create-incoming-payment")
+                .orElseThrow()
+                .requiredHeaders())
+        .containsExactly("Signature-Input", "Signature");
+    assertThat(
+            specs
+                .operation(Spec.RESOURCE_SERVER, "get-outgoing-payment-grant")
+                .orElseThrow()
+                .requiredHeaders())
+        .containsExactly("Signature-Input", "Signature");
+  }
+
+  @Test
+  void requiredHeadersWhenSignatureOptionalOrNoHeadersThenNone() {
+    assertThat(
+            specs
+                .operation(Spec.RESOURCE_SERVER, "get-incoming-payment")
+                .orElseThrow()
+                .requiredHeaders())
+        .isEmpty();
+    assertThat(specs.operation(Spec.AUTH_SERVER, "post-request").orElseThrow().requiredHeaders())
+        .isEmpty();
+  }
+
+  @Test
+  void requiredHeadersWhenPathDeclaresThemThenOperationRedefinitionWins() throws Exception {
+    YAMLMapper yaml = new YAMLMapper();
+    JsonNode empty = yaml.readTree("openapi: 3.1.0\npaths: {}\n");
+    JsonNode things =
+        yaml.readTree(
+            """
+            openapi: 3.1.0
+            paths:
+              /things:
+                parameters:
+                  - {name: X-Tenant, in: header, required: true}
+                  - {name: X-Trace, in: header, required: true}
+                  - {name: limit, in: query, required: true}
+                get:
+                  operationId: list-things
+                  parameters:
+                    - {name: x-trace, in: header, required: false}
+                    - $ref: '#/components/parameters/sig'
+                  responses: {'200': {description: ok}}
+            components:
+              parameters:
+                sig: {name: Signature, in: header, required: true}
+            """);
+    Map<Spec, JsonNode> documents = new EnumMap<>(Spec.class);
+    documents.put(Spec.AUTH_SERVER, empty);
+    documents.put(Spec.WALLET_ADDRESS_SERVER, empty);
+    documents.put(Spec.RESOURCE_SERVER, things);
+
+    assertThat(
+            OpenApiSpecs.fromDocuments(documents)
+                .operation(Spec.RESOURCE_SERVER, "list-things")
+                .orElseThrow()
+                .requiredHeaders())
+        .containsExactly("Signature", "X-Tenant");
   }
 
   @Test

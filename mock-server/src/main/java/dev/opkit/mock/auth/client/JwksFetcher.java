@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Jwk;
 import dev.opkit.protocol.keys.JwkSet;
+import dev.opkit.protocol.keys.KeyFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,7 +112,11 @@ public final class JwksFetcher {
     return parseJwks(url, getJson(url));
   }
 
-  /** Reads a JWK set document, refusing anything that is not one with a message naming the part. */
+  /**
+   * Reads a JWK set document, refusing anything that is not one with a message naming the part, and
+   * a set that lists any key other than an Open Payments Ed25519 key (as deployed wallets refuse
+   * it, even when the signing key is a good one).
+   */
   static JwkSet parseJwks(String url, JsonNode document) {
     JsonNode keys = document == null ? null : document.get("keys");
     if (keys == null || !keys.isArray()) {
@@ -131,7 +136,18 @@ public final class JwksFetcher {
             url + " lists a key that is not a JWK: " + abbreviate(key), e);
       }
     }
-    return new JwkSet(jwks);
+    JwkSet set = new JwkSet(jwks);
+    try {
+      set.requireOpenPaymentsKeys();
+    } catch (KeyFormatException e) {
+      throw new ClientKeysUnavailable(
+          url
+              + " lists a key that is not an Open Payments (Ed25519) JWK, so the whole set is"
+              + " refused, as deployed wallets refuse it: "
+              + e.getMessage(),
+          e);
+    }
+    return set;
   }
 
   private static String abbreviate(JsonNode node) {

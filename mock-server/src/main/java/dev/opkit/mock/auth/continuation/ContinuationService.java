@@ -60,8 +60,9 @@ public final class ContinuationService {
    * {@code post-continue}.
    *
    * @throws ApiException 400 {@code too_fast}; 401 {@code invalid_client}, {@code
-   *     invalid_continuation} or {@code request_denied}; 404 {@code invalid_continuation} for an
-   *     {@code interact_ref} that is not the grant's
+   *     invalid_continuation}, {@code request_denied}, or the profile's code for a body without
+   *     {@code interact_ref}; 404 {@code invalid_continuation} for an {@code interact_ref} that is
+   *     not the grant's, and for any on a rejected grant
    */
   public GrantResponse continueGrant(
       Ase ase,
@@ -70,11 +71,21 @@ public final class ContinuationService {
       HttpMessage message,
       Optional<JsonNode> body) {
     Grant grant = authenticate(ase, continueId, authorization, message);
-    Optional<String> interactRef = interactRef(body);
+    Optional<String> interactRef = interactRef(ase, body);
     Instant now = clock.instant();
     synchronized (grant) {
       if (grant.state() == GrantState.REVOKED) {
         throw revoked(grant);
+      }
+      if (grant.state() == GrantState.REJECTED && interactRef.isPresent()) {
+        // A rejected grant is finalized (RFC 9635 §1.5) and was given no interact_ref, so no
+        // reference continues it: invalid_continuation (§5), before the wait, as Rafiki answers.
+        throw new ApiException(
+            404,
+            GnapErrorCode.INVALID_CONTINUATION.code(),
+            "this grant cannot be continued: the user rejected it at "
+                + grant.changedAt()
+                + "; request a new grant");
       }
       checkWait(grant, now);
       grant.continued(now);
@@ -159,14 +170,30 @@ public final class ContinuationService {
     return grant;
   }
 
-  private Optional<String> interactRef(Optional<JsonNode> body) {
+  /**
+   * The {@code interact_ref} of the body; empty for polling, which has no body or an empty object.
+   *
+   * @throws ApiException 401 with the profile's code for a body that is neither (RFC 9635 §5.1
+   *     needs the reference, §5.2 polls without content)
+   */
+  private Optional<String> interactRef(Ase ase, Optional<JsonNode> body) {
     if (body.isEmpty()) {
       return Optional.empty();
     }
     JsonNode json = body.get();
     schemas.validate(Spec.AUTH_SERVER, "post-continue", json);
+    if (json.isEmpty()) {
+      return Optional.empty();
+    }
     JsonNode ref = json.get("interact_ref");
-    return ref == null || ref.isNull() ? Optional.empty() : Optional.of(ref.asText());
+    if (ref == null || ref.isNull() || ref.asText().isEmpty()) {
+      throw new ApiException(
+          401,
+          ase.profile().missingInteractRefCode().code(),
+          "missing interaction reference: a continuation body carries the interact_ref of the"
+              + " finish redirect, {\"interact_ref\": \"…\"}; to poll, send no body (or {})");
+    }
+    return Optional.of(ref.asText());
   }
 
   private static void checkWait(Grant grant, Instant now) {

@@ -48,6 +48,7 @@ public final class GrantRules {
    */
   public boolean check(Ase ase, GrantRequest request, ClientIdentity client) {
     checkClient(client);
+    requireSomethingAsked(request);
     List<String> reasons = new ArrayList<>();
     if (request.accessToken() != null) {
       for (AccessItem item : request.accessToken().access()) {
@@ -137,6 +138,24 @@ public final class GrantRules {
     if (item.limits() != null) {
       checkLimits(item.limits(), wallet.orElseThrow());
     }
+    Optional<String> consent = consentReason(ase, item, wallet);
+    // Rafiki refuses an item that needs consent without an identifier: the user consents to access
+    // on a named wallet address. Not for quotes: the spec's schema forbids a quote item an
+    // identifier, so requiring one would make consent to quotes (configurable) impossible.
+    if (consent.isPresent()
+        && wallet.isEmpty()
+        && type.identifierRule() != AccessType.IdentifierRule.NOT_IN_SCHEMA) {
+      throw invalidRequest(
+          "access identifier required: "
+              + consent.get()
+              + ", and the user can only consent to access on a wallet address the item names;"
+              + " add \"identifier\": the wallet address it acts on");
+    }
+    return consent;
+  }
+
+  private Optional<String> consentReason(Ase ase, AccessItem item, Optional<Wallet> wallet) {
+    AccessType type = item.type();
     Set<AccessType> interactive =
         wallet.map(w -> config.interactiveFor(ase.name(), w.name())).orElse(config.interactive());
     if (interactive.contains(type)) {
@@ -149,6 +168,17 @@ public final class GrantRules {
       return Optional.of(type + " list-all needs consent");
     }
     return Optional.empty();
+  }
+
+  /** A request must ask for an access token with access, or for subject information. */
+  private static void requireSomethingAsked(GrantRequest request) {
+    boolean noAccess = request.accessToken() == null || request.accessToken().access().isEmpty();
+    boolean noSubject = request.subject() == null || request.subject().subIds().isEmpty();
+    if (noAccess && noSubject) {
+      throw invalidRequest(
+          "the grant request asks for nothing: access_token.access is empty and there is no"
+              + " subject; ask for at least one access item (or for subject information)");
+    }
   }
 
   private Wallet walletOf(Ase ase, String identifier) {

@@ -55,6 +55,12 @@ public final class InMemoryIncomingPaymentStore implements IncomingPaymentStore 
   }
 
   @Override
+  public void remove(IncomingPaymentRecord payment) {
+    payments.remove(payment);
+    byExpiry.remove(payment);
+  }
+
+  @Override
   public int count() {
     return payments.count();
   }

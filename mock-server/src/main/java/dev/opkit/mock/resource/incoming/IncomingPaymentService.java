@@ -131,6 +131,8 @@ public final class IncomingPaymentService {
         access.authorize(
             request.access(AccessType.INCOMING_PAYMENT, AccessAction.LIST, walletAddress));
     Wallet wallet = wallets.onResourceServer(request.ase(), walletAddress);
+    // What is due expires (and, in the rafiki profile, is deleted) before the page is cut.
+    expireDue();
     return store.page(wallet, grantee.all() ? null : grantee.client(), page);
   }
 
@@ -192,7 +194,7 @@ public final class IncomingPaymentService {
   public Optional<IncomingPaymentRecord> findByUrl(String url) {
     return ResourceIds.parse(url, "incoming-payments")
         .flatMap(store::find)
-        .filter(p -> p.url().equals(url));
+        .filter(p -> p.url().equals(url) && !deletedAt(p, clock.instant()));
   }
 
   /**
@@ -245,7 +247,10 @@ public final class IncomingPaymentService {
     return false;
   }
 
-  /** Marks pending payments whose expiry passed as expired and reports each once. */
+  /**
+   * Marks pending payments whose expiry passed as expired and reports each once; in a profile that
+   * deletes them, those that received nothing are deleted instead, without an event (as Rafiki).
+   */
   public int expireDue() {
     Instant now = clock.instant();
     int expired = 0;
@@ -253,24 +258,42 @@ public final class IncomingPaymentService {
     while (!(due = store.dueBy(now, 1000)).isEmpty()) {
       for (IncomingPaymentRecord payment : due) {
         boolean changed = false;
+        boolean deleted = false;
         payment.wallet().lock().lock();
         try {
           if (payment.state() == IncomingPaymentState.PENDING
               && !now.isBefore(payment.expiresAt())) {
             payment.setState(IncomingPaymentState.EXPIRED);
             changed = true;
+            deleted = deletedAt(payment, now);
           }
-          store.settled(payment);
+          if (deleted) {
+            store.remove(payment);
+          } else {
+            store.settled(payment);
+          }
         } finally {
           payment.wallet().lock().unlock();
         }
         if (changed) {
           expired++;
-          publish(EventType.INCOMING_PAYMENT_EXPIRED, payment);
+          if (!deleted) {
+            publish(EventType.INCOMING_PAYMENT_EXPIRED, payment);
+          }
         }
       }
     }
     return expired;
+  }
+
+  /**
+   * Whether the payment is gone at {@code now}: expired without receiving anything at a provider
+   * whose profile deletes such payments. True from its expiry on, before the sweeper removes it.
+   */
+  private static boolean deletedAt(IncomingPaymentRecord payment, Instant now) {
+    return payment.wallet().ase().profile().deleteUnpaidExpiredIncomingPayments()
+        && payment.stateAt(now) == IncomingPaymentState.EXPIRED
+        && payment.receivedAmount().isZero();
   }
 
   private void publish(EventType type, IncomingPaymentRecord payment) {
@@ -283,7 +306,7 @@ public final class IncomingPaymentService {
   private IncomingPaymentRecord require(Ase ase, UUID id) {
     return store
         .find(id)
-        .filter(p -> p.wallet().ase() == ase)
+        .filter(p -> p.wallet().ase() == ase && !deletedAt(p, clock.instant()))
         .orElseThrow(
             () ->
                 ResourceIds.unknown(

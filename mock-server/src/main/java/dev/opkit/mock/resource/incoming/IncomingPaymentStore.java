@@ -28,6 +28,9 @@ public interface IncomingPaymentStore {
   /** Stops watching a payment's expiry (it completed or expired). */
   void settled(IncomingPaymentRecord payment);
 
+  /** Deletes a payment: it is no longer found, listed or watched for expiry. */
+  void remove(IncomingPaymentRecord payment);
+
   /** How many incoming payments are stored. */
   int count();
 

@@ -117,12 +117,16 @@ public final class OutgoingPaymentService {
     Placed placed = place(sender, order, grantee, limits, body.metadata(), ase.profile(), delay);
     OutgoingPaymentRecord payment = placed.payment();
     publish(EventType.OUTGOING_PAYMENT_CREATED, payment);
-    if (placed.outcome() != null) {
-      announce(payment, placed.outcome());
-    } else if (payment.state() == OutgoingPaymentState.FAILED) {
-      announce(payment, Settlement.Outcome.FAILED);
+    if (placed.outcome() == null && payment.state() == OutgoingPaymentState.FAILED) {
+      // Declined unfunded, as a Rafiki wallet cancels a payment its account cannot cover.
+      publish(EventType.OUTGOING_PAYMENT_CANCELLED, payment);
     } else {
-      background.after(delay, () -> settleLater(payment));
+      publish(EventType.OUTGOING_PAYMENT_FUNDED, payment);
+      if (placed.outcome() != null) {
+        announce(payment, placed.outcome());
+      } else {
+        background.after(delay, () -> settleLater(payment));
+      }
     }
     SpentAmounts grantSpent = placed.grantSpent();
     if (!ase.profile().grantSpentIncludesPayment() && !limits.hasAmountLimit()) {
@@ -349,6 +353,9 @@ public final class OutgoingPaymentService {
   private void publish(EventType type, OutgoingPaymentRecord payment) {
     ObjectNode data = (ObjectNode) Json.toTree(OutgoingPaymentViews.render(payment));
     payment.failureReason().ifPresent(reason -> data.put("failureReason", reason));
+    if (payment.grantId() != null) {
+      data.put("grantId", payment.grantId());
+    }
     events.publish(payment.wallet().ase().name(), type, data);
   }
 

@@ -6,6 +6,7 @@ import dev.opkit.mock.sandbox.FeeConfig;
 import dev.opkit.mock.sandbox.RateConfig;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.AmountOverflowException;
+import dev.opkit.protocol.amount.AmountValue;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.amount.ExchangeRate;
 import dev.opkit.protocol.amount.HumanUnits;
@@ -15,6 +16,7 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the sandbox prices a payment: the configured exchange rates between asset codes (a rate
@@ -58,12 +60,12 @@ public final class Pricing {
       sent = sent.add(BigInteger.ONE);
     }
     if (sent.signum() == 0) {
-      throw tooSmall(debit, "does not cover the fee");
+      throw tooSmall(debit, receiveAsset, "does not cover the fee");
     }
     Amount sentAmount = Amount.of(sent, debit.asset());
     Amount receive = convert(sentAmount, receiveAsset, Rounding.DOWN);
     if (receive.isZero()) {
-      throw tooSmall(debit, "converts to nothing in " + receiveAsset.code());
+      throw tooSmall(debit, receiveAsset, "converts to nothing in " + receiveAsset.code());
     }
     return new Priced(debit, sentAmount, debit.minus(sentAmount), receive);
   }
@@ -86,6 +88,23 @@ public final class Pricing {
           "receiving "
               + HumanUnits.format(receive)
               + " would cost more than an amount can express");
+    }
+  }
+
+  /**
+   * The smallest debit amount that delivers anything: what must cross to deliver one smallest unit
+   * of the receiver's asset, plus its fee; empty when no amount can deliver anything.
+   */
+  public Optional<Amount> minSendAmount(Asset debitAsset, Asset receiveAsset) {
+    try {
+      BigInteger sent =
+          sourceFor(Amount.of(1, receiveAsset), debitAsset).value().max(BigInteger.ONE);
+      BigInteger debit = sent.add(fee(sent));
+      return debit.compareTo(AmountValue.MAX) <= 0
+          ? Optional.of(Amount.of(debit, debitAsset))
+          : Optional.empty();
+    } catch (AmountOverflowException e) {
+      return Optional.empty();
     }
   }
 
@@ -142,11 +161,26 @@ public final class Pricing {
     return rate;
   }
 
-  private static ApiException tooSmall(Amount debit, String why) {
+  /**
+   * 400 for a debit that delivers nothing, with the smallest one that would in {@code
+   * details.minSendAmount} (as Rafiki answers, under its description "non-positive receive
+   * amount").
+   */
+  private ApiException tooSmall(Amount debit, Asset receiveAsset, String why) {
+    String description =
+        "non-positive receive amount: a debit amount of " + HumanUnits.format(debit) + " " + why;
+    Optional<Amount> min = minSendAmount(debit.asset(), receiveAsset);
+    if (min.isEmpty()) {
+      return new ApiException(400, ErrorCodes.INVALID_AMOUNT, description);
+    }
     return new ApiException(
         400,
         ErrorCodes.INVALID_AMOUNT,
-        "a debit amount of " + HumanUnits.format(debit) + " " + why);
+        description
+            + "; the smallest that delivers anything is "
+            + HumanUnits.format(min.get())
+            + " (details.minSendAmount)",
+        Map.of("minSendAmount", min.get()));
   }
 
   private static String key(String from, String to) {

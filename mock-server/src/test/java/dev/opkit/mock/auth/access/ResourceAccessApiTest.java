@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opkit.mock.auth.testing.AuthSandbox;
 import dev.opkit.mock.auth.testing.Bodies;
+import dev.opkit.mock.auth.testing.DirectPayments;
 import dev.opkit.mock.auth.testing.TestClient;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,19 +99,105 @@ class ResourceAccessApiTest {
   }
 
   @Test
-  void requestWhenTokenLiveButUnsignedThenUnauthorizedWithoutChallenge() {
+  void requestWhenTokenLiveButUnsignedThenBadRequestFromRequestValidation() {
     TestClient.Token token =
         client.token("ase1", "[{\"type\":\"incoming-payment\",\"actions\":[\"list\"]}]");
 
-    Response response =
+    Response unsigned =
         SANDBOX
             .at("ase1")
             .header("Authorization", "GNAP " + token.value())
             .get("/incoming-payments?wallet-address=" + alice);
+    Response noSignature =
+        SANDBOX
+            .at("ase1")
+            .header("Authorization", "GNAP " + token.value())
+            .header("Signature-Input", "sig1=(\"@method\");keyid=\"key-shop\";created=1")
+            .get("/incoming-payments?wallet-address=" + alice);
+    Response noTokenEither = SANDBOX.at("ase1").get("/incoming-payments?wallet-address=" + alice);
 
-    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(unsigned.statusCode()).as(unsigned.asString()).isEqualTo(400);
+    assertThat(unsigned.<String>path("error.code")).isEqualTo("400");
+    assertThat(unsigned.<String>path("error.description"))
+        .contains("no Signature-Input header", "list-incoming-payments requires");
+    assertThat(unsigned.header("WWW-Authenticate")).isNull();
+    assertThat(noSignature.statusCode()).isEqualTo(400);
+    assertThat(noSignature.<String>path("error.description")).contains("no Signature header");
+    // Rafiki validates the request before it looks for a token.
+    assertThat(noTokenEither.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void readIncomingPaymentWhenTokenButUnsignedThenUnauthorizedAsTheSignatureIsOptionalThere() {
+    String payment = createIncoming(client);
+    TestClient.Token read =
+        client.token("ase1", "[{\"type\":\"incoming-payment\",\"actions\":[\"read\"]}]");
+
+    Response response =
+        SANDBOX.anywhere().header("Authorization", "GNAP " + read.value()).get(payment);
+
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(401);
     assertThat(response.<String>path("error.description")).contains("no Signature-Input");
-    assertThat(response.header("WWW-Authenticate")).isNull();
+  }
+
+  @Test
+  void outgoingPaymentGrantWhenBearerTokenAloneThenRefusedAndSignedThenAnswered() {
+    TestClient.Token token = new DirectPayments(SANDBOX, client).grant("500", null);
+
+    // Rafiki validates no request here: the token is looked at first, then the signature (401).
+    Response bearerOnly =
+        SANDBOX
+            .at("ase1")
+            .header("Authorization", "GNAP " + token.value())
+            .get("/outgoing-payment-grant");
+    Response unknownTokenUnsigned =
+        SANDBOX
+            .at("ase1")
+            .header("Authorization", "GNAP 0123456789ABCDEF0123")
+            .get("/outgoing-payment-grant");
+    Response otherKey =
+        SANDBOX
+            .client("other")
+            .signed("ase1")
+            .header("Authorization", "GNAP " + token.value())
+            .get("/outgoing-payment-grant");
+    Response signed =
+        client
+            .signed("ase1")
+            .header("Authorization", "GNAP " + token.value())
+            .get("/outgoing-payment-grant");
+
+    assertThat(bearerOnly.statusCode()).as(bearerOnly.asString()).isEqualTo(401);
+    assertThat(bearerOnly.<String>path("error.code")).isEqualTo("401");
+    assertThat(bearerOnly.<String>path("error.description")).contains("no Signature-Input");
+    assertThat(bearerOnly.header("WWW-Authenticate")).isNull();
+    assertThat(unknownTokenUnsigned.statusCode()).isEqualTo(403);
+    assertThat(unknownTokenUnsigned.header("WWW-Authenticate")).startsWith("GNAP as_uri=");
+    assertThat(otherKey.statusCode()).as(otherKey.asString()).isEqualTo(401);
+    assertThat(signed.statusCode()).as(signed.asString()).isEqualTo(200);
+  }
+
+  @Test
+  void challengeWhenTokenRefusedThenAsUriIsTheDocumentsAuthServerWhereAGrantSucceeds() {
+    Response refused = client.signed("ase1").get("/incoming-payments?wallet-address=" + alice);
+    String challenge = refused.header("WWW-Authenticate");
+    String asUri = challenge.substring("GNAP as_uri=".length());
+
+    Response granted =
+        client
+            .signedAnywhere()
+            .contentType("application/json")
+            .body(
+                Bodies.json(
+                    "{\"access_token\":{\"access\":[{\"type\":\"incoming-payment\","
+                        + "\"actions\":[\"list\"]}]},\"client\":\"%s\"}",
+                    client.url()))
+            .post(asUri);
+
+    assertThat(challenge).startsWith("GNAP as_uri=");
+    assertThat(asUri).isEqualTo(SANDBOX.at("ase1").get("/alice").<String>path("authServer"));
+    assertThat(granted.statusCode()).as(granted.asString()).isEqualTo(200);
+    assertThat(list(granted.path("access_token.value"), alice).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -121,7 +208,9 @@ class ResourceAccessApiTest {
         other.token("ase1", "[{\"type\":\"incoming-payment\",\"actions\":[\"read\",\"list\"]}]");
     TestClient.Token readAll =
         other.interactiveToken(
-            "ase1", "[{\"type\":\"incoming-payment\",\"actions\":[\"read-all\",\"list-all\"]}]");
+            "ase1",
+            "[{\"type\":\"incoming-payment\",\"actions\":[\"read-all\",\"list-all\"],"
+                + "\"identifier\":\"%s\"}]".formatted(alice));
 
     Response ownOnly = get(other, read.value(), payment);
     Response all = get(other, readAll.value(), payment);
@@ -142,7 +231,9 @@ class ResourceAccessApiTest {
     TestClient other = SANDBOX.client("other");
     TestClient.Token listAll =
         other.interactiveToken(
-            "ase1", "[{\"type\":\"incoming-payment\",\"actions\":[\"list-all\"]}]");
+            "ase1",
+            "[{\"type\":\"incoming-payment\",\"actions\":[\"list-all\"],\"identifier\":\"%s\"}]"
+                .formatted(alice));
 
     Response listed =
         other

@@ -126,10 +126,26 @@ class OutsideClientApiTest {
 
     Response response = client.grant("ase2", INCOMING);
 
-    assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+    assertUnreachable(response, server.walletAddress() + "/jwks.json lists a key that is not");
     assertThat(response.<String>path("error.description"))
-        .contains("key \"outside-1\" of " + server.walletAddress() + "/jwks.json")
-        .contains("is not a usable Ed25519 JWK", "\"kty\" is \"RSA\"");
+        .contains("keys[0] (kid \"outside-1\")", "\"kty\" is \"RSA\"");
+  }
+
+  @Test
+  void outsideClientWhenSetAlsoListsAnEcKeyThenGrantRefusedThoughSignedWithTheEd25519Key() {
+    server.serveKeys(
+        "{\"keys\":["
+            + Json.write(client.jwk())
+            + ",{\"kid\":\"outside-ec\",\"alg\":\"ES256\",\"kty\":\"EC\",\"crv\":\"P-256\","
+            + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+            + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}");
+
+    Response response = client.grant("ase2", INCOMING);
+
+    assertUnreachable(response, "the whole set is refused");
+    assertThat(response.<String>path("error.description"))
+        .contains("keys[1] (kid \"outside-ec\")", "\"kty\" is \"EC\"");
+    assertThat(SANDBOX.at("ase2").get("/admin/grants").jsonPath().getList("result")).isEmpty();
   }
 
   @Test

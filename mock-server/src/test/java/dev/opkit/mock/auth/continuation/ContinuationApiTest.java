@@ -7,6 +7,7 @@ import dev.opkit.mock.auth.testing.Bodies;
 import dev.opkit.mock.auth.testing.SpecAssert;
 import dev.opkit.mock.auth.testing.TestClient;
 import io.restassured.response.Response;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,8 @@ class ContinuationApiTest {
     String ref = TestClient.finishParameters(client.decide(pending, "accept")).get("interact_ref");
 
     Response early = SpecAssert.auth(client.continueWith(pending, ref), "post-continue");
-    SANDBOX.advance("PT4S");
+    // Real time passes too (the sandbox clock is real time plus an offset): leave it slack.
+    SANDBOX.advance("PT2S");
     Response stillEarly = client.continueWith(pending, ref);
     SANDBOX.advance("PT5S");
     Response inTime = SpecAssert.auth(client.continueWith(pending, ref), "post-continue");
@@ -202,6 +204,75 @@ class ContinuationApiTest {
   }
 
   @Test
+  void continueWhenUserRejectedThenNotFoundInvalidContinuationEvenInsideTheWait() {
+    TestClient.Pending pending = client.requestInteractive("ase1", access);
+    client.decide(pending, "reject");
+
+    Response early =
+        SpecAssert.auth(
+            client.continueWith(pending, UUID.randomUUID().toString()), "post-continue");
+    SANDBOX.advance("PT5S");
+    Response later = client.continueWith(pending, UUID.randomUUID().toString());
+    Response polled = client.poll(pending);
+
+    assertThat(early.statusCode()).as(early.asString()).isEqualTo(404);
+    assertThat(early.<String>path("error.code")).isEqualTo("invalid_continuation");
+    assertThat(early.<String>path("error.description")).contains("the user rejected it");
+    assertThat(later.statusCode()).isEqualTo(404);
+    // Polling a rejected grant is refused as Rafiki refuses it: it has a finish URI.
+    assertThat(polled.statusCode()).isEqualTo(401);
+    assertThat(polled.<String>path("error.code")).isEqualTo("request_denied");
+  }
+
+  @Test
+  void continueWhenBodyHasNoInteractRefThenInvalidRequestMissingReference() {
+    TestClient.Pending withFinish = client.requestInteractive("ase1", access);
+    TestClient.Pending polling = pollingGrant();
+    SANDBOX.advance("PT5S");
+
+    // 401 invalid_request is Rafiki's pairing; the spec does not list that code for this 401.
+    Response finishGrant = continueWithBody(withFinish, "{\"foo\":1}");
+    Response pollingGrant = continueWithBody(polling, "{\"foo\":1}");
+    Response emptyRef = continueWithBody(polling, "{\"interact_ref\":\"\"}");
+    Response emptyObject = continueWithBody(polling, "{}");
+
+    assertThat(finishGrant.statusCode()).as(finishGrant.asString()).isEqualTo(401);
+    assertThat(finishGrant.<String>path("error.code")).isEqualTo("invalid_request");
+    assertThat(finishGrant.<String>path("error.description"))
+        .startsWith("missing interaction reference");
+    assertThat(pollingGrant.statusCode()).as(pollingGrant.asString()).isEqualTo(401);
+    assertThat(pollingGrant.<String>path("error.code")).isEqualTo("invalid_request");
+    assertThat(emptyRef.<String>path("error.code")).isEqualTo("invalid_request");
+    // {} is polling, as an empty body is; these refusals did not count as continuations.
+    assertThat(emptyObject.statusCode()).as(emptyObject.asString()).isEqualTo(200);
+    assertThat(emptyObject.<Integer>path("continue.wait")).isEqualTo(5);
+  }
+
+  @Test
+  void continueAndCancelWhenUriHasTrailingSlashThenAnsweredAsWithout() {
+    TestClient.Pending pending = client.requestInteractive("ase1", access);
+    String ref = TestClient.finishParameters(client.decide(pending, "accept")).get("interact_ref");
+    SANDBOX.advance("PT5S");
+    TestClient.Pending slashed =
+        new TestClient.Pending(
+            "ase1",
+            pending.redirect(),
+            pending.finish(),
+            pending.continueUri() + "/",
+            pending.continueToken(),
+            5,
+            pending.clientNonce());
+
+    Response continued = SpecAssert.auth(client.continueWith(slashed, ref), "post-continue");
+    Response cancelled = client.cancel(slashed);
+
+    assertThat(continued.statusCode()).as(continued.asString()).isEqualTo(200);
+    assertThat(continued.<String>path("access_token.value")).isNotBlank();
+    assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(204);
+    assertThat(client.cancel(pending).<String>path("error.code")).isEqualTo("invalid_continuation");
+  }
+
+  @Test
   void cancelWhenGrantIssuedThenRevokedWithItsTokensAndSecondCancelRefused() {
     TestClient.Pending pending = client.requestInteractive("ase1", access);
     String ref = TestClient.finishParameters(client.decide(pending, "accept")).get("interact_ref");
@@ -247,5 +318,37 @@ class ContinuationApiTest {
     assertThat(cancelled.statusCode()).isEqualTo(204);
     assertThat(rotation.statusCode()).isEqualTo(401);
     assertThat(rotation.<String>path("error.description")).contains("revoked");
+  }
+
+  private Response continueWithBody(TestClient.Pending pending, String body) {
+    return client
+        .signedAnywhere()
+        .header("Authorization", "GNAP " + pending.continueToken())
+        .contentType("application/json")
+        .body(Bodies.json(body))
+        .post(pending.continueUri());
+  }
+
+  /** An outgoing-payment grant without finish URI: its client polls. */
+  private TestClient.Pending pollingGrant() {
+    Response requested =
+        client
+            .signed("ase1")
+            .contentType("application/json")
+            .body(
+                Bodies.json(
+                    "{\"access_token\":{\"access\":%s},\"client\":\"%s\","
+                        + "\"interact\":{\"start\":[\"redirect\"]}}",
+                    access, client.url()))
+            .post("/auth");
+    assertThat(requested.statusCode()).as(requested.asString()).isEqualTo(200);
+    return new TestClient.Pending(
+        "ase1",
+        requested.path("interact.redirect"),
+        requested.path("interact.finish"),
+        requested.path("continue.uri"),
+        requested.path("continue.access_token.value"),
+        5,
+        null);
   }
 }

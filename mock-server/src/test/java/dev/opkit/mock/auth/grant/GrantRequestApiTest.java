@@ -8,7 +8,11 @@ import dev.opkit.mock.auth.testing.SpecAssert;
 import dev.opkit.mock.auth.testing.TestClient;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
+import dev.opkit.protocol.signature.RequestSigner;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -268,6 +272,100 @@ class GrantRequestApiTest {
     assertThat(
             events.jsonPath().getString("result.find { it.type == 'grant.requested' }.data.client"))
         .isEqualTo(client.url());
+  }
+
+  @Test
+  void grantWhenPostedWithTrailingSlashThenSignatureOverThatUrlVerifiesAndGrantIssued() {
+    Response response =
+        client
+            .signedAnywhere()
+            .contentType("application/json")
+            .body(
+                Bodies.json(
+                    "{\"access_token\":{\"access\":%s},\"client\":\"%s\"}", INCOMING, client.url()))
+            .post(SANDBOX.authServer("ase1") + "/");
+
+    assertThat(SpecAssert.auth(response, "post-request").statusCode())
+        .as(response.asString())
+        .isEqualTo(200);
+    assertThat(
+            SANDBOX.at("ase1").get("/admin/requests?limit=1").<String>path("result[0].targetUri"))
+        .isEqualTo(SANDBOX.authServer("ase1") + "/");
+  }
+
+  @Test
+  void grantWhenSignedWithoutSlashButSentWithSlashThenSignatureRefused() {
+    String body =
+        Bodies.json("{\"access_token\":{\"access\":%s},\"client\":\"%s\"}", INCOMING, client.url());
+    Map<String, String> signed =
+        new RequestSigner(client.keys(), client.keyId(), Clock.systemUTC())
+            .sign(
+                "POST",
+                SANDBOX.authServer("ase1"),
+                Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8))
+            .headers();
+
+    Response response =
+        SANDBOX
+            .anywhere()
+            .headers(signed)
+            .contentType("application/json")
+            .body(body)
+            .post(SANDBOX.authServer("ase1") + "/");
+
+    assertRefused(response, 401, "invalid_client", "signature does not verify");
+  }
+
+  @Test
+  void grantWhenIncomingPaymentListAllWithoutIdentifierThenAccessIdentifierRequired() {
+    String createAndListAll =
+        "[{\"type\":\"incoming-payment\",\"actions\":[\"create\",\"list-all\"]%s}]";
+
+    Response withoutIdentifier =
+        client
+            .signed("ase1")
+            .contentType("application/json")
+            .body(interactiveBody(createAndListAll.formatted("")))
+            .post("/auth");
+    Response withIdentifier =
+        client
+            .signed("ase1")
+            .contentType("application/json")
+            .body(
+                interactiveBody(
+                    createAndListAll.formatted(
+                        ",\"identifier\":\"" + SANDBOX.wallet("ase1", "alice") + "\"")))
+            .post("/auth");
+
+    assertRefused(withoutIdentifier, 400, "invalid_request", "access identifier required");
+    assertThat(withoutIdentifier.<String>path("error.description")).contains("list-all");
+    assertThat(withIdentifier.statusCode()).as(withIdentifier.asString()).isEqualTo(200);
+    assertThat(withIdentifier.<String>path("interact.redirect")).contains("/auth/interact/");
+  }
+
+  @Test
+  void grantWhenAccessEmptyAndNoSubjectThenInvalidRequest() {
+    Response emptyAccess = client.grant("ase1", "[]");
+    Response clientOnly =
+        client
+            .signed("ase1")
+            .contentType("application/json")
+            .body(Bodies.json("{\"client\":\"%s\"}", client.url()))
+            .post("/auth");
+
+    assertRefused(emptyAccess, 400, "invalid_request", "asks for nothing");
+    assertRefused(clientOnly, 400, "invalid_request", "post-request schema");
+    assertThat(SANDBOX.at("ase1").get("/admin/grants").jsonPath().getList("result")).isEmpty();
+  }
+
+  private String interactiveBody(String accessArray) {
+    return Bodies.json(
+        """
+        {"access_token":{"access":%s},"client":"%s",
+         "interact":{"start":["redirect"],
+                     "finish":{"method":"redirect","uri":"https://c.example/f","nonce":"n1"}}}""",
+        accessArray, client.url());
   }
 
   private Response interactive(String wallet, String limits) {

@@ -58,6 +58,21 @@ class TokenApiTest {
   }
 
   @Test
+  void rotateAndRevokeWhenManageUrlHasTrailingSlashThenAnsweredAsWithout() {
+    TestClient.Token token = client.token("ase1", INCOMING);
+
+    Response rotation =
+        SpecAssert.auth(
+            client.rotate(new TestClient.Token(token.value(), token.manage() + "/")), "post-token");
+    TestClient.Token rotated = TestClient.rotated(rotation);
+    Response revoked = client.revoke(new TestClient.Token(rotated.value(), rotated.manage() + "/"));
+
+    assertThat(rotated.value()).isNotEqualTo(token.value());
+    assertThat(revoked.statusCode()).as(revoked.asString()).isEqualTo(204);
+    assertThat(probe(rotated.value()).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void rotateWhenTokenDoesNotMatchManageUrlThenInvalidClient() {
     TestClient.Token first = client.token("ase1", INCOMING);
     TestClient.Token second = client.token("ase1", INCOMING);

@@ -16,8 +16,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.opkit.mock.testing.Payments;
 import dev.opkit.mock.testing.SandboxExtension;
 import dev.opkit.mock.testing.SpecCheck;
+import dev.opkit.mock.testing.TestGrants;
 import dev.opkit.protocol.gnap.AccessAction;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IncomingPaymentApiTest {
   @RegisterExtension static final SandboxExtension SANDBOX = new SandboxExtension();
+
+  private final Payments payments = new Payments(SANDBOX);
 
   @Test
   void createWhenValidThenPendingPaymentOnTheOwningOriginWithIlpMethod() {
@@ -263,26 +267,94 @@ class IncomingPaymentApiTest {
   }
 
   @Test
-  void expiryWhenClockPassesExpiresAtThenExpiredEventAndNoMethods() {
-    String token = token(CLIENT, CREATE, READ);
+  void expiryWhenNothingReceivedThenDeletedAsRafiki() {
+    String token = token(CLIENT, CREATE, READ, LIST, COMPLETE);
     Instant now = SANDBOX.sandbox().clock().instant();
     String id = create(token, expiring(now.plusSeconds(600))).path("id");
+    String kept = createFor(token, "100").path("id");
 
-    SANDBOX
-        .at("ase1")
-        .contentType("application/json")
-        .body("{\"advance\":\"PT11M\"}")
-        .post("/admin/clock")
-        .then()
-        .statusCode(200);
+    advanceClock("PT11M");
 
     SANDBOX
         .at("ase1")
         .header("Authorization", "GNAP " + token)
         .get(path(id))
         .then()
-        .body("methods", hasSize(0))
-        .body("completed", equalTo(false));
+        .statusCode(401)
+        .body("error.code", equalTo("401"));
+    SANDBOX.at("ase1").get(path(id)).then().statusCode(401);
+    SANDBOX
+        .at("ase1")
+        .header("Authorization", "GNAP " + token)
+        .post(path(id) + "/complete")
+        .then()
+        .statusCode(401);
+    list(token, "").then().statusCode(200).body("result.id", equalTo(List.of(kept)));
+    payments
+        .quote("ase2", "dave", id, "")
+        .then()
+        .statusCode(400)
+        .body("error.description", containsString("not an incoming payment"));
+    assertThat(eventTypes())
+        .containsExactly("incoming_payment.created", "incoming_payment.created");
+    assertThat(SANDBOX.sandbox().storedCounts().incomingPayments()).isEqualTo(1);
+  }
+
+  @Test
+  void expiryWhenNotSweptYetThenAlreadyUnknownAsRafiki() {
+    String token = token(CLIENT, CREATE, READ, LIST);
+    Instant now = SANDBOX.sandbox().clock().instant();
+    String id = create(token, expiring(now.plusSeconds(600))).path("id");
+
+    // Moving the clock without the admin API runs no sweep: reads still see the expiry.
+    SANDBOX.sandbox().clock().advance(java.time.Duration.ofMinutes(11));
+
+    SANDBOX
+        .at("ase1")
+        .header("Authorization", "GNAP " + token)
+        .get(path(id))
+        .then()
+        .statusCode(401);
+    list(token, "").then().statusCode(200).body("result", hasSize(0));
+  }
+
+  @Test
+  void expiryWhenSomethingReceivedThenExpiredEventAndStillReadable() {
+    String token = token(CLIENT, CREATE, READ, LIST);
+    Instant now = SANDBOX.sandbox().clock().instant();
+    String id =
+        create(
+                token,
+                """
+                {"walletAddress":"%s","expiresAt":"%s",                "incomingAmount":{"value":"2500","assetCode":"USD","assetScale":2}}"""
+                    .formatted(alice(), now.plusSeconds(600)))
+            .path("id");
+    String dave = SANDBOX.wallet("ase2", "dave");
+    payments
+        .payQuote(
+            "ase2",
+            "dave",
+            payments.quoteId(
+                "ase2",
+                "dave",
+                id,
+                "\"debitAmount\":{\"value\":\"1000\",\"assetCode\":\"USD\",\"assetScale\":2}"),
+            payments.token("g1", TestGrants.outgoing(dave, CREATE)))
+        .then()
+        .statusCode(201);
+
+    advanceClock("PT11M");
+
+    SANDBOX
+        .at("ase1")
+        .header("Authorization", "GNAP " + token)
+        .get(path(id))
+        .then()
+        .statusCode(200)
+        .body("receivedAmount.value", equalTo("990"))
+        .body("completed", equalTo(false))
+        .body("methods", hasSize(0));
+    list(token, "").then().body("result.id", equalTo(List.of(id)));
     assertThat(eventTypes())
         .containsExactly("incoming_payment.created", "incoming_payment.expired");
   }
@@ -321,6 +393,16 @@ class IncomingPaymentApiTest {
 
   private String expiring(Instant at) {
     return "{\"walletAddress\":\"%s\",\"expiresAt\":\"%s\"}".formatted(alice(), at);
+  }
+
+  private void advanceClock(String duration) {
+    SANDBOX
+        .at("ase1")
+        .contentType("application/json")
+        .body("{\"advance\":\"" + duration + "\"}")
+        .post("/admin/clock")
+        .then()
+        .statusCode(200);
   }
 
   private List<String> eventTypes() {

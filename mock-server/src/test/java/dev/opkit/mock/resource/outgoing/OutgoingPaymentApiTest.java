@@ -70,7 +70,8 @@ class OutgoingPaymentApiTest {
         .then()
         .body("receivedAmount.value", equalTo("900"));
     assertThat(events("ase1"))
-        .containsExactly("outgoing_payment.created", "outgoing_payment.completed");
+        .containsExactly(
+            "outgoing_payment.created", "outgoing_payment.funded", "outgoing_payment.completed");
     assertThat(events("ase2"))
         .containsExactly("incoming_payment.created", "incoming_payment.completed");
   }
@@ -193,7 +194,7 @@ class OutgoingPaymentApiTest {
     assertThat(payments.balance("ase1", "alice")).isEqualTo(big(500));
     assertThat(payments.balance("ase2", "dave")).isEqualTo(big(100_000));
     assertThat(events("ase1"))
-        .containsExactly("outgoing_payment.created", "outgoing_payment.failed");
+        .containsExactly("outgoing_payment.created", "outgoing_payment.cancelled");
     assertThat(SANDBOX.at("ase1").get("/admin/events").<String>path("result[1].data.failureReason"))
         .contains("insufficient balance");
   }

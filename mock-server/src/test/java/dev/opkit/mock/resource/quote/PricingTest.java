@@ -87,4 +87,49 @@ class PricingTest {
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("does not cover the fee");
   }
+
+  @Test
+  void minSendAmountWhenAnyFeeAndRateThenTheSmallestDebitThatDeliversAnything() {
+    for (String rate : List.of("0.01", "0.9", "1", "3.7", "100")) {
+      for (FeeConfig fee :
+          List.of(
+              new FeeConfig(0, BigInteger.ZERO),
+              new FeeConfig(100, BigInteger.ZERO),
+              new FeeConfig(200, BigInteger.valueOf(50)),
+              new FeeConfig(2000, BigInteger.valueOf(50)))) {
+        Pricing priced =
+            new Pricing(List.of(new RateConfig("USD", "EUR", new BigDecimal(rate))), fee);
+        for (Asset[] pair : new Asset[][] {{USD, EUR}, {EUR, USD}}) {
+          Amount min = priced.minSendAmount(pair[0], pair[1]).orElseThrow();
+
+          assertThat(priced.fixedSend(min, pair[1]).receive().value()).isPositive();
+          Amount below = Amount.of(min.value().subtract(BigInteger.ONE), pair[0]);
+          if (below.value().signum() > 0) {
+            assertThatThrownBy(() -> priced.fixedSend(below, pair[1]))
+                .as("rate %s, fee %s, %s", rate, fee, below)
+                .isInstanceOfSatisfying(
+                    ApiException.class,
+                    e -> assertThat(e.details()).containsEntry("minSendAmount", min));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void minSendAmountWhenRafikisTableThenExactWhereRafikiEstimates() {
+    // Rafiki's quote tests at a rate of 0.01: it estimates ceil((100 + fixed) / (1 - bp / 10000)).
+    Pricing mixed =
+        new Pricing(
+            List.of(new RateConfig("USD", "EUR", new BigDecimal("0.01"))),
+            new FeeConfig(200, BigInteger.valueOf(50)));
+    Pricing fixedOnly =
+        new Pricing(
+            List.of(new RateConfig("USD", "EUR", new BigDecimal("0.01"))),
+            new FeeConfig(0, BigInteger.valueOf(50)));
+
+    assertThat(fixedOnly.minSendAmount(USD, EUR)).contains(Amount.of(150, USD));
+    // 100 cross, fee 50 + 2: 152 (Rafiki's estimate: 154).
+    assertThat(mixed.minSendAmount(USD, EUR)).contains(Amount.of(152, USD));
+  }
 }

@@ -16,6 +16,8 @@ import dev.opkit.protocol.gnap.AccessAction;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -77,6 +79,30 @@ class QuoteApiTest {
         // 10.00 USD costs 9.00 EUR, plus the 1 % fee.
         .body("debitAmount.value", equalTo("909"))
         .body("debitAmount.assetCode", equalTo("EUR"));
+  }
+
+  @Test
+  void createWhenDebitDeliversNothingThen400WithTheSmallestDebitThatDoesAsRafiki() {
+    String receiver = payments.incomingPayment("ase2", "carol", null, null);
+
+    for (String tooSmall : List.of("1", "2")) {
+      Response refused = payments.quote("ase1", "alice", receiver, debit(tooSmall));
+
+      SpecCheck.resource(refused, "create-quote")
+          .then()
+          .statusCode(400)
+          .body("error.code", equalTo("400"))
+          .body("error.description", startsWith("non-positive receive amount"))
+          // 2 cents cross and convert to 0.018 EUR, 1 cent; the 1 % fee on 2 cents is 1 cent.
+          .body(
+              "error.details.minSendAmount",
+              equalTo(Map.of("value", "3", "assetCode", "USD", "assetScale", 2)));
+    }
+    payments
+        .quote("ase1", "alice", receiver, debit("3"))
+        .then()
+        .statusCode(201)
+        .body("receiveAmount.value", equalTo("1"));
   }
 
   @Test
@@ -144,13 +170,14 @@ class QuoteApiTest {
         .statusCode(400)
         .body("error.description", containsString("is completed"));
 
+    // Expired with nothing received: deleted, as Rafiki deletes it, so no longer a receiver.
     String expiring = payments.incomingPayment("ase2", "carol", "900", "EUR");
     SANDBOX.sandbox().clock().advance(java.time.Period.ofDays(31));
     payments
         .quote("ase1", "alice", expiring, "")
         .then()
         .statusCode(400)
-        .body("error.description", containsString("is expired"));
+        .body("error.description", containsString("is not an incoming payment"));
   }
 
   @Test
@@ -261,5 +288,10 @@ class QuoteApiTest {
         .get("/quotes/7b7bb2a6-9bd5-4c35-9f6c-3bcd70dd21f8")
         .then()
         .statusCode(401);
+  }
+
+  private static String debit(String value) {
+    return "\"debitAmount\":{\"value\":\"%s\",\"assetCode\":\"USD\",\"assetScale\":2}"
+        .formatted(value);
   }
 }
