@@ -7,7 +7,8 @@ import dev.opkit.mock.sandbox.AseConfig;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.WalletRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -257,13 +258,17 @@ public final class Main implements Callable<Integer> {
           ase.name(),
           ase.publicBase(),
           ase.profile().name());
-      for (Wallet wallet : sandbox.wallets().all(ase)) {
+      SessionAse inDefault = sandbox.sessions().defaultSession().at(ase);
+      for (WalletRecord wallet : sandbox.wallets().all(inDefault)) {
         out.printf(
             Locale.ROOT,
             "    wallet address  %-36s %s %s%n",
-            wallet.url(),
+            inDefault.walletUrl(wallet.id()),
             wallet.asset().code(),
-            new BigDecimal(wallet.account().balance(), wallet.asset().scale()).toPlainString());
+            new BigDecimal(
+                    sandbox.wallets().balances(inDefault, wallet).available(),
+                    wallet.asset().scale())
+                .toPlainString());
       }
       out.printf(Locale.ROOT, "    auth server     %s%n", ase.authServerUrl());
       if (sandbox.config().admin().isEnabled()) {

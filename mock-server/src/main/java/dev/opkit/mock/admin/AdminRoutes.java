@@ -7,13 +7,18 @@ import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.ledger.Ledger;
 import dev.opkit.mock.ledger.LedgerTotals;
-import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import dev.opkit.mock.sandbox.AdminConfig;
-import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxProcessing;
+import dev.opkit.mock.sandbox.SessionConfig;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.NewWallet;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.ProtocolException;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.Asset;
@@ -42,13 +47,13 @@ import java.util.Set;
 public final class AdminRoutes implements RouteGroup {
   private static final int MAX_EVENTS_PAGE = 1000;
 
-  private final Ase ase;
+  private final SessionRouting routing;
   private final Sandbox sandbox;
   private final AdminConfig config;
   private final Preloader preloader;
 
-  public AdminRoutes(Ase ase, Sandbox sandbox, AdminConfig config) {
-    this.ase = ase;
+  public AdminRoutes(SessionRouting routing, Sandbox sandbox, AdminConfig config) {
+    this.routing = routing;
     this.sandbox = sandbox;
     this.config = config;
     this.preloader = new Preloader(sandbox);
@@ -106,6 +111,7 @@ public final class AdminRoutes implements RouteGroup {
   }
 
   private void index(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("ase", ase.name());
     index.put("profile", ase.profile().name());
@@ -124,7 +130,10 @@ public final class AdminRoutes implements RouteGroup {
   }
 
   private void listWallets(Context ctx) {
-    ctx.json(Map.of("result", sandbox.wallets().all(ase).stream().map(AdminWallet::of).toList()));
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(
+        Map.of(
+            "result", sandbox.wallets().all(ase).stream().map(w -> adminWallet(ase, w)).toList()));
   }
 
   private void createWallet(Context ctx) {
@@ -136,7 +145,8 @@ public final class AdminRoutes implements RouteGroup {
     } catch (ProtocolException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    Wallet wallet =
+    SessionAse ase = routing.ase(ctx);
+    WalletRecord wallet =
         sandbox
             .wallets()
             .create(
@@ -146,15 +156,17 @@ public final class AdminRoutes implements RouteGroup {
                     body.text("publicName").orElse(null),
                     asset,
                     body.amountValue("balance").orElse(BigInteger.ZERO)));
-    ctx.status(201).json(sandbox.wallets().document(wallet));
+    ctx.status(201).json(WalletService.document(ase, wallet));
   }
 
   private void getWallet(Context ctx) {
-    ctx.json(AdminWallet.of(wallet(ctx)));
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(adminWallet(ase, sandbox.wallets().require(ase, ctx.pathParam("name"))));
   }
 
   private void addKey(Context ctx) {
-    Wallet wallet = wallet(ctx);
+    SessionAse ase = routing.ase(ctx);
+    String name = sandbox.wallets().require(ase, ctx.pathParam("name")).id().name();
     AdminBodies body = AdminBodies.read(ctx, Set.of("jwk"));
     Jwk jwk;
     try {
@@ -163,35 +175,43 @@ public final class AdminRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "'jwk' must be a JSON Web Key object {kid, alg, kty, crv, x}: " + e.getMessage());
     }
-    ctx.status(201).json(sandbox.wallets().addKey(wallet, jwk));
+    ctx.status(201).json(sandbox.wallets().addKey(ase, name, jwk));
   }
 
   private void removeKey(Context ctx) {
-    sandbox.wallets().removeKey(wallet(ctx), ctx.pathParam("kid"));
+    SessionAse ase = routing.ase(ctx);
+    sandbox.wallets().removeKey(ase, ctx.pathParam("name"), ctx.pathParam("kid"));
     ctx.status(204);
   }
 
   private void setBalance(Context ctx) {
-    Wallet wallet = wallet(ctx);
+    SessionAse ase = routing.ase(ctx);
+    String name = sandbox.wallets().require(ase, ctx.pathParam("name")).id().name();
     AdminBodies body = AdminBodies.read(ctx, Set.of("value"));
     BigInteger value =
         body.amountValue("value").orElseThrow(() -> ApiException.badRequest("'value' is required"));
-    sandbox.wallets().setBalance(wallet, value);
-    ctx.json(AdminWallet.of(wallet));
+    ctx.json(adminWallet(ase, sandbox.wallets().setBalance(ase, name, value)));
   }
 
   private void failNext(Context ctx) {
-    Wallet wallet = wallet(ctx);
+    SessionAse ase = routing.ase(ctx);
+    String name = sandbox.wallets().require(ase, ctx.pathParam("name")).id().name();
     AdminBodies body = AdminBodies.read(ctx, Set.of("count"));
-    sandbox.wallets().failNext(wallet, body.requiredInteger("count"));
-    ctx.json(AdminWallet.of(wallet));
+    ctx.json(
+        adminWallet(ase, sandbox.wallets().failNext(ase, name, body.requiredInteger("count"))));
+  }
+
+  private AdminWallet adminWallet(SessionAse ase, WalletRecord wallet) {
+    return AdminWallet.of(ase, wallet, sandbox.wallets().balances(ase, wallet));
   }
 
   private void getClock(Context ctx) {
-    ctx.json(Map.of("now", sandbox.clock().instant()));
+    ctx.json(Map.of("now", routing.ase(ctx).session().now()));
   }
 
   private void moveClock(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
+    Session session = ase.session();
     AdminBodies body = AdminBodies.read(ctx, Set.of("advance", "now", "advanceTo", "grant"));
     var advance = body.text("advance");
     var now = body.text("now");
@@ -208,22 +228,21 @@ public final class AdminRoutes implements RouteGroup {
         throw ApiException.badRequest(
             "'advanceTo' knows only \"next-window\", got '" + advanceTo.get() + "'");
       }
-      Instant target = sandbox.auth().nextWindowStart(ase, body.requiredText("grant"));
-      moved = sandbox.clock().set(target);
+      moved = sandbox.auth().nextWindowStart(ase.ase(), body.requiredText("grant"));
     } else if (body.text("grant").isPresent()) {
       throw ApiException.badRequest("'grant' goes with {\"advanceTo\": \"next-window\"}");
     } else {
       moved =
           advance.isPresent()
-              ? ClockMove.advance(sandbox.clock(), advance.get())
-              : ClockMove.set(sandbox.clock(), now.get());
+              ? ClockMove.advance(session.now(), advance.get())
+              : ClockMove.set(now.get());
     }
-    sandbox.clockMoved();
+    sandbox.setClock(session, moved);
     ctx.json(Map.of("now", moved));
   }
 
   private void reset(Context ctx) {
-    sandbox.reset();
+    sandbox.reset(routing.ase(ctx).sessionId());
     ctx.status(204);
   }
 
@@ -233,7 +252,7 @@ public final class AdminRoutes implements RouteGroup {
     if (limit < 1) {
       throw ApiException.badRequest("'limit' must be from 1 to " + MAX_EVENTS_PAGE);
     }
-    EventLog log = sandbox.events().log(ase.name());
+    EventLog log = sandbox.events().log(routing.provider().name());
     List<Event> page = log.after(after, limit);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("result", page);
@@ -244,7 +263,7 @@ public final class AdminRoutes implements RouteGroup {
   }
 
   private void getProcessing(Context ctx) {
-    ctx.json(Map.of("delay", sandbox.processing().delay().toString()));
+    ctx.json(Map.of("delay", routing.ase(ctx).session().record().processingDelay().toString()));
   }
 
   private void setProcessing(Context ctx) {
@@ -257,16 +276,19 @@ public final class AdminRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "'delay' must be an ISO 8601 duration such as PT2S or PT0.5S, got '" + text + "'");
     }
-    if (delay.isNegative() || delay.compareTo(ProcessingSettings.MAX_DELAY) > 0) {
+    if (delay.isNegative() || delay.compareTo(SessionConfig.MAX_PROCESSING_DELAY) > 0) {
       throw ApiException.badRequest(
-          "'delay' must be from PT0S to " + ProcessingSettings.MAX_DELAY + ", got " + text);
+          "'delay' must be from PT0S to " + SessionConfig.MAX_PROCESSING_DELAY + ", got " + text);
     }
-    sandbox.processing().setDelay(delay);
+    new SandboxProcessing(sandbox.storage(), routing.ase(ctx)::session).setDelay(delay);
     ctx.json(Map.of("delay", delay.toString()));
   }
 
   private void ledger(Context ctx) {
-    LedgerTotals totals = sandbox.ledger().totals();
+    LedgerTotals totals =
+        sandbox
+            .storage()
+            .readConsistent(routing.ase(ctx).sessionId(), reads -> Ledger.totals(reads.ledger()));
     List<Map<String, Object>> assets =
         totals.assets().stream()
             .map(
@@ -292,9 +314,11 @@ public final class AdminRoutes implements RouteGroup {
             ctx,
             Set.of(
                 "wallet", "incomingPayments", "outgoingPayments", "receiver", "amount", "client"));
-    Wallet wallet = sandbox.wallets().require(ase, body.requiredText("wallet"));
+    SessionAse ase = routing.ase(ctx);
+    WalletRecord wallet = sandbox.wallets().require(ase, body.requiredText("wallet"));
     Preloader.Result result =
         preloader.preload(
+            ase,
             wallet,
             body.integer("incomingPayments").orElse(0),
             body.integer("outgoingPayments").orElse(0),
@@ -309,11 +333,7 @@ public final class AdminRoutes implements RouteGroup {
     if (gc != null && !gc.equals("true") && !gc.equals("false")) {
       throw ApiException.badRequest("'gc' is true or false, got '" + gc + "'");
     }
-    ctx.json(AdminStats.take(sandbox.storedCounts(), "true".equals(gc)));
-  }
-
-  private Wallet wallet(Context ctx) {
-    return sandbox.wallets().require(ase, ctx.pathParam("name"));
+    ctx.json(AdminStats.take(sandbox.storedCounts(routing.ase(ctx).session()), "true".equals(gc)));
   }
 
   private static long longQuery(Context ctx, String name, long fallback) {

@@ -16,8 +16,6 @@ import dev.opkit.mock.auth.interaction.HtmlPages;
 import dev.opkit.mock.auth.interaction.InteractionRoutes;
 import dev.opkit.mock.auth.interaction.InteractionService;
 import dev.opkit.mock.auth.journal.RequestJournal;
-import dev.opkit.mock.auth.limits.GrantSpending;
-import dev.opkit.mock.auth.limits.SpendingLimits;
 import dev.opkit.mock.auth.token.InMemoryTokenStore;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.events.Events;
@@ -26,6 +24,10 @@ import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.spending.GrantSpending;
+import dev.opkit.mock.spending.SpendingLimits;
+import dev.opkit.mock.store.Transactions;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.model.AccessItem;
@@ -35,6 +37,7 @@ import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,7 +58,6 @@ public final class AuthServer {
   private final InteractionService interactions;
   private final GrantAdminViews adminViews;
   private final GnapResourceAccess resourceAccess;
-  private final GrantSpending spending;
   private final Clock clock;
 
   /**
@@ -65,7 +67,8 @@ public final class AuthServer {
    * @param clock the sandbox clock (lifetimes, waits, windows)
    * @param realClock real time, for signature {@code created} and key caching
    * @param events where grant and token events go
-   * @param spending the grants' spending windows, for the admin views and the clock
+   * @param storage the sandbox's storage (grant spending, for the admin views)
+   * @param session the session the auth server serves
    * @param schemas the request schema validator
    * @param adminEnabled whether the admin API is on (refusals then point to the request journal)
    */
@@ -76,16 +79,17 @@ public final class AuthServer {
       Clock clock,
       Clock realClock,
       Events events,
-      GrantSpending spending,
+      Transactions storage,
+      Supplier<Session> session,
       RequestSchemas schemas,
       boolean adminEnabled) {
     this.clock = clock;
-    this.spending = spending;
     this.settings = new AuthSettings(config);
     this.journal = new RequestJournal(config.journalSize());
     this.directory =
         new ClientDirectory(
             wallets,
+            session,
             ases,
             new JwksFetcher(config.keyFetchTimeout()),
             config.keyCacheLifetime(),
@@ -104,7 +108,7 @@ public final class AuthServer {
     this.grants =
         new GrantService(
             grantStore,
-            new GrantRules(wallets, config),
+            new GrantRules(wallets, session, config),
             signatures,
             directory,
             tokens,
@@ -117,7 +121,7 @@ public final class AuthServer {
         new ContinuationService(grantStore, tokens, signatures, grantEvents, schemas, clock);
     this.interactions =
         new InteractionService(grantStore, settings, grantEvents, new HtmlPages(), clock);
-    this.adminViews = new GrantAdminViews(tokens, spending, clock);
+    this.adminViews = new GrantAdminViews(tokens, storage, session, clock);
     this.resourceAccess =
         new GnapResourceAccess(
             tokens,
@@ -164,8 +168,8 @@ public final class AuthServer {
                     ApiException.badRequest(
                         "grant " + grantId + " has no outgoing-payment limit with an interval"));
     Instant now = clock.instant();
-    return spending
-        .nextWindow(SpendingLimits.from(item.limits()), now, ase.profile().windowCounting())
+    return GrantSpending.nextWindow(
+            SpendingLimits.from(item.limits()), now, ase.profile().windowCounting())
         .map(IntervalWindow::start)
         .orElseThrow(
             () ->

@@ -1,5 +1,9 @@
 package dev.opkit.mock.ledger;
 
+import dev.opkit.mock.store.AccountKind;
+import dev.opkit.mock.store.AccountRecord;
+import dev.opkit.mock.store.LedgerReads;
+import dev.opkit.mock.store.LedgerStore;
 import dev.opkit.protocol.amount.Asset;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -7,96 +11,94 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The sandbox's double-entry books: every movement of money is a {@link Transfer} between accounts
- * of one asset, so the balances of one asset always sum to exactly zero (the money invariant).
- * Amounts are exact integers in the asset's smallest unit.
- *
- * <p>Concurrency: a transfer locks the accounts it touches in a fixed order (by the order they were
- * opened), so transfers on different wallets run in parallel and never deadlock. Transfers also
- * share a read lock that {@link #totals()} takes exclusively, so the totals are a consistent
- * snapshot even while payments run.
+ * The rules of a session's double-entry books: every movement of money is a {@link Transfer}
+ * between accounts of one asset, so the balances of one asset always sum to exactly zero (the money
+ * invariant). Amounts are exact integers in the asset's smallest unit. The balances live in the
+ * session's {@link LedgerStore}; a transfer is posted inside the transaction that needs it, which
+ * makes it atomic with the rest of that transaction's work.
  */
 public final class Ledger {
   /** The largest balance an account that holds wallet money may reach: 2^64 - 1 (uint64). */
   public static final BigInteger MAX_BALANCE =
       BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-  private final ConcurrentMap<String, Account> accounts = new ConcurrentHashMap<>();
-  private final AtomicLong ordinals = new AtomicLong();
-  private final ReadWriteLock snapshot = new ReentrantReadWriteLock();
+  private Ledger() {}
 
-  /**
-   * The account with this kind, name and asset, opened with a zero balance on first use. Opening
-   * the same name again with another asset is refused.
-   */
-  public Account account(AccountKind kind, String name, Asset asset) {
-    Objects.requireNonNull(asset, "asset");
-    Account account =
-        accounts.computeIfAbsent(
-            key(kind, name), k -> new Account(ordinals.incrementAndGet(), kind, name, asset));
-    if (!account.asset().equals(asset)) {
-      throw new IllegalArgumentException(
-          account + " exists already; it cannot be reopened in " + asset);
+  /** Opens an account with a zero balance unless it is open; refused in another asset. */
+  public static void open(LedgerStore store, Account account) {
+    if (store.forUpdate(account.key()).map(r -> checkAsset(r, account)).isEmpty()) {
+      store.save(AccountRecord.opened(account.key(), account.asset()));
     }
-    return account;
-  }
-
-  /** The system account of this kind for an asset, e.g. the USD/2 issuer. */
-  public Account system(AccountKind kind, Asset asset) {
-    if (kind == AccountKind.WALLET || kind == AccountKind.RESERVED) {
-      throw new IllegalArgumentException(kind + " accounts belong to wallets, not to the sandbox");
-    }
-    return account(kind, asset.toString(), asset);
   }
 
   /**
    * Applies every move of the transfer, or none: refused when an account that must stay
    * non-negative would go below zero, or a wallet's balance would exceed {@link #MAX_BALANCE}.
+   * Accounts are taken for update in ascending key order and opened on first use.
    *
    * @throws InsufficientFundsException when an account lacks the money
    * @throws LedgerException when a balance would overflow
    */
-  public void post(Transfer transfer) {
+  public static void post(LedgerStore store, Transfer transfer) {
     Map<Account, BigInteger> changes = transfer.netChanges();
     List<Account> ordered = new ArrayList<>(changes.keySet());
-    ordered.sort(Comparator.comparingLong(Account::ordinal));
-    snapshot.readLock().lock();
-    try {
-      ordered.forEach(a -> a.lock().lock());
-      try {
-        for (Account account : ordered) {
-          check(transfer, account, account.balance().add(changes.get(account)));
-        }
-        for (Account account : ordered) {
-          account.setBalance(account.balance().add(changes.get(account)));
-        }
-      } finally {
-        for (int i = ordered.size() - 1; i >= 0; i--) {
-          ordered.get(i).lock().unlock();
-        }
-      }
-    } finally {
-      snapshot.readLock().unlock();
+    ordered.sort(Comparator.comparing(Account::key));
+    List<AccountRecord> after = new ArrayList<>(ordered.size());
+    for (Account account : ordered) {
+      AccountRecord current =
+          store
+              .forUpdate(account.key())
+              .map(r -> checkAsset(r, account))
+              .orElseGet(() -> AccountRecord.opened(account.key(), account.asset()));
+      BigInteger next = current.balance().add(changes.get(account));
+      check(transfer, account, current.balance(), next);
+      after.add(current.withBalance(next));
     }
+    after.forEach(store::save);
   }
 
-  private static void check(Transfer transfer, Account account, BigInteger after) {
+  /** An account's balance (zero when it was never opened). */
+  public static BigInteger balance(LedgerStore store, Account account) {
+    return store.forUpdate(account.key()).map(AccountRecord::balance).orElse(BigInteger.ZERO);
+  }
+
+  /** An account's committed balance (zero when it was never opened). */
+  public static BigInteger balance(LedgerReads reads, Account account) {
+    return reads.find(account.key()).map(AccountRecord::balance).orElse(BigInteger.ZERO);
+  }
+
+  /** Every asset's totals by account kind; read consistently for a true snapshot. */
+  public static LedgerTotals totals(LedgerReads reads) {
+    Map<Asset, Map<AccountKind, BigInteger>> sums =
+        new TreeMap<>(Comparator.comparing(Asset::code).thenComparingInt(Asset::scale));
+    for (AccountRecord account : reads.all()) {
+      sums.computeIfAbsent(account.asset(), a -> new EnumMap<>(AccountKind.class))
+          .merge(account.key().kind(), account.balance(), BigInteger::add);
+    }
+    List<LedgerTotals.AssetTotals> assets = new ArrayList<>();
+    sums.forEach((asset, byKind) -> assets.add(LedgerTotals.AssetTotals.of(asset, byKind)));
+    return new LedgerTotals(assets);
+  }
+
+  private static AccountRecord checkAsset(AccountRecord record, Account account) {
+    if (!record.asset().equals(account.asset())) {
+      throw new IllegalArgumentException(
+          account + " exists already; it cannot be reopened in " + account.asset());
+    }
+    return record;
+  }
+
+  private static void check(
+      Transfer transfer, Account account, BigInteger before, BigInteger after) {
     if (!account.kind().nonNegative()) {
       return;
     }
     if (after.signum() < 0) {
-      BigInteger needed = account.balance().subtract(after);
       throw new InsufficientFundsException(
-          transfer.description(), account, account.balance(), needed);
+          transfer.description(), account, before, before.subtract(after));
     }
     if (after.compareTo(MAX_BALANCE) > 0) {
       throw new LedgerException(
@@ -107,42 +109,5 @@ public final class Ledger {
               + after
               + ", more than an amount can express (2^64 - 1)");
     }
-  }
-
-  /** A consistent snapshot of every asset's totals by account kind. */
-  public LedgerTotals totals() {
-    snapshot.writeLock().lock();
-    try {
-      Map<Asset, Map<AccountKind, BigInteger>> sums =
-          new TreeMap<>(Comparator.comparing(Asset::code).thenComparingInt(Asset::scale));
-      for (Account account : accounts.values()) {
-        sums.computeIfAbsent(account.asset(), a -> new EnumMap<>(AccountKind.class))
-            .merge(account.kind(), account.balance(), BigInteger::add);
-      }
-      List<LedgerTotals.AssetTotals> assets = new ArrayList<>();
-      sums.forEach((asset, byKind) -> assets.add(LedgerTotals.AssetTotals.of(asset, byKind)));
-      return new LedgerTotals(assets);
-    } finally {
-      snapshot.writeLock().unlock();
-    }
-  }
-
-  /** Whether, for every asset, all balances sum to exactly zero. */
-  public boolean invariantHolds() {
-    return totals().invariantHolds();
-  }
-
-  /** Closes every account: the books are empty again. */
-  public void clear() {
-    snapshot.writeLock().lock();
-    try {
-      accounts.clear();
-    } finally {
-      snapshot.writeLock().unlock();
-    }
-  }
-
-  private static String key(AccountKind kind, String name) {
-    return kind.name() + ' ' + name;
   }
 }

@@ -12,4 +12,7 @@ public interface IncomingPaymentStore {
 
   /** Saves a new payment or a new version of one. */
   void save(IncomingPaymentRecord payment);
+
+  /** Deletes a payment: it is no longer found nor listed (an unpaid expired one, as Rafiki). */
+  void delete(UUID id);
 }

@@ -3,14 +3,17 @@ package dev.opkit.mock.auth.admin;
 import dev.opkit.mock.auth.OpaqueValues;
 import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantService;
-import dev.opkit.mock.auth.limits.GrantSpending;
-import dev.opkit.mock.auth.limits.SpendingLimits;
 import dev.opkit.mock.auth.token.AccessTokenRecord;
 import dev.opkit.mock.auth.token.TokenService;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.spending.GrantSpending;
+import dev.opkit.mock.spending.SpendingLimits;
+import dev.opkit.mock.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Grants as the admin API shows them: access, state, client, tokens with their values masked, and
@@ -19,12 +22,15 @@ import java.util.Map;
  */
 public final class GrantAdminViews {
   private final TokenService tokens;
-  private final GrantSpending spending;
+  private final Transactions storage;
+  private final Supplier<Session> session;
   private final Clock clock;
 
-  public GrantAdminViews(TokenService tokens, GrantSpending spending, Clock clock) {
+  public GrantAdminViews(
+      TokenService tokens, Transactions storage, Supplier<Session> session, Clock clock) {
     this.tokens = tokens;
-    this.spending = spending;
+    this.storage = storage;
+    this.session = session;
     this.clock = clock;
   }
 
@@ -68,11 +74,15 @@ public final class GrantAdminViews {
             item ->
                 view.put(
                     "windows",
-                    spending.windows(
-                        grant.id(),
-                        SpendingLimits.from(item.limits()),
-                        clock.instant(),
-                        grant.ase().profile().windowCounting())));
+                    storage.read(
+                        session.get().id(),
+                        reads ->
+                            GrantSpending.windows(
+                                reads.spending(),
+                                grant.id(),
+                                SpendingLimits.from(item.limits()),
+                                clock.instant(),
+                                grant.ase().profile().windowCounting()))));
     return view;
   }
 

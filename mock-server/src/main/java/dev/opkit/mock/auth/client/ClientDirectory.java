@@ -2,7 +2,8 @@ package dev.opkit.mock.auth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.sandbox.Ase;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.keys.Ed25519PublicKey;
 import dev.opkit.protocol.keys.Jwk;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Finds what a client publishes at its wallet address (PROTOCOL.md §2): its keys ({@code
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class ClientDirectory {
   private final WalletService wallets;
+  private final Supplier<Session> session;
   private final List<Ase> ases;
   private final JwksFetcher fetcher;
   private final Duration cacheLifetime;
@@ -35,6 +38,7 @@ public final class ClientDirectory {
 
   /**
    * @param wallets this sandbox's wallet addresses
+   * @param session the session whose wallets clients of this sandbox are
    * @param ases this sandbox's providers, to tell its URLs from outside ones
    * @param fetcher fetches outside documents
    * @param cacheLifetime how long an outside key set is reused
@@ -42,11 +46,13 @@ public final class ClientDirectory {
    */
   public ClientDirectory(
       WalletService wallets,
+      Supplier<Session> session,
       List<Ase> ases,
       JwksFetcher fetcher,
       Duration cacheLifetime,
       Clock realClock) {
     this.wallets = wallets;
+    this.session = session;
     this.ases = ases;
     this.fetcher = fetcher;
     this.cacheLifetime = cacheLifetime;
@@ -80,7 +86,7 @@ public final class ClientDirectory {
    */
   public Optional<String> publicName(ClientIdentity.WalletAddress client) {
     if (inSandbox(client.url())) {
-      return sandboxWallet(client.url()).publicName();
+      return sandboxWallet(client.url()).publicNameIfAny();
     }
     JsonNode document = fetcher.getJson(client.url());
     JsonNode name = document.get("publicName");
@@ -180,9 +186,9 @@ public final class ClientDirectory {
     return ases.stream().anyMatch(ase -> ase.owns(url));
   }
 
-  private Wallet sandboxWallet(String url) {
+  private WalletRecord sandboxWallet(String url) {
     return wallets
-        .findByUrl(url)
+        .findByUrl(session.get(), url)
         .orElseThrow(
             () ->
                 new ClientKeysUnavailable(

@@ -4,7 +4,9 @@ import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.auth.client.ClientIdentity;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.sandbox.Ase;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.gnap.AccessAction;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The rules a grant request must follow beyond its schema (PROTOCOL.md §4.1, §4.5, §5): access
@@ -33,11 +36,24 @@ import java.util.Set;
  */
 public final class GrantRules {
   private final WalletService wallets;
+  private final Supplier<Session> session;
   private final AuthConfig config;
 
-  public GrantRules(WalletService wallets, AuthConfig config) {
+  public GrantRules(WalletService wallets, Supplier<Session> session, AuthConfig config) {
     this.wallets = wallets;
+    this.session = session;
     this.config = config;
+  }
+
+  /** A wallet an access item names, with the URL it was named by. */
+  private record NamedWallet(WalletRecord record, String url) {
+    String name() {
+      return record.id().name();
+    }
+
+    dev.opkit.protocol.amount.Asset asset() {
+      return record.asset();
+    }
   }
 
   /**
@@ -128,7 +144,7 @@ public final class GrantRules {
                 + type.allowedActions());
       }
     }
-    Optional<Wallet> wallet = Optional.empty();
+    Optional<NamedWallet> wallet = Optional.empty();
     if (item.identifier() != null) {
       wallet = Optional.of(walletOf(ase, item.identifier()));
     } else if (type.identifierRule() == AccessType.IdentifierRule.REQUIRED) {
@@ -154,7 +170,7 @@ public final class GrantRules {
     return consent;
   }
 
-  private Optional<String> consentReason(Ase ase, AccessItem item, Optional<Wallet> wallet) {
+  private Optional<String> consentReason(Ase ase, AccessItem item, Optional<NamedWallet> wallet) {
     AccessType type = item.type();
     Set<AccessType> interactive =
         wallet.map(w -> config.interactiveFor(ase.name(), w.name())).orElse(config.interactive());
@@ -181,10 +197,11 @@ public final class GrantRules {
     }
   }
 
-  private Wallet walletOf(Ase ase, String identifier) {
-    return wallets
-        .findByUrl(identifier)
-        .filter(w -> w.ase() == ase)
+  private NamedWallet walletOf(Ase ase, String identifier) {
+    SessionAse here = session.get().at(ase);
+    return here.walletIdOf(identifier)
+        .flatMap(id -> wallets.find(here, id.name()))
+        .map(w -> new NamedWallet(w, identifier))
         .orElseThrow(
             () ->
                 invalidRequest(
@@ -195,7 +212,7 @@ public final class GrantRules {
                         + "); ask the auth server named in that wallet address's document"));
   }
 
-  private static void checkLimits(Limits limits, Wallet wallet) {
+  private static void checkLimits(Limits limits, NamedWallet wallet) {
     if (limits.debitAmount() != null && limits.receiveAmount() != null) {
       throw invalidRequest(
           "limits may hold debitAmount or receiveAmount, not both (Open Payments: one amount"

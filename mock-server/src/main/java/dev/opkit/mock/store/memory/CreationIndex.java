@@ -25,6 +25,13 @@ final class CreationIndex<K> {
     groups.computeIfAbsent(group, g -> new ConcurrentSkipListMap<>()).put(sequence, id);
   }
 
+  void remove(K group, long sequence) {
+    ConcurrentSkipListMap<Long, UUID> ids = groups.get(group);
+    if (ids != null) {
+      ids.remove(sequence);
+    }
+  }
+
   /**
    * A page of one group's ids, newest first.
    *

@@ -93,6 +93,11 @@ final class MemoryIncomingPayments implements IncomingPaymentReads {
     }
 
     @Override
+    public void delete(UUID id) {
+      writes.delete(id);
+    }
+
+    @Override
     public void commit() {
       writes.commit();
     }

@@ -5,9 +5,11 @@ import dev.opkit.mock.store.PageResult;
 import dev.opkit.mock.store.WalletId;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -93,6 +95,18 @@ abstract class MemoryPayments<R> {
     due(payment).ifPresent(waiting::add);
   }
 
+  private void delete(UUID id) {
+    R old = rows.remove(id);
+    if (old == null) {
+      return;
+    }
+    byWallet.remove(wallet(old), sequence(old));
+    if (client(old) != null) {
+      byClient.remove(new WalletClient(wallet(old), client(old)), sequence(old));
+    }
+    due(old).ifPresent(waiting::remove);
+  }
+
   final Writes writes() {
     return new Writes();
   }
@@ -100,18 +114,40 @@ abstract class MemoryPayments<R> {
   /** The payments as one transaction sees and changes them. */
   final class Writes implements Pending {
     private final Overlay<UUID, R> overlay = new Overlay<>(rows);
+    private Set<UUID> deleted;
 
     Optional<R> find(UUID id) {
+      if (deleted != null && deleted.contains(id)) {
+        return Optional.empty();
+      }
       return Optional.ofNullable(overlay.get(id));
     }
 
     void save(R payment) {
+      if (deleted != null) {
+        deleted.remove(id(payment));
+      }
       overlay.put(id(payment), Objects.requireNonNull(payment));
+    }
+
+    void delete(UUID id) {
+      if (deleted == null) {
+        deleted = new LinkedHashSet<>();
+      }
+      deleted.add(id);
     }
 
     @Override
     public void commit() {
-      overlay.forEach((id, payment) -> apply(payment));
+      overlay.forEach(
+          (id, payment) -> {
+            if (deleted == null || !deleted.contains(id)) {
+              apply(payment);
+            }
+          });
+      if (deleted != null) {
+        deleted.forEach(MemoryPayments.this::delete);
+      }
     }
   }
 
