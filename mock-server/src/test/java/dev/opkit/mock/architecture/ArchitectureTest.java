@@ -1,5 +1,7 @@
 package dev.opkit.mock.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -27,6 +29,26 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..")
+        .check(SANDBOX);
+  }
+
+  @Test
+  void theResourceServerReachesTheAuthServerOnlyThroughTheAccessSeam() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "..mock.resource..", "..mock.spending..", "..mock.ledger..", "..mock.wallet..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..mock.auth..")
+        .check(SANDBOX);
+    noClasses()
+        .that()
+        .resideInAPackage("..mock.auth..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("..mock.resource..")
+                .and(resideOutsideOfPackage("..mock.resource.access..")))
         .check(SANDBOX);
   }
 
