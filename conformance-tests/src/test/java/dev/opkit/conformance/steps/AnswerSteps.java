@@ -116,6 +116,23 @@ public final class AnswerSteps {
             });
   }
 
+  @Then("the resource server refuses the request for its missing signature")
+  public void theResourceServerRefusesTheMissingSignature() {
+    // The resource-server spec marks Signature and Signature-Input as required header
+    // parameters, so a wallet that validates requests against it refuses their absence as a bad
+    // request (400) before it looks at the token; one that authenticates first answers 401.
+    String rule =
+        "a token-bearing request without Signature and Signature-Input is refused with 400 (the"
+            + " spec's required headers are missing) or 401 (RFC 9421 profile of Open Payments)";
+    context
+        .expectRefusal(rule)
+        .ifPresent(
+            error -> {
+              context.verdicts().statusAmong(rule, Set.of(400, 401), error.status());
+              requireErrorObject(error);
+            });
+  }
+
   @Then("the authorization server refuses the request as invalid")
   public void theAuthorizationServerRefusesAsInvalid() {
     String rule = "an invalid grant request is refused with 400 invalid_request (RFC 9635 §3.6)";
@@ -179,20 +196,31 @@ public final class AnswerSteps {
             () -> "answered " + status);
   }
 
-  /** The GNAP error code on the wire must be the expected one. */
+  /**
+   * The GNAP error code on the wire must be the expected one; an error object without any {@code
+   * code} is named as such, since RFC 9635 §3.6 requires one in every error answer.
+   */
   void requireGnapCode(String rule, String code) {
     JsonNode error = context.answerJson().path("error");
-    String actual = error.isObject() ? error.path("code").asText(null) : null;
+    String body = context.answer().response().body();
+    boolean hasCode = error.isObject() && error.path("code").isTextual();
     context
         .verdicts()
         .expect(
-            code.equals(actual),
-            rule,
+            hasCode,
+            rule + "; every GNAP error object carries a code (RFC 9635 §3.6)",
             () ->
-                "error code "
-                    + (actual == null ? "(none)" : actual)
-                    + " in "
-                    + context.answer().response().body());
+                (error.isObject()
+                        ? "error object without `code`: "
+                        : "no error object (RFC 9635 §3.6 requires {\"error\": {\"code\"}}): ")
+                    + body);
+    if (!hasCode) {
+      return;
+    }
+    String actual = error.path("code").asText();
+    context
+        .verdicts()
+        .expect(code.equals(actual), rule, () -> "error code " + actual + " in " + body);
   }
 
   /** A resource-server refusal carries the spec's {@code error-response} object. */

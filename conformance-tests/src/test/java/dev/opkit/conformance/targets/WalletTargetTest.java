@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +69,17 @@ class WalletTargetTest {
     }
   }
 
+  private final List<WalletTarget> opened = new ArrayList<>();
+
   private WalletTarget open() {
-    return WalletTarget.open(KitSettings.load(properties, Map.of()), told::add);
+    WalletTarget target = WalletTarget.open(KitSettings.load(properties, Map.of()), told::add);
+    opened.add(target);
+    return target;
+  }
+
+  @AfterEach
+  void closeTargets() {
+    opened.forEach(WalletTarget::close);
   }
 
   @Test
@@ -78,11 +89,12 @@ class WalletTargetTest {
     assertThat(target.newWallet(Role.SENDER, WalletSpec.ANY)).isEqualTo(sender);
     assertThat(target.newWallet(Role.RECEIVER, WalletSpec.ANY)).isEqualTo(receiver);
     assertThat(target.newClient("any").walletAddress()).isEqualTo(client);
-    assertThat(target.hasSandboxPowers()).isFalse();
-    assertThat(target.runsScenariosAlone()).isTrue();
+    assertThat(target.powers()).isEmpty();
+    assertThat(target.mustRunAlone(Set.of("@lists", "@consent"))).isTrue();
+    assertThat(target.mustRunAlone(Set.of("@consent"))).isFalse();
     assertThatThrownBy(() -> target.newWallet(Role.SENDER, new WalletSpec("EUR", null)))
         .isInstanceOf(SandboxPowersMissing.class)
-        .hasMessageContaining("@sandbox");
+        .hasMessageContaining("@made-to-order");
     assertThatThrownBy(target::sandbox).isInstanceOf(SandboxPowersMissing.class);
   }
 

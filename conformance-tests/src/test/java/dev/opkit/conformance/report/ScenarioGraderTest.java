@@ -6,33 +6,32 @@ import io.cucumber.plugin.event.Status;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class ConformanceSummaryTest {
+class ScenarioGraderTest {
   @Test
   void gradeWhenPassedWithFindingsThenDivergent() {
-    assertThat(ConformanceSummary.grade(Status.PASSED, true)).isEqualTo(Grade.DIVERGENT);
-    assertThat(ConformanceSummary.grade(Status.PASSED, false)).isEqualTo(Grade.PASSED);
+    assertThat(ScenarioGrader.grade(Status.PASSED, true)).isEqualTo(Grade.DIVERGENT);
+    assertThat(ScenarioGrader.grade(Status.PASSED, false)).isEqualTo(Grade.PASSED);
   }
 
   @Test
   void gradeWhenSkippedThenSkippedEvenWithFindings() {
-    assertThat(ConformanceSummary.grade(Status.SKIPPED, true)).isEqualTo(Grade.SKIPPED);
+    assertThat(ScenarioGrader.grade(Status.SKIPPED, true)).isEqualTo(Grade.SKIPPED);
   }
 
   @Test
   void gradeWhenStepUndefinedPendingOrAmbiguousThenFailed() {
     for (Status status :
         new Status[] {Status.FAILED, Status.UNDEFINED, Status.PENDING, Status.AMBIGUOUS}) {
-      assertThat(ConformanceSummary.grade(status, false)).as(status.name()).isEqualTo(Grade.FAILED);
+      assertThat(ScenarioGrader.grade(status, false)).as(status.name()).isEqualTo(Grade.FAILED);
     }
   }
 
   @Test
   void featureWhenClasspathUriThenPathUnderFeatures() {
     assertThat(
-            ConformanceSummary.feature(
-                URI.create("classpath:features/grants/request-grant.feature")))
+            ScenarioGrader.feature(URI.create("classpath:features/grants/request-grant.feature")))
         .isEqualTo("grants/request-grant.feature");
-    assertThat(ConformanceSummary.feature(URI.create("file:/tmp/x.feature")))
+    assertThat(ScenarioGrader.feature(URI.create("file:/tmp/x.feature")))
         .isEqualTo("file:/tmp/x.feature");
   }
 }
