@@ -46,9 +46,11 @@ class CommandConsentTest {
   void answerWhenCommandPrintsTheFinishRedirectThenItsResultWithTheArgumentsAndEnvironment() {
     FinishListener.Expected finish = listener.expect();
     String command =
-        "test \"$1\" = \"$OPKIT_CONSENT_URL\" && test \"$3\" = \"$OPKIT_CONSENT_FINISH_URI\""
+        "answer() { test $# -eq 3 && test \"$1\" = \"$OPKIT_CONSENT_URL\""
+            + " && test \"$2\" = \"$OPKIT_CONSENT_DECISION\""
+            + " && test \"$3\" = \"$OPKIT_CONSENT_FINISH_URI\""
             + " && test \"$OPKIT_SCENARIO\" = 'The user accepts the grant'"
-            + " && printf 'opening %s\\n%s?result=%s\\n' \"$1\" \"$3\" \"$2\"";
+            + " && printf 'opening %s\\n%s?result=%s\\n' \"$1\" \"$3\" \"$2\"; }; answer";
     Consent consent = new CommandConsent(command, finish, SCENARIO, Duration.ofSeconds(10));
 
     InteractionResult result =

@@ -14,6 +14,7 @@ import io.cucumber.plugin.event.TestRunStarted;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,7 +82,7 @@ public final class KitEventStream implements ConcurrentEventListener {
                   divergences
                       .addObject()
                       .put("title", finding.title())
-                      .put("kind", finding.kind().name().toLowerCase(java.util.Locale.ROOT))
+                      .put("kind", finding.kind().name().toLowerCase(Locale.ROOT))
                       .put("observed", finding.observed());
                 }
               }

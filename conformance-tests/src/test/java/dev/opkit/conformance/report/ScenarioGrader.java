@@ -1,5 +1,6 @@
 package dev.opkit.conformance.report;
 
+import dev.opkit.conformance.events.ScenarioRef;
 import dev.opkit.conformance.grading.Finding;
 import dev.opkit.conformance.grading.Findings;
 import dev.opkit.protocol.ProtocolException;
@@ -10,7 +11,6 @@ import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,6 @@ import java.util.function.Consumer;
  * its own; thread-safe, since scenarios run in parallel.
  */
 final class ScenarioGrader {
-  private static final String FEATURES_ROOT = "features/";
-
   private final Map<UUID, List<Finding>> findings = new ConcurrentHashMap<>();
   private final Map<UUID, String> exchanges = new ConcurrentHashMap<>();
 
@@ -70,7 +68,7 @@ final class ScenarioGrader {
         };
     ScenarioOutcome outcome =
         new ScenarioOutcome(
-            feature(testCase.getUri()),
+            ScenarioRef.featurePath(testCase.getUri()),
             testCase.getLocation().getLine(),
             testCase.getName(),
             grade,
@@ -99,12 +97,5 @@ final class ScenarioGrader {
           : result.getStatus().name().toLowerCase(Locale.ROOT);
     }
     return error.getMessage() == null ? error.toString() : error.getMessage();
-  }
-
-  /** The feature file's path under {@code features/}, e.g. {@code grants/request-grant.feature}. */
-  static String feature(URI uri) {
-    String text = uri.toString();
-    int root = text.lastIndexOf(FEATURES_ROOT);
-    return root < 0 ? text : text.substring(root + FEATURES_ROOT.length());
   }
 }

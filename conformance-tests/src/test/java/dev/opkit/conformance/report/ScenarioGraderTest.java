@@ -3,7 +3,6 @@ package dev.opkit.conformance.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.plugin.event.Status;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class ScenarioGraderTest {
@@ -24,14 +23,5 @@ class ScenarioGraderTest {
         new Status[] {Status.FAILED, Status.UNDEFINED, Status.PENDING, Status.AMBIGUOUS}) {
       assertThat(ScenarioGrader.grade(status, false)).as(status.name()).isEqualTo(Grade.FAILED);
     }
-  }
-
-  @Test
-  void featureWhenClasspathUriThenPathUnderFeatures() {
-    assertThat(
-            ScenarioGrader.feature(URI.create("classpath:features/grants/request-grant.feature")))
-        .isEqualTo("grants/request-grant.feature");
-    assertThat(ScenarioGrader.feature(URI.create("file:/tmp/x.feature")))
-        .isEqualTo("file:/tmp/x.feature");
   }
 }

@@ -7,15 +7,7 @@ import dev.opkit.client.error.ApiErrorException;
 import dev.opkit.client.error.OpenPaymentsException;
 import dev.opkit.client.error.ResponseValidationException;
 import dev.opkit.client.error.TransportException;
-import dev.opkit.client.interaction.BrowserOpener;
-import dev.opkit.client.interaction.LocalCallbackInteraction;
-import dev.opkit.conformance.consent.CommandConsent;
 import dev.opkit.conformance.consent.Consent;
-import dev.opkit.conformance.consent.ConsentDesk;
-import dev.opkit.conformance.consent.ConsentPlan;
-import dev.opkit.conformance.consent.FinishListener;
-import dev.opkit.conformance.consent.PersonConsent;
-import dev.opkit.conformance.consent.RafikiIdpConsent;
 import dev.opkit.conformance.events.ScenarioRef;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.Jwk;
@@ -24,17 +16,12 @@ import dev.opkit.protocol.keys.KeyFormatException;
 import dev.opkit.protocol.keys.PemKeys;
 import dev.opkit.protocol.model.WalletAddress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -51,12 +38,6 @@ import java.util.stream.Collectors;
  * clear message.
  */
 public final class WalletTarget implements Target {
-  /** Where the wallet sends the person back by default, as in the guide. */
-  static final String DEFAULT_FINISH_URI = LocalCallbackInteraction.DEFAULT_FINISH_URI;
-
-  /** How long each consent may take by default. */
-  static final Duration DEFAULT_CONSENT_TIMEOUT = Duration.ofMinutes(5);
-
   /** How many scenarios run at once by default. */
   public static final int DEFAULT_PARALLEL = 4;
 
@@ -73,7 +54,7 @@ public final class WalletTarget implements Target {
   private final WalletAddress receiver;
   private final WalletAddress otherAssetReceiver;
   private final ClientIdentity client;
-  private final Consents consents;
+  private final WalletConsents consents;
   private final int parallel;
 
   private WalletTarget(
@@ -81,7 +62,7 @@ public final class WalletTarget implements Target {
       WalletAddress receiver,
       WalletAddress otherAssetReceiver,
       ClientIdentity client,
-      Consents consents,
+      WalletConsents consents,
       int parallel) {
     this.sender = sender;
     this.receiver = receiver;
@@ -118,7 +99,7 @@ public final class WalletTarget implements Target {
             KitSettings.PRIVATE_KEY, "the file with the private key the wallet let you download");
     Ed25519KeyPair key = readKey(keyFile, settings);
     int parallel = settings.integer(KitSettings.WALLET_PARALLEL, DEFAULT_PARALLEL, 1, MAX_PARALLEL);
-    ConsentSettings consent = ConsentSettings.of(settings);
+    WalletConsents.Settings consent = WalletConsents.read(settings);
 
     UnauthenticatedClient reader = UnauthenticatedClient.create();
     WalletAddress sender =
@@ -152,7 +133,7 @@ public final class WalletTarget implements Target {
         receiver,
         otherAssetReceiver,
         new ClientIdentity(clientWallet, key, keyId),
-        consent.start(settings, person),
+        consent.start(person),
         parallel);
   }
 
@@ -337,7 +318,7 @@ public final class WalletTarget implements Target {
       }
       throw new NotOnThisTarget(
           "needs a "
-              + role.name().toLowerCase(java.util.Locale.ROOT)
+              + role.name().toLowerCase(Locale.ROOT)
               + " wallet in another asset than "
               + spec.otherThan()
               + "; set "
@@ -375,149 +356,5 @@ public final class WalletTarget implements Target {
   @Override
   public void close() {
     consents.close();
-  }
-
-  /** The consent settings, read and checked before anything is started. */
-  private record ConsentSettings(
-      String finishUri,
-      Duration timeout,
-      boolean openBrowser,
-      String command,
-      String idpUrl,
-      String idpSecret) {
-
-    static ConsentSettings of(KitSettings settings) {
-      Optional<String> command = settings.optional(KitSettings.CONSENT_COMMAND);
-      Optional<String> idpUrl = settings.optional(KitSettings.RAFIKI_IDP_URL);
-      if (command.isPresent() && idpUrl.isPresent()) {
-        throw new KitSetupException(
-            "both "
-                + settings.describe(KitSettings.CONSENT_COMMAND)
-                + " and "
-                + settings.describe(KitSettings.RAFIKI_IDP_URL)
-                + " are set; choose one way to consent");
-      }
-      String secret = null;
-      if (idpUrl.isPresent()) {
-        secret =
-            settings.required(
-                KitSettings.RAFIKI_IDP_SECRET,
-                "the secret the wallet's Rafiki shares with its identity provider (its"
-                    + " IDP_SECRET, or the tenant's idpSecret)");
-        URI url;
-        try {
-          url = URI.create(idpUrl.get());
-        } catch (IllegalArgumentException e) {
-          url = null;
-        }
-        if (url == null || url.getHost() == null || !url.getScheme().startsWith("http")) {
-          throw new KitSetupException(
-              settings.describe(KitSettings.RAFIKI_IDP_URL)
-                  + " must be the http(s) base URL of Rafiki's identity-provider API (the auth"
-                  + " service's interaction port, e.g. http://localhost:3009); got '"
-                  + idpUrl.get()
-                  + "'");
-        }
-      }
-      return new ConsentSettings(
-          settings.optional(KitSettings.FINISH_URI).orElse(DEFAULT_FINISH_URI),
-          settings.duration(KitSettings.CONSENT_TIMEOUT, DEFAULT_CONSENT_TIMEOUT),
-          settings.flag(KitSettings.OPEN_BROWSER, true),
-          command.orElse(null),
-          idpUrl.orElse(null),
-          secret);
-    }
-
-    Consents start(KitSettings settings, Consumer<String> person) {
-      if (idpUrl != null) {
-        requireAnswers(idpUrl, settings.describe(KitSettings.RAFIKI_IDP_URL));
-        return new Consents(this, null, null);
-      }
-      FinishListener listener;
-      try {
-        listener = FinishListener.open(finishUri);
-      } catch (IllegalArgumentException | UncheckedIOException e) {
-        throw new KitSetupException(
-            e.getMessage() + ". Check " + settings.describe(KitSettings.FINISH_URI));
-      }
-      ConsentDesk desk =
-          command != null
-              ? null
-              : new ConsentDesk(
-                  person,
-                  () -> ConsentPlan.consents(tags -> Power.neededBy(tags).isEmpty()),
-                  finishUri,
-                  timeout);
-      return new Consents(this, listener, desk);
-    }
-
-    /** Any HTTP answer will do: it shows something listens at the identity-provider URL. */
-    private static void requireAnswers(String url, String setting) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      URI probe = URI.create(url.endsWith("/") ? url : url + "/").resolve("grant/opkit/probe");
-      try {
-        http.send(
-            HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build(),
-            HttpResponse.BodyHandlers.discarding());
-      } catch (IOException e) {
-        throw new KitSetupException(
-            "no answer from Rafiki's identity-provider API at "
-                + url
-                + " ("
-                + setting
-                + "): "
-                + e
-                + ". It is the auth service's interaction port (AUTH_INTERACTION_PORT, 3009 by"
-                + " default), reachable from this machine");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KitSetupException("interrupted while checking " + url);
-      }
-    }
-  }
-
-  /** Makes each scenario's consent the configured way, and stops what that started. */
-  private static final class Consents implements AutoCloseable {
-    private final ConsentSettings settings;
-    private final FinishListener listener;
-    private final ConsentDesk desk;
-    private final BrowserOpener browser;
-
-    Consents(ConsentSettings settings, FinishListener listener, ConsentDesk desk) {
-      this.settings = settings;
-      this.listener = listener;
-      this.desk = desk;
-      this.browser = settings.openBrowser() ? BrowserOpener.desktop() : BrowserOpener.NONE;
-    }
-
-    String method() {
-      if (settings.idpUrl() != null) {
-        return "Rafiki's identity-provider API at " + settings.idpUrl();
-      }
-      return settings.command() != null ? "the consent command" : "you, in the browser";
-    }
-
-    Consent newConsent(ScenarioRef scenario, String asked) {
-      if (settings.idpUrl() != null) {
-        return new RafikiIdpConsent(
-            settings.idpUrl(), settings.idpSecret(), settings.finishUri(), settings.timeout());
-      }
-      if (settings.command() != null) {
-        return new CommandConsent(
-            settings.command(), listener.expect(), scenario, settings.timeout());
-      }
-      return new PersonConsent(
-          listener.expect(), desk, browser, scenario, asked, settings.timeout());
-    }
-
-    @Override
-    public void close() {
-      if (desk != null) {
-        desk.close();
-      }
-      if (listener != null) {
-        listener.close();
-      }
-    }
   }
 }
