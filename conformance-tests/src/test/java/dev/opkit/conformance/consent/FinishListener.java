@@ -73,9 +73,8 @@ public final class FinishListener implements AutoCloseable {
               + finishUri
               + " for the wallet's finish redirect ("
               + e.getMessage()
-              + "); is another program using port "
-              + port
-              + "?",
+              + "): another program may be using port "
+              + port,
           e);
     }
     FinishListener listener = new FinishListener(base, server);

@@ -39,6 +39,7 @@ final class WalletConsents implements AutoCloseable {
   private final FinishListener listener;
   private final ConsentDesk desk;
   private final BrowserOpener browser;
+  private boolean closed;
 
   private WalletConsents(Settings settings, FinishListener listener, ConsentDesk desk) {
     this.settings = settings;
@@ -208,7 +209,11 @@ final class WalletConsents implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (desk != null) {
       desk.close();
     }
