@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,28 +21,38 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Consent by the operator's command ({@code opkit.consent.command}), e.g. a script that drives the
- * wallet's identity provider, so a CI job needs no person. The kit runs it with {@code sh -c} and
- * three arguments: the consent URL ({@code interact.redirect}), the decision ({@code accept} or
- * {@code reject}) and this consent's finish URI; the same in {@code OPKIT_CONSENT_URL}, {@code
- * OPKIT_CONSENT_DECISION}, {@code OPKIT_CONSENT_FINISH_URI}, and the scenario's name in {@code
- * OPKIT_SCENARIO}. The wallet's finish redirect reaches the kit either as a request to the finish
- * URI (a browser the command drives follows it) or as a line of the command's standard output that
- * starts with the finish URI. A command that exits with another status than 0 before the redirect
- * arrives fails the consent with its last lines of output; one that runs past the consent time-out
- * is stopped.
+ * wallet's identity provider, so a CI job needs no person. The kit runs it with {@code sh -c}, in
+ * the config file's directory, followed by three arguments: the consent URL ({@code
+ * interact.redirect}), the decision ({@code accept} or {@code reject}) and this consent's finish
+ * URI; the same in {@code OPKIT_CONSENT_URL}, {@code OPKIT_CONSENT_DECISION}, {@code
+ * OPKIT_CONSENT_FINISH_URI}, and the scenario's name in {@code OPKIT_SCENARIO}. The wallet's finish
+ * redirect reaches the kit either as a request to the finish URI (a browser the command drives
+ * follows it) or as a line of the command's standard output that starts with the finish URI. A
+ * command that exits with another status than 0 before the redirect arrives fails the consent with
+ * its last lines of output; one that runs past the consent time-out is stopped.
  */
 public final class CommandConsent implements Consent {
   private static final int LINES_KEPT = 20;
   private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
   private final String command;
+  private final Path directory;
   private final FinishListener.Expected finish;
   private final ScenarioRef scenario;
   private final Duration timeout;
 
+  /**
+   * @param command the command line, run by {@code sh -c} in {@code directory} with the three
+   *     arguments after it
+   */
   public CommandConsent(
-      String command, FinishListener.Expected finish, ScenarioRef scenario, Duration timeout) {
+      String command,
+      Path directory,
+      FinishListener.Expected finish,
+      ScenarioRef scenario,
+      Duration timeout) {
     this.command = command;
+    this.directory = directory;
     this.finish = finish;
     this.scenario = scenario;
     this.timeout = timeout;
@@ -65,6 +76,7 @@ public final class CommandConsent implements Consent {
                 interaction.redirect(),
                 decisionWord,
                 finish.uri()));
+    builder.directory(directory.toFile());
     Map<String, String> environment = builder.environment();
     environment.put("OPKIT_CONSENT_URL", interaction.redirect());
     environment.put("OPKIT_CONSENT_DECISION", decisionWord);
@@ -76,7 +88,11 @@ public final class CommandConsent implements Consent {
       process = builder.start();
     } catch (IOException e) {
       throw new ConsentFailure(
-          "cannot run the consent command (opkit.consent.command) with sh: " + e.getMessage(), e);
+          "cannot run the consent command (opkit.consent.command) with sh in "
+              + directory
+              + ": "
+              + e.getMessage(),
+          e);
     }
     Deque<String> output = new ArrayDeque<>();
     Thread reader =

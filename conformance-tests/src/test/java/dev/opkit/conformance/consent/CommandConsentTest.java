@@ -11,17 +11,21 @@ import dev.opkit.conformance.standin.OperatorConsentScript;
 import dev.opkit.conformance.standin.StandInRafikiInteraction;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The operator's consent command, run for real with {@code sh}. */
 class CommandConsentTest {
   private static final ScenarioRef SCENARIO =
       new ScenarioRef("grants/outgoing-payment-grant.feature", 19, "The user accepts the grant");
 
+  @TempDir Path dir;
   private FinishListener listener;
 
   @BeforeEach
@@ -51,7 +55,7 @@ class CommandConsentTest {
             + " && test \"$3\" = \"$OPKIT_CONSENT_FINISH_URI\""
             + " && test \"$OPKIT_SCENARIO\" = 'The user accepts the grant'"
             + " && printf 'opening %s\\n%s?result=%s\\n' \"$1\" \"$3\" \"$2\"; }; answer";
-    Consent consent = new CommandConsent(command, finish, SCENARIO, Duration.ofSeconds(10));
+    Consent consent = new CommandConsent(command, dir, finish, SCENARIO, Duration.ofSeconds(10));
 
     InteractionResult result =
         consent.answer(
@@ -59,6 +63,26 @@ class CommandConsentTest {
 
     assertThat(result).isEqualTo(new InteractionResult.Refused("reject", null));
     assertThat(consent.finishUri()).matches("http://localhost:[0-9]+/opkit-[0-9a-f]{24}");
+  }
+
+  @Test
+  void answerWhenCommandIsAScriptBesideTheConfigFileThenItRunsThereWithTheThreeArguments()
+      throws IOException {
+    Path script = dir.resolve("consent.sh");
+    Files.writeString(
+        script,
+        "#!/bin/sh\n[ $# -eq 3 ] && [ -f kit-wallet.properties ] && echo \"$3?result=$2\"\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    Files.writeString(dir.resolve("kit-wallet.properties"), "opkit.consent.command=./consent.sh\n");
+    FinishListener.Expected finish = listener.expect();
+    Consent consent =
+        new CommandConsent("./consent.sh", dir, finish, SCENARIO, Duration.ofSeconds(10));
+
+    InteractionResult result =
+        consent.answer(
+            interaction("http://as.example/interact/1/N", consent.finishUri()), Decision.REJECT);
+
+    assertThat(result).isEqualTo(new InteractionResult.Refused("reject", null));
   }
 
   @Test
@@ -76,7 +100,7 @@ class CommandConsentTest {
               + " "
               + rafiki.idpUrl()
               + " s3cret";
-      Consent consent = new CommandConsent(command, finish, SCENARIO, Duration.ofSeconds(30));
+      Consent consent = new CommandConsent(command, dir, finish, SCENARIO, Duration.ofSeconds(30));
       Interaction interaction = rafiki.newInteraction(consent.finishUri(), "client-nonce");
 
       InteractionResult result = consent.answer(interaction, Decision.ACCEPT);
@@ -92,6 +116,7 @@ class CommandConsentTest {
     Consent consent =
         new CommandConsent(
             "echo 'the identity provider said no' >&2; exit 3",
+            dir,
             listener.expect(),
             SCENARIO,
             Duration.ofSeconds(10));
@@ -109,7 +134,8 @@ class CommandConsentTest {
   @Test
   void answerWhenCommandRunsPastTheTimeoutThenTimedOutAndStopped() {
     Consent consent =
-        new CommandConsent("sleep 30; true", listener.expect(), SCENARIO, Duration.ofSeconds(1));
+        new CommandConsent(
+            "sleep 30; true", dir, listener.expect(), SCENARIO, Duration.ofSeconds(1));
     long started = System.nanoTime();
 
     InteractionResult result =

@@ -338,8 +338,16 @@ public final class KitSettings {
     if (setting == null) {
       return Optional.empty();
     }
-    Path base = setting.baseDirectory() != null ? setting.baseDirectory() : workdir;
-    return Optional.of(base.resolve(setting.value()).normalize());
+    return Optional.of(directoryOf(key).resolve(setting.value()).normalize());
+  }
+
+  /**
+   * The directory a setting's relative paths start from: the config file's directory when the
+   * setting came from there, else {@code opkit.workdir} (the directory the kit was started from).
+   */
+  public Path directoryOf(String key) {
+    Setting setting = values.get(key);
+    return setting != null && setting.baseDirectory() != null ? setting.baseDirectory() : workdir;
   }
 
   /** The setting and where its value came from, for messages. */

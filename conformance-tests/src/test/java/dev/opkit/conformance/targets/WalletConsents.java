@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -80,6 +81,7 @@ final class WalletConsents implements AutoCloseable {
         settings.duration(KitSettings.CONSENT_TIMEOUT, DEFAULT_TIMEOUT),
         settings.flag(KitSettings.OPEN_BROWSER, true),
         command.orElse(null),
+        settings.directoryOf(KitSettings.CONSENT_COMMAND),
         idpUrl.orElse(null),
         settings.describe(KitSettings.RAFIKI_IDP_URL),
         secret);
@@ -110,6 +112,8 @@ final class WalletConsents implements AutoCloseable {
    *
    * @param finishUri where the wallet sends the user back
    * @param command the operator's consent command, or null
+   * @param commandDirectory where the command runs: the config file's directory when it is set
+   *     there, so that {@code ./consent.sh} next to the file is found
    * @param idpUrl the base URL of Rafiki's identity-provider API, or null
    * @param idpSecret its shared secret, with {@code idpUrl}; never printed
    */
@@ -119,6 +123,7 @@ final class WalletConsents implements AutoCloseable {
       Duration timeout,
       boolean openBrowser,
       String command,
+      Path commandDirectory,
       String idpUrl,
       String idpUrlSetting,
       String idpSecret) {
@@ -203,7 +208,11 @@ final class WalletConsents implements AutoCloseable {
     }
     if (settings.command() != null) {
       return new CommandConsent(
-          settings.command(), listener.expect(), scenario, settings.timeout());
+          settings.command(),
+          settings.commandDirectory(),
+          listener.expect(),
+          scenario,
+          settings.timeout());
     }
     return new PersonConsent(listener.expect(), desk, browser, scenario, asked, settings.timeout());
   }
