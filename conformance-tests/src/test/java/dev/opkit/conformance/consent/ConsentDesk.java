@@ -6,11 +6,12 @@ import dev.opkit.conformance.events.ScenarioRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the person consenting is told. Consents that arrive together (scenarios run in parallel) are
@@ -23,7 +24,7 @@ public final class ConsentDesk implements AutoCloseable {
   static final Duration GROUPING = Duration.ofMillis(600);
 
   private final Consumer<String> person;
-  private final IntSupplier planned;
+  private final Supplier<OptionalInt> planned;
   private final String finishBase;
   private final Duration timeout;
   private final ScheduledExecutorService clock =
@@ -40,12 +41,12 @@ public final class ConsentDesk implements AutoCloseable {
 
   /**
    * @param person where to tell the person, one line each
-   * @param planned how many consents the whole run needs, or 0 when not known
+   * @param planned how many consents the whole run needs, when known
    * @param finishBase where the wallet sends the person back, for the prompt
    * @param timeout how long the kit waits for each consent
    */
   public ConsentDesk(
-      Consumer<String> person, IntSupplier planned, String finishBase, Duration timeout) {
+      Consumer<String> person, Supplier<OptionalInt> planned, String finishBase, Duration timeout) {
     this.person = person;
     this.planned = planned;
     this.finishBase = finishBase;
@@ -85,25 +86,22 @@ public final class ConsentDesk implements AutoCloseable {
   }
 
   /** Takes a consent off the desk, telling the person how it came back. */
-  public void done(Ticket ticket, InteractionResult result) {
-    String line;
-    synchronized (this) {
-      boolean stillUnannounced = unannounced.remove(ticket);
-      waiting--;
-      if (stillUnannounced) {
-        return;
-      }
-      line =
-          "Consent "
-              + ticket.number
-              + " (\""
-              + ticket.scenario.name()
-              + "\") came back: "
-              + describe(result)
-              + ". "
-              + remaining();
+  public synchronized void done(Ticket ticket, InteractionResult result) {
+    boolean stillUnannounced = unannounced.remove(ticket);
+    waiting--;
+    if (stillUnannounced) {
+      // Answered before the person was told about it: nothing for them to do.
+      return;
     }
-    person.accept(line);
+    person.accept(
+        "Consent "
+            + ticket.number
+            + " (\""
+            + ticket.scenario.name()
+            + "\") came back: "
+            + describe(result)
+            + ". "
+            + remaining());
   }
 
   private static String describe(InteractionResult result) {
@@ -116,38 +114,36 @@ public final class ConsentDesk implements AutoCloseable {
     return "no answer in time";
   }
 
-  private void flush() {
-    List<String> lines = new ArrayList<>();
-    synchronized (this) {
-      flushScheduled = false;
-      if (unannounced.isEmpty()) {
-        return;
-      }
-      List<Ticket> batch = List.copyOf(unannounced);
-      unannounced.clear();
-      lines.add(
-          (batch.size() == 1
-                  ? "Consent " + batch.get(0).number + " needed. "
-                  : batch.size()
-                      + " consents needed (numbers "
-                      + batch.get(0).number
-                      + " to "
-                      + batch.get(batch.size() - 1).number
-                      + "). ")
-              + "Open each page, log in to the sender's wallet and do what it says:");
-      for (Ticket ticket : batch) {
-        lines.add("  " + ticket.number + ". " + instruction(ticket));
-        lines.add("     " + ticket.url);
-      }
-      lines.add(
-          "The wallet then sends your browser back to "
-              + finishBase
-              + ", where the kit listens (up to "
-              + timeout.toSeconds()
-              + " s for each). "
-              + remaining());
+  // The desk's lines are told while it is locked, so that a consent's answer is never told before
+  // the prompt that asked for it.
+  private synchronized void flush() {
+    flushScheduled = false;
+    if (unannounced.isEmpty()) {
+      return;
     }
-    lines.forEach(person);
+    List<Ticket> batch = List.copyOf(unannounced);
+    unannounced.clear();
+    person.accept(
+        (batch.size() == 1
+                ? "Consent " + batch.get(0).number + " needed. "
+                : batch.size()
+                    + " consents needed (numbers "
+                    + batch.get(0).number
+                    + " to "
+                    + batch.get(batch.size() - 1).number
+                    + "). ")
+            + "Open each page, log in to the sender's wallet and do what it says:");
+    for (Ticket ticket : batch) {
+      person.accept("  " + ticket.number + ". " + instruction(ticket));
+      person.accept("     " + ticket.url);
+    }
+    person.accept(
+        "The wallet then sends your browser back to "
+            + finishBase
+            + ", where the kit listens (up to "
+            + timeout.toSeconds()
+            + " s for each). "
+            + remaining());
   }
 
   private static String instruction(Ticket ticket) {
@@ -168,10 +164,10 @@ public final class ConsentDesk implements AutoCloseable {
   }
 
   private String remaining() {
-    int total = planned.getAsInt();
+    OptionalInt total = planned.get();
     String text = waiting == 1 ? "1 consent waiting" : waiting + " consents waiting";
-    if (total > 0) {
-      int toCome = Math.max(0, total - numbered);
+    if (total.isPresent()) {
+      int toCome = Math.max(0, total.getAsInt() - numbered);
       text += "; " + (toCome == 1 ? "1 more" : toCome + " more") + " to come in this run";
     }
     return text + ".";

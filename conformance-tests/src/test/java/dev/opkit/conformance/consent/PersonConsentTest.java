@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,7 @@ class PersonConsentTest {
       finishBase = "http://localhost:" + probe.getLocalPort();
     }
     listener = FinishListener.open(finishBase);
-    desk = new ConsentDesk(told::add, () -> 5, finishBase, Duration.ofSeconds(20));
+    desk = new ConsentDesk(told::add, () -> OptionalInt.of(5), finishBase, Duration.ofSeconds(20));
   }
 
   @AfterEach
