@@ -71,8 +71,8 @@ final class WalletConsents implements AutoCloseable {
       secret =
           settings.required(
               KitSettings.RAFIKI_IDP_SECRET,
-              "the secret the wallet's Rafiki shares with its identity provider (its IDP_SECRET,"
-                  + " or the tenant's idpSecret)");
+              "the secret the wallet's Rafiki auth service shares with its identity provider (its"
+                  + " IDENTITY_SERVER_SECRET, or the tenant's idpSecret)");
       requireHttpUrl(idpUrl.get(), settings.describe(KitSettings.RAFIKI_IDP_URL));
     }
     return new Settings(
@@ -187,7 +187,7 @@ final class WalletConsents implements AutoCloseable {
               + setting
               + "): "
               + e
-              + ". It is the auth service's interaction port (AUTH_INTERACTION_PORT, 3009 by"
+              + ". It is the Rafiki auth service's interaction port (INTERACTION_PORT, 3009 by"
               + " default), reachable from this machine");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

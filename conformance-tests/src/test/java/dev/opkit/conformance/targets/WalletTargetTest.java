@@ -184,7 +184,7 @@ class WalletTargetTest {
     assertThatThrownBy(this::open)
         .isInstanceOf(KitSetupException.class)
         .hasMessageContaining("opkit.consent.rafiki-idp-secret is not set")
-        .hasMessageContaining("IDP_SECRET");
+        .hasMessageContaining("IDENTITY_SERVER_SECRET");
   }
 
   @Test
@@ -205,7 +205,7 @@ class WalletTargetTest {
     assertThatThrownBy(this::open)
         .isInstanceOf(KitSetupException.class)
         .hasMessageContaining("no answer from Rafiki's identity-provider API")
-        .hasMessageContaining("AUTH_INTERACTION_PORT")
+        .hasMessageContaining("INTERACTION_PORT, 3009 by default")
         .hasMessageNotContaining("not-in-messages");
   }
 
