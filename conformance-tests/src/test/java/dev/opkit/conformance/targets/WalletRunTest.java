@@ -190,9 +190,13 @@ class WalletRunTest {
             null,
             "incoming-payments/list-incoming-payments.feature",
             "incoming-payments/create-incoming-payment.feature",
-            "wallet-addresses/get-wallet-address.feature");
+            "wallet-addresses/get-wallet-address.feature",
+            "signatures/request-signatures.feature");
 
     assertThat(result.exitCode()).as(result.read("summary.txt")).isZero();
+    assertThat(
+            grade(result, "A pretty-printed body is refused, as wallets running Rafiki refuse it"))
+        .isEqualTo("passed");
     Set<String> lists = new HashSet<>();
     List<String> running = new ArrayList<>();
     for (JsonNode event : result.events()) {
@@ -213,6 +217,20 @@ class WalletRunTest {
     }
     assertThat(lists).hasSize(3);
     assertThat(mostAtOnce(result)).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void runWhenABodyIsPrettyPrintedThenTheRefusalIsCheckedOnRealWalletsToo() throws IOException {
+    String scenario = "A pretty-printed body is refused, as wallets running Rafiki refuse it";
+    KitRun.Result result =
+        KitRun.run(
+            dir,
+            settings(sandbox, 4),
+            "^" + scenario + "$",
+            "signatures/request-signatures.feature");
+
+    assertThat(result.exitCode()).as(result.read("summary.txt")).isZero();
+    assertThat(grade(result, scenario)).isEqualTo("passed");
   }
 
   @Test
