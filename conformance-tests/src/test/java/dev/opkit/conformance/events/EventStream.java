@@ -45,11 +45,6 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
-  /** Whether events go anywhere. */
-  public boolean enabled() {
-    return out != null;
-  }
-
   /**
    * Writes one event.
    *

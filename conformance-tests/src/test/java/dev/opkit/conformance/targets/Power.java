@@ -1,6 +1,5 @@
 package dev.opkit.conformance.targets;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -58,11 +57,6 @@ public enum Power {
         + ", which "
         + kind.settingValue()
         + " targets do not have";
-  }
-
-  /** Every power's tag, e.g. for messages. */
-  public static String tags() {
-    return Arrays.stream(values()).map(Power::tag).collect(Collectors.joining(", "));
   }
 
   @Override
