@@ -44,7 +44,7 @@ Feature: Every grant request and every token is used with a signed request
     Given a receiver wallet
     And the client holds an incoming-payment grant for the receiver's wallet
     When the client creates an incoming payment with its token but without signing the request
-    Then the resource server refuses the request for its missing signature
+    Then the resource server refuses the unsigned request
 
   @op-create-incoming-payment
   Scenario: A signature that leaves out the access token is refused
