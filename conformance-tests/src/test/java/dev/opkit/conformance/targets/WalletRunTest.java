@@ -66,8 +66,16 @@ class WalletRunTest {
     sandbox.close();
   }
 
-  /** The settings of a wallet target whose wallets are new ones of {@code on}. */
   private Map<String, String> settings(SandboxTarget on, int parallel) throws IOException {
+    return settings(on, parallel, dir, operator.command());
+  }
+
+  /**
+   * The settings of a wallet target whose wallets are new ones of {@code on}, the client's key in
+   * {@code dir}, consents given by {@code consentCommand}.
+   */
+  static Map<String, String> settings(
+      SandboxTarget on, int parallel, Path dir, String consentCommand) throws IOException {
     String name = "kit-run-client-" + UUID.randomUUID().toString().substring(0, 8);
     String client = on.sandbox().createWallet(0, name, "Kit", "USD", 2, BigInteger.ZERO);
     on.sandbox().addKey(client, KEY.toJwk("kit-run-key"));
@@ -88,7 +96,7 @@ class WalletRunTest {
     settings.put(KitSettings.PRIVATE_KEY, keyFile.toString());
     settings.put(KitSettings.FINISH_URI, "http://localhost:" + port);
     settings.put(KitSettings.WALLET_PARALLEL, String.valueOf(parallel));
-    settings.put(KitSettings.CONSENT_COMMAND, operator.command());
+    settings.put(KitSettings.CONSENT_COMMAND, consentCommand);
     settings.put(KitSettings.CONSENT_TIMEOUT, "PT30S");
     return settings;
   }
