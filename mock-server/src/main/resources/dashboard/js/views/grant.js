@@ -13,14 +13,14 @@ export async function render(root, [id], ctx) {
   add(root, 
     h('p', {}, h('a', { href: '#/grants' }, '\u2190 All grants')),
     h('h1', {}, `Grant ${shortId(grant.id)}`),
-    facts([
+    h('div', { id: 'grant-facts' }, facts([
       ['Grant id', h('code', {}, grant.id)],
       ['State', h('span', {}, stateBadge(grant.state), ` since ${instant(grant.changedAt)}`)],
       ['Client', h('span', {}, grant.clientName ? `${grant.clientName}, ` : '', h('code', {}, grant.client))],
       ['Created', time(grant.createdAt, instant(grant.createdAt))],
       ['Continue URI', h('code', {}, grant.continueUri)],
       ['Subject', grant.subject ? h('code', {}, JSON.stringify(grant.subject)) : null],
-    ]),
+    ])),
     h('h2', {}, 'Access'),
     accessSummary(grant.access),
     interaction(grant),
@@ -65,8 +65,7 @@ function windows(grant, now, message, ctx) {
   const limits = grant.access.find((a) => a.type === 'outgoing-payment')?.limits ?? {};
   const interval = limits.interval;
   const receiveLimited = !limits.debitAmount && Boolean(limits.receiveAmount);
-  const current = list.find((w) => w.current);
-  const next = list.find((w) => w.start && w.start > now && (!current || w.index !== current.index));
+  const next = grant.nextWindowStart;
   const jump = h(
     'button',
     {
@@ -89,10 +88,10 @@ function windows(grant, now, message, ctx) {
     h('h2', { id: 'windows-title' }, 'Spending windows'),
     h(
       'p',
-      {},
+      { id: 'next-window' },
       interval ? `Interval ${interval}. ` : 'No interval: one limit for the grant\u2019s whole life. ',
       `Sandbox clock: ${instant(now)}. `,
-      next ? `The next window starts ${instant(next.start)}.` : interval ? 'No window follows the current one.' : '',
+      next ? ['The next window starts ', time(next, instant(next)), '.'] : interval ? 'No window follows the current one.' : '',
     ),
     interval ? h('div', { class: 'buttons' }, jump) : null,
     h(
@@ -107,7 +106,7 @@ function windowItem(w, now, receiveLimited) {
   const labelId = uniqueId('window');
   const limit = w.limit;
   const spent = receiveLimited ? w.spentReceive : w.spentDebit;
-  const past = w.end && w.end <= now;
+  const past = Boolean(w.end) && Date.parse(w.end) <= Date.parse(now);
   const title = w.index < 0 ? 'Whole life' : `Window ${w.index + 1}`;
   return h(
     'li',
@@ -150,6 +149,7 @@ function revocation(grant, message, ctx) {
         {
           type: 'button',
           class: 'danger',
+          id: 'revoke-grant',
           onclick: async () => {
             try {
               await post(`/grants/${encodeURIComponent(grant.id)}/revoke`);
