@@ -5,18 +5,7 @@
 import { askSecret } from './secret.js';
 
 const SECRET_KEY = 'opkit.adminSecret';
-export const DEFAULT_ADMIN_BASE = '/admin';
-
-let adminBase = DEFAULT_ADMIN_BASE;
-
-/** Where the admin API lives: /admin, or /admin/sessions/{id} for a session. */
-export function adminBasePath() {
-  return adminBase;
-}
-
-export function setAdminBase(base) {
-  adminBase = base;
-}
+const ADMIN = '/admin';
 
 /** An error answer of the admin API: its status and the error body's code and description. */
 export class ApiError extends Error {
@@ -27,24 +16,19 @@ export class ApiError extends Error {
   }
 }
 
-/** GET {adminBase}{path}. */
+/** GET /admin{path}. */
 export function get(path) {
-  return request('GET', adminBase + path);
+  return request('GET', ADMIN + path);
 }
 
-/** POST {adminBase}{path} with a JSON body. */
+/** POST /admin{path} with a JSON body. */
 export function post(path, body) {
-  return request('POST', adminBase + path, body ?? {});
+  return request('POST', ADMIN + path, body ?? {});
 }
 
-/** DELETE {adminBase}{path}. */
+/** DELETE /admin{path}. */
 export function remove(path) {
-  return request('DELETE', adminBase + path);
-}
-
-/** GET of an admin path that does not depend on the session, e.g. /admin/sessions. */
-export function getOutsideSession(path) {
-  return request('GET', path);
+  return request('DELETE', ADMIN + path);
 }
 
 async function request(method, url, body) {

@@ -3,7 +3,6 @@
 // Links that are not routes (the skip link's "#main") only move focus.
 import { describeError, get } from './api.js';
 import { h, replace } from './dom.js';
-import { initSessions } from './sessions.js';
 import * as overview from './views/overview.js';
 import * as wallets from './views/wallets.js';
 import * as wallet from './views/wallet.js';
@@ -117,7 +116,8 @@ window.addEventListener('hashchange', () => {
   render(true);
 });
 
-async function start() {
+/** The header names the provider (and its profile) whose admin API the page uses. */
+async function loadProvider() {
   try {
     const index = await get('');
     provider = index.ase;
@@ -125,14 +125,10 @@ async function start() {
   } catch (error) {
     // The view says what failed; the header stays without the provider's name.
   }
-  try {
-    await initSessions((session) => {
-      announce(`Session ${session} chosen`);
-      render(true);
-    });
-  } catch (error) {
-    // A sandbox whose session list fails still has its default admin API.
-  }
+}
+
+async function start() {
+  await loadProvider();
   if (!isRoute(location.hash)) history.replaceState(null, '', '#/');
   lastRoute = location.hash;
   render(false);

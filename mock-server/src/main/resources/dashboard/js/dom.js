@@ -101,8 +101,8 @@ export function field(label, control, hint) {
 }
 
 /** A message area for a form's outcome; role=alert for errors is set when it shows one. */
-export function messageArea() {
-  return h('div', { class: 'message', 'aria-live': 'polite' });
+export function messageArea(id) {
+  return h('div', { class: 'message', 'aria-live': 'polite', id: id ?? null });
 }
 
 /** Shows an outcome in a message area. */

@@ -33,7 +33,7 @@ export async function render(root, _params, ctx) {
 
 function advanceForm(ctx) {
   const duration = h('input', { type: 'text', id: 'advance-by', name: 'advance', required: true, autocomplete: 'off', value: 'P1M', spellcheck: 'false' });
-  const message = messageArea();
+  const message = messageArea('advance-message');
   const form = h(
     'form',
     { class: 'panel', 'aria-labelledby': 'advance-title', novalidate: true },
@@ -51,7 +51,7 @@ function advanceForm(ctx) {
 
 function setForm(ctx) {
   const to = h('input', { type: 'text', id: 'set-to', name: 'now', required: true, autocomplete: 'off', spellcheck: 'false', placeholder: '2026-12-01T00:00:00Z' });
-  const message = messageArea();
+  const message = messageArea('set-message');
   const form = h(
     'form',
     { class: 'panel', 'aria-labelledby': 'set-title', novalidate: true },
@@ -68,7 +68,7 @@ function setForm(ctx) {
 }
 
 function windowForm(grants, ctx) {
-  const message = messageArea();
+  const message = messageArea('window-message');
   if (grants.length === 0) {
     return h(
       'div',
@@ -109,7 +109,7 @@ async function move(body, message, ctx) {
 }
 
 function consentForm(mode, ctx) {
-  const message = messageArea();
+  const message = messageArea('consent-message');
   const choices = CONSENT.map(([value, label]) =>
     h(
       'div',

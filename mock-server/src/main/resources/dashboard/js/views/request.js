@@ -65,7 +65,7 @@ export async function render(root, [sequence], ctx) {
       { class: 'compare' },
       h(
         'section',
-        { 'aria-labelledby': 'rebuilt-title' },
+        { id: 'rebuilt', 'aria-labelledby': 'rebuilt-title' },
         h('h2', { id: 'rebuilt-title' }, 'What the server rebuilt'),
         h('h3', {}, '@target-uri'),
         h('pre', {}, e.targetUri),
@@ -76,7 +76,7 @@ export async function render(root, [sequence], ctx) {
       ),
       h(
         'section',
-        { 'aria-labelledby': 'received-title' },
+        { id: 'received', 'aria-labelledby': 'received-title' },
         h('h2', { id: 'received-title' }, 'What it received'),
         h('h3', {}, 'Signature-Input'),
         e.signatureInput ? h('pre', {}, e.signatureInput) : h('p', { class: 'hint' }, 'Missing.'),

@@ -7,10 +7,10 @@ import { amount, instant, shortId, toSmallestUnits, units } from '../format.js';
 
 export async function render(root, [name], ctx) {
   const path = `/wallet-addresses/${encodeURIComponent(name)}`;
-  const summary = h('div');
-  const keys = h('div');
-  const outgoing = h('div');
-  const incoming = h('div');
+  const summary = h('div', { id: 'wallet-summary' });
+  const keys = h('div', { id: 'keys' });
+  const outgoing = h('div', { id: 'outgoing-payments' });
+  const incoming = h('div', { id: 'incoming-payments' });
   const wallet = await get(path);
   const refresh = async () => {
     const fresh = await get(path);
@@ -98,7 +98,7 @@ function fillKeys(container, w, path, refresh) {
 
 function keyForm(path, refresh) {
   const jwk = h('textarea', { name: 'jwk', required: true, spellcheck: 'false', autocomplete: 'off' });
-  const message = messageArea();
+  const message = messageArea('key-message');
   const form = h(
     'form',
     { class: 'panel', 'aria-labelledby': 'key-form-title', novalidate: true },
@@ -108,7 +108,7 @@ function keyForm(path, refresh) {
       jwk,
       'Paste the public JSON Web Key, e.g. {"kid":"my-key","alg":"EdDSA","kty":"OKP","crv":"Ed25519","x":"\u2026"}; never the private key.',
     ),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Register key')),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'register-key' }, 'Register key')),
     message,
   );
   form.addEventListener('submit', async (event) => {
@@ -139,7 +139,7 @@ function keyForm(path, refresh) {
 
 function balanceForm(w, path, refresh) {
   const value = h('input', { type: 'text', name: 'value', inputmode: 'decimal', autocomplete: 'off', required: true, value: units(w.balance.value, w.assetScale) });
-  const message = messageArea();
+  const message = messageArea('balance-message');
   const form = h(
     'form',
     { class: 'panel', 'aria-labelledby': 'balance-form-title', novalidate: true },
@@ -163,7 +163,7 @@ function balanceForm(w, path, refresh) {
 
 function failuresForm(path, refresh) {
   const count = h('input', { type: 'number', name: 'count', min: '0', max: '1000', required: true, value: '1' });
-  const message = messageArea();
+  const message = messageArea('failures-message');
   const form = h(
     'form',
     { class: 'panel', 'aria-labelledby': 'failures-form-title', novalidate: true },
@@ -178,12 +178,18 @@ function failuresForm(path, refresh) {
     try {
       const updated = await post(`${path}/failures`, { count: Number.isNaN(n) ? count.value : n });
       await refresh();
-      showMessage(message, 'ok', `The next ${updated.pendingFailures} outgoing payment(s) will fail.`);
+      showMessage(message, 'ok', failuresWords(updated.pendingFailures));
     } catch (error) {
       showMessage(message, 'error', describeError(error));
     }
   });
   return form;
+}
+
+function failuresWords(count) {
+  if (count === 0) return 'No outgoing payment is forced to fail.';
+  if (count === 1) return 'The next outgoing payment will fail.';
+  return `The next ${count} outgoing payments will fail.`;
 }
 
 const OUTGOING_COLUMNS = [
