@@ -269,11 +269,22 @@ final class Dashboard {
         .toList();
   }
 
+  /** Saves what {@code element} shows, scrolled into view, as {@code <name>.png}. */
+  void screenshot(String name, By element) {
+    WebElement target = driver.findElement(element);
+    script("arguments[0].scrollIntoView({block: 'nearest'});", target);
+    save(name, target.getScreenshotAs(OutputType.BYTES));
+  }
+
   /** Saves what the window shows as {@code target/screenshots/<name>.png}. */
   void screenshot(String name) {
+    save(name, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private void save(String name, byte[] png) {
     try {
       Files.createDirectories(screenshots);
-      Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(screenshots.resolve(name + ".png"), png);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the screenshot " + name, e);
     }

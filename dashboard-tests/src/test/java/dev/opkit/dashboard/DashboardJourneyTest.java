@@ -147,6 +147,7 @@ class DashboardJourneyTest {
     assertThat(first.getAttribute("class")).contains("past");
     assertThat(meter(first)).isEqualTo("500 of 500");
     assertThat(dashboard.focusedId()).isEqualTo("jump-next-window");
+    dashboard.screenshot("grant-windows", By.id("spending-windows"));
     Instant secondStart = Instant.parse(windows.get(1).get("start").asText());
     assertThat(SANDBOX.sandbox().clock().instant())
         .as("the sandbox clock, moved to the second window's start and running since")

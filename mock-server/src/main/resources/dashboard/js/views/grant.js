@@ -84,7 +84,9 @@ function windows(grant, now, message, ctx) {
     },
     'Move the clock to the next window',
   );
-  return [
+  return h(
+    'section',
+    { id: 'spending-windows', 'aria-labelledby': 'windows-title' },
     h('h2', { id: 'windows-title' }, 'Spending windows'),
     h(
       'p',
@@ -99,7 +101,7 @@ function windows(grant, now, message, ctx) {
       { class: 'windows', 'aria-labelledby': 'windows-title' },
       list.map((w) => windowItem(w, now, receiveLimited)),
     ),
-  ];
+  );
 }
 
 function windowItem(w, now, receiveLimited) {
