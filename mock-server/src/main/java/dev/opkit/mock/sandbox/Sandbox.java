@@ -1,8 +1,13 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.admin.AdminRoutes;
+import dev.opkit.mock.admin.ProvidersRoutes;
+import dev.opkit.mock.admin.RecentEventsRoutes;
+import dev.opkit.mock.admin.WalletPaymentsRoutes;
 import dev.opkit.mock.auth.AuthServer;
 import dev.opkit.mock.auth.limits.GrantSpending;
+import dev.opkit.mock.dashboard.DashboardAssets;
+import dev.opkit.mock.dashboard.DashboardRoutes;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
 import dev.opkit.mock.http.RequestSchemas;
@@ -72,6 +77,7 @@ public final class Sandbox implements AutoCloseable {
   private final List<AseServer> servers = new ArrayList<>();
   private final AuthServer auth;
   private final RequestSchemas schemas;
+  private final DashboardAssets dashboardAssets = new DashboardAssets();
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access) {
@@ -147,6 +153,10 @@ public final class Sandbox implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(ase, this, config.admin());
         groups.add(admin);
         groups.add(auth.adminRoutes(ase, admin::guarded));
+        groups.add(new ProvidersRoutes(ase, this, admin::guarded));
+        groups.add(new WalletPaymentsRoutes(ase, this, admin::guarded));
+        groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
+        groups.add(new DashboardRoutes(dashboardAssets));
       }
       groups.addAll(auth.routes(ase));
       groups.add(

@@ -7,6 +7,7 @@ import dev.opkit.mock.auth.limits.GrantSpending;
 import dev.opkit.mock.auth.limits.SpendingLimits;
 import dev.opkit.mock.auth.token.AccessTokenRecord;
 import dev.opkit.mock.auth.token.TokenService;
+import dev.opkit.protocol.interval.WindowCounting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,21 +59,25 @@ public final class GrantAdminViews {
     return view;
   }
 
-  /** A grant with its spending windows. */
+  /**
+   * A grant with its spending windows and, for an interval, when the next window starts (what
+   * {@code POST /admin/clock {"advanceTo": "next-window"}} moves to; absent after the last).
+   */
   public Map<String, Object> detail(Grant grant) {
     Map<String, Object> view = summary(grant);
+    Instant now = clock.instant();
+    WindowCounting counting = grant.ase().profile().windowCounting();
     grant
         .outgoingPaymentAccess()
         .filter(item -> item.limits() != null)
+        .map(item -> SpendingLimits.from(item.limits()))
         .ifPresent(
-            item ->
-                view.put(
-                    "windows",
-                    spending.windows(
-                        grant.id(),
-                        SpendingLimits.from(item.limits()),
-                        clock.instant(),
-                        grant.ase().profile().windowCounting())));
+            limits -> {
+              view.put("windows", spending.windows(grant.id(), limits, now, counting));
+              spending
+                  .nextWindow(limits, now, counting)
+                  .ifPresent(next -> view.put("nextWindowStart", next.start()));
+            });
     return view;
   }
 

@@ -136,6 +136,11 @@ public final class IncomingPaymentService {
     return store.page(wallet, grantee.all() ? null : grantee.client(), page);
   }
 
+  /** A page of every incoming payment of a wallet, whoever created it (the admin API's view). */
+  public PageResult<IncomingPaymentRecord> ofWallet(Wallet wallet, PageRequest page) {
+    return store.page(wallet, null, page);
+  }
+
   /** {@code complete-incoming-payment}: a pending payment stops accepting money. */
   public IncomingPaymentRecord complete(ResourceRequest request, UUID id) {
     IncomingPaymentRecord payment = require(request.ase(), id);

@@ -244,6 +244,11 @@ public final class OutgoingPaymentService {
     return store.page(wallet, grantee.all() ? null : grantee.client(), page);
   }
 
+  /** A page of every outgoing payment of a wallet, whoever created it (the admin API's view). */
+  public PageResult<OutgoingPaymentRecord> ofWallet(Wallet wallet, PageRequest page) {
+    return store.page(wallet, null, page);
+  }
+
   /**
    * {@code get-outgoing-payment-grant}: the spent amounts of the token's grant in the current
    * window (over its life without interval); empty when it never spent anything or the clock is
