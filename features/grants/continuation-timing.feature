@@ -1,4 +1,4 @@
-@auth-server @op-post-continue @gnap-5 @sandbox @clock @consent
+@auth-server @op-post-continue @gnap-5 @timing @consent
 Feature: Respect the wait before continuing a grant
   A pending grant tells the client how many seconds to wait before it continues. A client that
   comes back sooner is told it is too fast.

@@ -1,4 +1,4 @@
-@auth-server @op-post-request @op-post-continue @gnap-4 @consent
+@auth-server @op-post-request @op-post-continue @gnap-4
 Feature: Ask the user to consent to outgoing payments
   Money leaves the sender's account only with the sender's consent. The client asks for an
   outgoing-payment grant with limits, sends the user to the wallet's consent page, and gets the
@@ -15,6 +15,7 @@ Feature: Ask the user to consent to outgoing payments
     And the answer follows the Open Payments schema
     And the answer says where to send the user, gives a nonce of its own, and how to continue
 
+  @consent
   Scenario: The user accepts the grant
     Given the client asked for an outgoing-payment grant of 10.00 every P1D from the sender's wallet
     When the user accepts the grant
@@ -25,6 +26,7 @@ Feature: Ask the user to consent to outgoing payments
     And the answer follows the Open Payments schema
     And the access token carries the limits that were asked for
 
+  @consent
   Scenario: The user rejects the grant
     Given the client asked for an outgoing-payment grant of 10.00 every P1D from the sender's wallet
     When the user rejects the grant
@@ -32,7 +34,7 @@ Feature: Ask the user to consent to outgoing payments
     When the client tries to continue the grant all the same
     Then continuing the grant is refused
 
-  @sandbox
+  @made-to-order
   Scenario: A client whose wallet address has no public name cannot ask for consent
     Given a client whose wallet address has no public name
     When the client asks for an outgoing-payment grant of 10.00 every P1D from the sender's wallet

@@ -1,4 +1,4 @@
-@resource-server @op-get-incoming-payment @op-create-quote @sandbox @clock
+@resource-server @op-get-incoming-payment @op-create-quote @clock
 Feature: Incoming payments expire
   An incoming payment takes payments until its expiry time. After that it is expired and nothing
   can be paid into it.

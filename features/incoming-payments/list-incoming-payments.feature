@@ -1,4 +1,4 @@
-@resource-server @op-list-incoming-payments
+@resource-server @op-list-incoming-payments @lists
 Feature: List incoming payments page by page
   A client lists the incoming payments of a wallet address it may list, newest first, a page at a
   time. Each page tells the cursors to ask for the next or the previous page.

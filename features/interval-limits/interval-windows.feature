@@ -1,4 +1,4 @@
-@resource-server @op-create-outgoing-payment @interval-limits @sandbox @clock @consent
+@resource-server @op-create-outgoing-payment @interval-limits @clock @consent
 Feature: Intervals begin and end
   The limit applies again in full when the next interval begins. A grant for n repetitions pays
   in n intervals and no more (ISO 8601 repeating intervals; wallets running Rafiki allow one

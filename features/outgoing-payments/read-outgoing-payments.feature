@@ -17,7 +17,7 @@ Feature: Read outgoing payments and what a grant has spent
     Then the answer follows the Open Payments schema
     And it is the outgoing payment that was created
 
-  @op-list-outgoing-payments
+  @op-list-outgoing-payments @lists
   Scenario: The client lists its outgoing payments, newest first
     When the client lists the first 2 outgoing payments of the sender
     Then the answer follows the Open Payments schema

@@ -1,4 +1,4 @@
-@resource-server @op-create-outgoing-payment @sandbox @clock @consent
+@resource-server @op-create-outgoing-payment @clock @consent
 Feature: Quotes expire
   A quote holds its price only until it expires. A payment on an expired quote is refused and the
   client asks for a new quote.

@@ -1,4 +1,4 @@
-@recurring-payments @guide @sandbox @clock @consent
+@recurring-payments @guide @clock @consent
 Feature: Recurring payments, as the Open Payments guide makes them
   One outgoing-payment grant, consented to once and limited per interval, pays once in every
   interval: the client reads both wallet addresses (step 1), gets an incoming payment at the

@@ -1,4 +1,4 @@
-@recurring-payments @sandbox @clock @consent
+@recurring-payments @clock @consent
 Feature: The reference client's recurring schedule
   The reference client's schedule makes the guide's payments by itself: started once with the
   user's consent, then run whenever convenient (say, daily from cron). It pays each interval

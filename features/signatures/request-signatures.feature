@@ -58,8 +58,8 @@ Feature: Every grant request and every token is used with a signed request
     When the client sends a quote grant request signed ten minutes ago
     Then the authorization server refuses the client's signature
 
-  @op-post-request @sandbox
+  @op-post-request
   Scenario: A pretty-printed body is refused, as wallets running Rafiki refuse it
     When the client sends a quote grant request with a pretty-printed body, correctly signed
     Then the authorization server refuses the client's signature
-    And the refusal explains that the body must be compact JSON
+    And on this project's sandbox the refusal explains that the body must be compact JSON

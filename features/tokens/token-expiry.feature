@@ -1,4 +1,4 @@
-@auth-server @op-post-token @gnap-6 @sandbox @clock
+@auth-server @op-post-token @gnap-6 @clock
 Feature: Access tokens expire
   An access token lives for the seconds its grant answer says (expires_in). After that the
   resource server refuses it, and the client rotates it for a fresh one, as a client paying once a

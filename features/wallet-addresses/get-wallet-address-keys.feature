@@ -11,7 +11,7 @@ Feature: Read the keys of a wallet address
     Then the answer follows the Open Payments schema
     And the keys hold the client's key as an Ed25519 public key
 
-  @sandbox
+  @made-to-order
   Scenario: A wallet address without keys publishes an empty set of keys
     Given a receiver wallet
     When the client reads the keys of the receiver's wallet address

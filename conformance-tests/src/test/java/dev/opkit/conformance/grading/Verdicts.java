@@ -1,13 +1,17 @@
 package dev.opkit.conformance.grading;
 
 import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Grades one scenario's checks as PROTOCOL.md §10 says: a broken MUST fails the scenario; a
  * difference that a known implementation shares is recorded as a named divergence; an unmet SHOULD
- * is recorded too. In a scenario tagged {@code @should}, the scenario's own expectations are
- * SHOULD-level. Not thread-safe: one per scenario.
+ * is recorded too; where the specification allows several answers, which one the wallet gave is
+ * noted. In a scenario tagged {@code @should}, the scenario's own expectations are SHOULD-level.
+ * Not thread-safe: one per scenario.
  */
 public final class Verdicts {
   /** Tag of scenarios whose expectations are SHOULD-level. */
@@ -25,10 +29,10 @@ public final class Verdicts {
     this.sink = sink;
   }
 
-  /** Receives each finding: its title and its details. */
+  /** Receives each finding. */
   @FunctionalInterface
   public interface FindingSink {
-    void record(String title, String details);
+    void record(Finding finding);
   }
 
   /**
@@ -45,7 +49,7 @@ public final class Verdicts {
   /** A SHOULD: recorded when it does not hold, never failing. */
   public void should(boolean holds, String rule, Supplier<String> observed) {
     if (!holds) {
-      record("SHOULD not met: " + rule, "observed: " + observed.get());
+      sink.record(Finding.should(rule, observed.get()));
     }
   }
 
@@ -60,14 +64,12 @@ public final class Verdicts {
 
   /** Records that the wallet behaves as {@code known} describes. */
   public void divergence(KnownDivergence known, String observed) {
-    record(
-        known.title(),
-        "specification: "
-            + known.specification()
-            + "\nas done by: "
-            + known.implementations()
-            + "\nobserved: "
-            + observed);
+    sink.record(Finding.divergence(known, observed));
+  }
+
+  /** Notes which of the allowed answers the wallet gave; the grade does not change. */
+  public void note(String title, String observed) {
+    sink.record(Finding.note(title, observed));
   }
 
   /**
@@ -85,7 +87,21 @@ public final class Verdicts {
     expect(actual == expected, rule, () -> "answered " + actual);
   }
 
-  private void record(String title, String details) {
-    sink.record(title, details);
+  /**
+   * A status that must be one of several the specification allows (a MUST, or a SHOULD in a
+   * {@code @should} scenario); which one the wallet answered is noted.
+   *
+   * @throws ConformanceFailure when the status is none of them
+   */
+  public void statusAmong(String rule, Set<Integer> allowed, int actual) {
+    String allowedText =
+        new TreeSet<>(allowed).stream().map(String::valueOf).collect(Collectors.joining(" or "));
+    expect(
+        allowed.contains(actual),
+        rule,
+        () -> "answered " + actual + " where " + allowedText + " is required");
+    if (allowed.contains(actual) && allowed.size() > 1) {
+      note("status answered", actual + " (the rule allows " + allowedText + ")");
+    }
   }
 }

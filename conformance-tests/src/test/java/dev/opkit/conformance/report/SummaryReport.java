@@ -1,12 +1,10 @@
 package dev.opkit.conformance.report;
 
+import dev.opkit.conformance.grading.Finding;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.EnumMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The conformance summary as text: one row per feature with its passed, failed, divergent and
@@ -16,42 +14,36 @@ import java.util.TreeMap;
 public final class SummaryReport {
   private static final String INDENT = "    ";
 
-  private final String target;
-  private final Duration elapsed;
-  private final List<ScenarioOutcome> outcomes;
+  private final RunOutcome run;
+
+  public SummaryReport(RunOutcome run) {
+    this.run = run;
+  }
 
   /**
    * @param target what the kit ran against
    * @param elapsed how long the run took
    */
   public SummaryReport(String target, Duration elapsed, List<ScenarioOutcome> outcomes) {
-    this.target = target;
-    this.elapsed = elapsed;
-    this.outcomes =
-        outcomes.stream()
-            .sorted(
-                Comparator.comparing(ScenarioOutcome::feature)
-                    .thenComparingInt(ScenarioOutcome::line)
-                    .thenComparing(ScenarioOutcome::name))
-            .toList();
+    this(new RunOutcome(target, Instant.EPOCH, elapsed, outcomes));
   }
 
   /** How many scenarios got the grade. */
   public long count(Grade grade) {
-    return outcomes.stream().filter(o -> o.grade() == grade).count();
+    return run.count(grade);
   }
 
   /** The whole summary. */
   public String render() {
     StringBuilder text = new StringBuilder();
     text.append("\nOpen Payments conformance summary\n");
-    text.append("target: ").append(target).append('\n');
+    text.append("target: ").append(run.target()).append('\n');
     text.append(
         String.format(
             Locale.ROOT,
             "%d scenarios in %.1f s: %d passed, %d failed, %d divergent, %d skipped%n%n",
-            outcomes.size(),
-            elapsed.toMillis() / 1000.0,
+            run.outcomes().size(),
+            run.elapsed().toMillis() / 1000.0,
             count(Grade.PASSED),
             count(Grade.FAILED),
             count(Grade.DIVERGENT),
@@ -60,21 +52,12 @@ public final class SummaryReport {
     divergences(text);
     skipped(text);
     failures(text);
-    text.append('\n')
-        .append(
-            count(Grade.FAILED) == 0
-                ? "Verdict: no MUST of the specification was broken."
-                : "Verdict: " + count(Grade.FAILED) + " scenario(s) broke a MUST (see Failed).")
-        .append('\n');
+    text.append('\n').append("Verdict: ").append(run.verdict()).append('\n');
     return text.toString();
   }
 
   private void table(StringBuilder text) {
-    Map<String, Map<Grade, Integer>> rows = new TreeMap<>();
-    for (ScenarioOutcome outcome : outcomes) {
-      rows.computeIfAbsent(outcome.feature(), f -> new EnumMap<>(Grade.class))
-          .merge(outcome.grade(), 1, Integer::sum);
-    }
+    var rows = run.countsByFeature();
     int width =
         Math.max(
             "feature".length(), rows.keySet().stream().mapToInt(String::length).max().orElse(0));
@@ -88,10 +71,10 @@ public final class SummaryReport {
                     Locale.ROOT,
                     format,
                     feature,
-                    grades.getOrDefault(Grade.PASSED, 0),
-                    grades.getOrDefault(Grade.FAILED, 0),
-                    grades.getOrDefault(Grade.DIVERGENT, 0),
-                    grades.getOrDefault(Grade.SKIPPED, 0))));
+                    grades.get(Grade.PASSED),
+                    grades.get(Grade.FAILED),
+                    grades.get(Grade.DIVERGENT),
+                    grades.get(Grade.SKIPPED))));
     text.append(
         String.format(
             Locale.ROOT,
@@ -105,8 +88,8 @@ public final class SummaryReport {
 
   private void divergences(StringBuilder text) {
     List<ScenarioOutcome> divergent =
-        outcomes.stream()
-            .filter(o -> !o.findings().isEmpty() && o.grade() != Grade.SKIPPED)
+        run.outcomes().stream()
+            .filter(o -> !o.divergences().isEmpty() && o.grade() != Grade.SKIPPED)
             .toList();
     if (divergent.isEmpty()) {
       return;
@@ -115,7 +98,7 @@ public final class SummaryReport {
         "\nDivergent (as a known implementation does it, or a SHOULD not met; not failures):\n");
     for (ScenarioOutcome outcome : divergent) {
       heading(text, outcome);
-      for (ScenarioOutcome.Finding finding : outcome.findings()) {
+      for (Finding finding : outcome.divergences()) {
         text.append(INDENT).append("- ").append(finding.title()).append('\n');
         indented(text, finding.details(), INDENT + "  ");
       }
@@ -123,8 +106,7 @@ public final class SummaryReport {
   }
 
   private void skipped(StringBuilder text) {
-    List<ScenarioOutcome> skipped =
-        outcomes.stream().filter(o -> o.grade() == Grade.SKIPPED).toList();
+    List<ScenarioOutcome> skipped = run.withGrade(Grade.SKIPPED);
     if (skipped.isEmpty()) {
       return;
     }
@@ -136,8 +118,7 @@ public final class SummaryReport {
   }
 
   private void failures(StringBuilder text) {
-    List<ScenarioOutcome> failed =
-        outcomes.stream().filter(o -> o.grade() == Grade.FAILED).toList();
+    List<ScenarioOutcome> failed = run.withGrade(Grade.FAILED);
     if (failed.isEmpty()) {
       return;
     }

@@ -2,6 +2,8 @@ package dev.opkit.conformance.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opkit.conformance.grading.Finding;
+import dev.opkit.conformance.grading.KnownDivergence;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,7 @@ class SummaryReportTest {
           "The user accepts the grant",
           Grade.DIVERGENT,
           null,
-          List.of(
-              new ScenarioOutcome.Finding(
-                  "finish hash in standard base64 with padding", "observed: hash=P2nn…=")),
+          List.of(Finding.divergence(KnownDivergence.FINISH_HASH_STANDARD_BASE64, "hash=P2nn…=")),
           null);
 
   private static final ScenarioOutcome FAILED =
@@ -75,6 +75,8 @@ class SummaryReportTest {
         .contains("grants/outgoing-payment-grant.feature:18  The user accepts the grant")
         .contains("- finish hash in standard base64 with padding")
         .contains("observed: hash=P2nn…=")
+        .contains("specification: RFC 9635 §4.2.3")
+        .contains("as done by: Rafiki")
         .contains("Verdict: no MUST of the specification was broken.");
   }
 

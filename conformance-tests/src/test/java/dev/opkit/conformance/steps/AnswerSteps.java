@@ -103,7 +103,8 @@ public final class AnswerSteps {
   @Then("the resource server refuses the unsigned request")
   public void theResourceServerRefusesTheUnsignedRequest() {
     // 400 is a legitimate refusal too: the spec marks the signature headers required, and a wallet
-    // that validates requests (Rafiki) refuses their absence before it authenticates.
+    // that validates requests (Rafiki) refuses their absence before it authenticates. Which one
+    // the wallet answered is noted.
     String rule =
         "a request with a token but without Signature and Signature-Input is refused with 400"
             + " (required headers, resource-server spec) or 401 (RFC 9421 profile of Open"
@@ -112,12 +113,7 @@ public final class AnswerSteps {
         .expectRefusal(rule)
         .ifPresent(
             error -> {
-              context
-                  .verdicts()
-                  .expect(
-                      error.status() == 400 || error.status() == 401,
-                      rule,
-                      () -> "answered " + error.status());
+              context.verdicts().statusAmong(rule, Set.of(400, 401), error.status());
               requireErrorObject(error);
             });
   }
@@ -201,20 +197,31 @@ public final class AnswerSteps {
             () -> "answered " + status);
   }
 
-  /** The GNAP error code on the wire must be the expected one. */
+  /**
+   * The GNAP error code on the wire must be the expected one; an error object without any {@code
+   * code} is named as such, since RFC 9635 §3.6 requires one in every error answer.
+   */
   void requireGnapCode(String rule, String code) {
     JsonNode error = context.answerJson().path("error");
-    String actual = error.isObject() ? error.path("code").asText(null) : null;
+    String body = context.answer().response().body();
+    boolean hasCode = error.isObject() && error.path("code").isTextual();
     context
         .verdicts()
         .expect(
-            code.equals(actual),
-            rule,
+            hasCode,
+            rule + "; every GNAP error object carries a code (RFC 9635 §3.6)",
             () ->
-                "error code "
-                    + (actual == null ? "(none)" : actual)
-                    + " in "
-                    + context.answer().response().body());
+                (error.isObject()
+                        ? "error object without `code`: "
+                        : "no error object (RFC 9635 §3.6 requires {\"error\": {\"code\"}}): ")
+                    + body);
+    if (!hasCode) {
+      return;
+    }
+    String actual = error.path("code").asText();
+    context
+        .verdicts()
+        .expect(code.equals(actual), rule, () -> "error code " + actual + " in " + body);
   }
 
   /** A resource-server refusal carries the spec's {@code error-response} object. */

@@ -4,10 +4,11 @@ import dev.opkit.client.Pause;
 import dev.opkit.client.interaction.GrantConsent;
 import dev.opkit.client.interaction.HeadlessInteraction;
 import dev.opkit.client.interaction.Interaction;
-import dev.opkit.client.interaction.InteractionHandler;
 import dev.opkit.client.interaction.InteractionResult;
+import dev.opkit.conformance.consent.Consent;
 import dev.opkit.conformance.targets.Role;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.interval.IntervalWindow;
@@ -67,19 +68,21 @@ public final class Grants {
    * @param answer the grant answer with {@code interact} and {@code continue}
    * @param interaction what the finish hash is computed from
    * @param requested the access item asked for
+   * @param consent who answers its consent page
    * @param lastContinuedAt when the grant answered or was last continued, by the wallet's clock
    */
   record Pending(
       GrantResponse answer,
       Interaction interaction,
       AccessItem requested,
+      Consent consent,
       Instant lastContinuedAt) {
     Continue continuation() {
       return answer.continuation();
     }
 
     Pending continuedAt(Instant at) {
-      return new Pending(answer, interaction, requested, at);
+      return new Pending(answer, interaction, requested, consent, at);
     }
   }
 
@@ -231,7 +234,8 @@ public final class Grants {
             sender.id(),
             limits);
     String nonce = GrantConsent.newNonce();
-    String finishUri = handler(HeadlessInteraction.Decision.ACCEPT).finishUri();
+    Consent consent = context.newConsent(describe(access));
+    String finishUri = consent.finishUri();
     InteractRequest interact =
         offerInteraction
             ? InteractRequest.redirect(InteractFinish.redirect(finishUri, nonce))
@@ -258,6 +262,7 @@ public final class Grants {
                             a.interact().finish(),
                             sender.authServer()),
                         access,
+                        consent,
                         now()));
     answer
         .filter(a -> a.accessToken() != null)
@@ -273,13 +278,25 @@ public final class Grants {
     return requested;
   }
 
-  private InteractionHandler handler(HeadlessInteraction.Decision decision) {
-    return context.target().consent(decision, context.scenario().getName());
+  /** What an outgoing-payment grant asks for, in words for the person who consents. */
+  static String describe(AccessItem access) {
+    StringBuilder text = new StringBuilder("outgoing payments from ").append(access.identifier());
+    Limits limits = access.limits();
+    if (limits != null && limits.debitAmount() != null) {
+      text.append(" of up to ").append(HumanUnits.format(limits.debitAmount()));
+    } else if (limits != null && limits.receiveAmount() != null) {
+      text.append(" delivering up to ").append(HumanUnits.format(limits.receiveAmount()));
+    }
+    if (limits != null && limits.interval() != null) {
+      text.append(" per interval of ").append(limits.interval());
+    }
+    return text.toString();
   }
 
   /** The user answers the consent page (the guide's steps 7–8). */
   InteractionResult answerConsent(HeadlessInteraction.Decision decision) {
-    consent = handler(decision).interact(pending().interaction());
+    Pending grant = pending();
+    consent = grant.consent().answer(grant.interaction(), decision);
     return consent;
   }
 

@@ -38,6 +38,14 @@ public final class ParticipantSteps {
     context.useWallet(Role.RECEIVER, context.target().newWallet(Role.RECEIVER, WalletSpec.ANY));
   }
 
+  @Given("a receiver wallet in another asset than the sender's")
+  public void aReceiverWalletInAnotherAsset() {
+    String senderAsset = context.wallet(Role.SENDER).assetCode();
+    context.useWallet(
+        Role.RECEIVER,
+        context.target().newWallet(Role.RECEIVER, WalletSpec.otherAssetThan(senderAsset)));
+  }
+
   @Given("a receiver wallet in {word}")
   public void aReceiverWalletIn(String assetCode) {
     context.useWallet(

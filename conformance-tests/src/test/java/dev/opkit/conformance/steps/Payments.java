@@ -147,7 +147,7 @@ public final class Payments {
   Optional<OutgoingPayment> create(CreateOutgoingPaymentRequest request) {
     WalletAddress sender = context.wallet(Role.SENDER);
     String token = grants.token(AccessType.OUTGOING_PAYMENT).value();
-    if (context.target().hasSandboxPowers()) {
+    if (context.hasAdminApi()) {
       senderBalanceBefore = context.target().sandbox().balance(sender.id());
     }
     Optional<OutgoingPayment> payment =

@@ -51,8 +51,8 @@ public final class RecurringSteps {
 
   private InteractionHandler accepting() {
     return context
-        .target()
-        .consent(HeadlessInteraction.Decision.ACCEPT, context.scenario().getName());
+        .newConsent("the recurring schedule's outgoing payments")
+        .deciding(HeadlessInteraction.Decision.ACCEPT);
   }
 
   private void settle(ScheduleState latest) {

@@ -8,12 +8,16 @@ import dev.opkit.client.UnauthenticatedClient;
 import dev.opkit.client.error.ApiErrorException;
 import dev.opkit.client.error.OpenPaymentsException;
 import dev.opkit.client.exchange.Exchange;
+import dev.opkit.conformance.consent.Consent;
+import dev.opkit.conformance.consent.ObservedConsent;
+import dev.opkit.conformance.events.ScenarioRef;
 import dev.opkit.conformance.exchange.ExchangeLog;
 import dev.opkit.conformance.exchange.RawRequests;
 import dev.opkit.conformance.grading.Findings;
 import dev.opkit.conformance.grading.SpecConformance;
 import dev.opkit.conformance.grading.Verdicts;
 import dev.opkit.conformance.targets.Kit;
+import dev.opkit.conformance.targets.Power;
 import dev.opkit.conformance.targets.Role;
 import dev.opkit.conformance.targets.Target;
 import dev.opkit.protocol.ProtocolException;
@@ -44,6 +48,7 @@ public final class ScenarioContext {
   private final Map<Role, WalletAddress> wallets = new EnumMap<>(Role.class);
   private final Map<Role, BigInteger> openingBalances = new EnumMap<>(Role.class);
   private Scenario scenario;
+  private ScenarioRef ref;
   private Verdicts verdicts;
   private OpenPaymentsClient client;
   private UnauthenticatedClient anonymous;
@@ -52,15 +57,36 @@ public final class ScenarioContext {
 
   void begin(Scenario current) {
     this.scenario = current;
+    this.ref = ScenarioRef.of(current.getUri(), current.getLine(), current.getName());
     this.verdicts =
         new Verdicts(
             current.getSourceTagNames(),
-            (title, details) -> current.attach(details, Findings.DIVERGENCE_MEDIA_TYPE, title));
+            finding ->
+                current.attach(Json.write(finding), Findings.FINDING_MEDIA_TYPE, finding.title()));
   }
 
   /** The scenario being run. */
   public Scenario scenario() {
     return scenario;
+  }
+
+  /** Which scenario this is, as reports and events name it. */
+  public ScenarioRef ref() {
+    return ref;
+  }
+
+  /**
+   * The consent for one of this scenario's interactive grants, reported in the run's events.
+   *
+   * @param asked what the grant asks for, in words, for a person's prompt
+   */
+  public Consent newConsent(String asked) {
+    return new ObservedConsent(target.newConsent(ref, asked), ref);
+  }
+
+  /** Whether the target has the sandbox's admin API, so balances can be read. */
+  public boolean hasAdminApi() {
+    return target.powers().contains(Power.ADMIN_API);
   }
 
   /** What the kit runs against. */
@@ -111,7 +137,7 @@ public final class ScenarioContext {
   public void useWallet(Role role, String walletAddress) {
     walletUrls.put(role, walletAddress);
     wallets.remove(role);
-    if (target.hasSandboxPowers()) {
+    if (hasAdminApi()) {
       openingBalances.put(role, target.sandbox().balance(walletAddress));
     }
   }

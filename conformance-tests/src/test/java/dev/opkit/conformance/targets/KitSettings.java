@@ -65,6 +65,34 @@ public final class KitSettings {
   /** {@code wallet} target: whether to open the consent page in a browser ({@code true}). */
   public static final String OPEN_BROWSER = "opkit.consent.open-browser";
 
+  /**
+   * {@code wallet} target: a command that answers each consent page instead of a person, run by
+   * {@code sh -c} with the consent URL, the decision ({@code accept} or {@code reject}) and the
+   * finish URI as its arguments.
+   */
+  public static final String CONSENT_COMMAND = "opkit.consent.command";
+
+  /**
+   * {@code wallet} target: the base URL of a Rafiki identity-provider API (its auth service's
+   * interaction port), through which the kit accepts or rejects each grant itself.
+   */
+  public static final String RAFIKI_IDP_URL = "opkit.consent.rafiki-idp-url";
+
+  /** {@code wallet} target: the secret Rafiki shares with its identity provider. */
+  public static final String RAFIKI_IDP_SECRET = "opkit.consent.rafiki-idp-secret";
+
+  /** {@code wallet} target: how many scenarios run at once (default 4). */
+  public static final String WALLET_PARALLEL = "opkit.wallet.parallel";
+
+  /**
+   * {@code wallet} target: a wallet address to pay to in another asset than the sender's, for the
+   * cross-currency scenarios (needed only when the receiver holds the sender's asset).
+   */
+  public static final String RECEIVER_OTHER_ASSET = "opkit.wallet.receiver-other-asset";
+
+  /** A file to write the run's events to, one JSON object per line. */
+  public static final String EVENTS = "opkit.events";
+
   static final Set<String> KNOWN =
       Set.of(
           TARGET,
@@ -79,7 +107,13 @@ public final class KitSettings {
           PRIVATE_KEY,
           FINISH_URI,
           CONSENT_TIMEOUT,
-          OPEN_BROWSER);
+          OPEN_BROWSER,
+          CONSENT_COMMAND,
+          RAFIKI_IDP_URL,
+          RAFIKI_IDP_SECRET,
+          WALLET_PARALLEL,
+          RECEIVER_OTHER_ASSET,
+          EVENTS);
 
   private static final String PREFIX = "opkit.";
 
@@ -246,6 +280,35 @@ public final class KitSettings {
     }
   }
 
+  /**
+   * A whole number within bounds, or the default when not set.
+   *
+   * @throws KitSetupException naming the setting when it is not a number within the bounds
+   */
+  public int integer(String key, int defaultValue, int min, int max) {
+    Optional<String> text = optional(key);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int value = Integer.parseInt(text.get());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // Reported below, with the bounds.
+    }
+    throw new KitSetupException(
+        describe(key)
+            + " must be a whole number from "
+            + min
+            + " to "
+            + max
+            + "; got '"
+            + text.get()
+            + "'");
+  }
+
   /** {@code true} or {@code false}, or the default when not set. */
   public boolean flag(String key, boolean defaultValue) {
     Optional<String> text = optional(key);
@@ -265,10 +328,26 @@ public final class KitSettings {
    * against {@code opkit.workdir} (the directory the kit was started from).
    */
   public Path path(String key, String purpose) {
-    String text = required(key, purpose);
+    required(key, purpose);
+    return optionalPath(key).orElseThrow();
+  }
+
+  /** A file path setting, if set, resolved as {@link #path} resolves it. */
+  public Optional<Path> optionalPath(String key) {
     Setting setting = values.get(key);
-    Path base = setting.baseDirectory() != null ? setting.baseDirectory() : workdir;
-    return base.resolve(text).normalize();
+    if (setting == null) {
+      return Optional.empty();
+    }
+    return Optional.of(directoryOf(key).resolve(setting.value()).normalize());
+  }
+
+  /**
+   * The directory a setting's relative paths start from: the config file's directory when the
+   * setting came from there, else {@code opkit.workdir} (the directory the kit was started from).
+   */
+  public Path directoryOf(String key) {
+    Setting setting = values.get(key);
+    return setting != null && setting.baseDirectory() != null ? setting.baseDirectory() : workdir;
   }
 
   /** The setting and where its value came from, for messages. */

@@ -110,6 +110,28 @@ class KitSettingsTest {
   }
 
   @Test
+  void directoryOfWhenFromConfigFileThenItsDirectoryElseTheWorkdir() throws IOException {
+    Path file = config("opkit.consent.command=./consent.sh\n");
+    Path workdir = Files.createDirectories(dir.resolve("elsewhere"));
+
+    KitSettings fromFile =
+        KitSettings.load(
+            Map.of(KitSettings.CONFIG, file.toString(), KitSettings.WORKDIR, workdir.toString()),
+            Map.of());
+    KitSettings fromProperty =
+        KitSettings.load(
+            Map.of(
+                KitSettings.CONSENT_COMMAND,
+                "./consent.sh",
+                KitSettings.WORKDIR,
+                workdir.toString()),
+            Map.of());
+
+    assertThat(fromFile.directoryOf(KitSettings.CONSENT_COMMAND)).isEqualTo(file.getParent());
+    assertThat(fromProperty.directoryOf(KitSettings.CONSENT_COMMAND)).isEqualTo(workdir);
+  }
+
+  @Test
   void listWhenCommaSeparatedThenTrimmed() {
     KitSettings settings =
         KitSettings.load(Map.of(KitSettings.SANDBOX_URLS, " http://a:1 , http://b:2 ,"), Map.of());

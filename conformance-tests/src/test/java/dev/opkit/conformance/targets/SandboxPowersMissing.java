@@ -1,16 +1,19 @@
 package dev.opkit.conformance.targets;
 
 /**
- * A step asked for a sandbox power (the admin API, the clock, wallets made to order) on a target
- * that has none: the scenario should be tagged {@code @sandbox}, so that it is skipped there.
+ * A step asked for a sandbox power on a target that has none: the scenario lacks the tag of that
+ * power, which would have skipped it there (see {@link Power}).
  */
 public final class SandboxPowersMissing extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  public SandboxPowersMissing(String what) {
+  public SandboxPowersMissing(String what, Power power) {
     super(
         what
-            + " needs the sandbox's admin API, which real wallets do not have; tag the scenario"
-            + " @sandbox so that it is skipped on the wallet target");
+            + " needs "
+            + power.description()
+            + ", which real wallets do not have; tag the scenario "
+            + power.tag()
+            + " so that it is skipped on the wallet target");
   }
 }

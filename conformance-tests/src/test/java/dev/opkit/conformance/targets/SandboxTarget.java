@@ -2,9 +2,10 @@ package dev.opkit.conformance.targets;
 
 import dev.opkit.client.ClientIdentity;
 import dev.opkit.client.Pause;
-import dev.opkit.client.interaction.HeadlessInteraction;
-import dev.opkit.client.interaction.InteractionHandler;
 import dev.opkit.client.interaction.LocalCallbackInteraction;
+import dev.opkit.conformance.consent.Consent;
+import dev.opkit.conformance.consent.HeadlessConsent;
+import dev.opkit.conformance.events.ScenarioRef;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
@@ -14,17 +15,27 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * This project's sandbox as the target: started in-process on free loopback ports ({@code
  * sandbox}), or already running ({@code url}). Every scenario opens its own wallets and client
  * through the admin API, so scenarios never share state and need no reset; waiting for a grant's
- * {@code wait} moves the sandbox clock instead of sleeping.
+ * {@code wait} moves the sandbox clock instead of sleeping. That move is the one thing scenarios
+ * share: a scenario tagged {@value #TIMING_TAG}, which checks what the wallet allows within
+ * seconds, runs alone.
  */
 public final class SandboxTarget implements Target {
+  /**
+   * Tag of scenarios that check timing within a grant's {@code wait}, which another scenario's
+   * waiting (a move of the one sandbox clock) would spoil.
+   */
+  public static final String TIMING_TAG = "@timing";
+
   /** The asset of a sender wallet when the scenario does not choose one. */
   static final String DEFAULT_SENDER_ASSET = "USD";
 
@@ -53,7 +64,12 @@ public final class SandboxTarget implements Target {
 
   /** Starts the default sandbox in this JVM, on free loopback ports. */
   public static SandboxTarget inProcess() {
-    Sandbox sandbox = Sandbox.create(SandboxConfig.defaults().ephemeral()).start();
+    return inProcess(SandboxConfig.defaults());
+  }
+
+  /** Starts a sandbox of this configuration in this JVM, on free loopback ports. */
+  public static SandboxTarget inProcess(SandboxConfig config) {
+    Sandbox sandbox = Sandbox.create(config.ephemeral()).start();
     List<String> providers = sandbox.ases().stream().map(Ase::publicBase).toList();
     return new SandboxTarget(TargetKind.SANDBOX, sandbox, new SandboxAdmin(providers, null));
   }
@@ -81,13 +97,13 @@ public final class SandboxTarget implements Target {
   }
 
   @Override
-  public boolean hasSandboxPowers() {
-    return true;
+  public Set<Power> powers() {
+    return EnumSet.allOf(Power.class);
   }
 
   @Override
-  public boolean runsScenariosAlone() {
-    return false;
+  public boolean mustRunAlone(Set<String> tags) {
+    return tags.contains(TIMING_TAG);
   }
 
   @Override
@@ -107,7 +123,9 @@ public final class SandboxTarget implements Target {
     String asset =
         spec.assetCode() != null
             ? spec.assetCode()
-            : role == Role.SENDER ? DEFAULT_SENDER_ASSET : DEFAULT_RECEIVER_ASSET;
+            : spec.otherThan() != null
+                ? otherAsset(spec.otherThan())
+                : role == Role.SENDER ? DEFAULT_SENDER_ASSET : DEFAULT_RECEIVER_ASSET;
     String balance =
         spec.balance() != null
             ? spec.balance()
@@ -120,6 +138,10 @@ public final class SandboxTarget implements Target {
         asset,
         ASSET_SCALE,
         HumanUnits.toBaseUnits(balance, ASSET_SCALE));
+  }
+
+  private static String otherAsset(String asset) {
+    return DEFAULT_SENDER_ASSET.equals(asset) ? DEFAULT_RECEIVER_ASSET : DEFAULT_SENDER_ASSET;
   }
 
   private static String uniqueName(String role) {
@@ -149,9 +171,8 @@ public final class SandboxTarget implements Target {
   }
 
   @Override
-  public InteractionHandler consent(HeadlessInteraction.Decision decision, String scenario) {
-    return new HeadlessInteraction(
-        LocalCallbackInteraction.DEFAULT_FINISH_URI, decision, CONSENT_TIMEOUT);
+  public Consent newConsent(ScenarioRef scenario, String asked) {
+    return new HeadlessConsent(LocalCallbackInteraction.DEFAULT_FINISH_URI, CONSENT_TIMEOUT);
   }
 
   /**

@@ -2,14 +2,16 @@ package dev.opkit.conformance.targets;
 
 import dev.opkit.client.ClientIdentity;
 import dev.opkit.client.Pause;
-import dev.opkit.client.interaction.HeadlessInteraction;
-import dev.opkit.client.interaction.InteractionHandler;
+import dev.opkit.conformance.consent.Consent;
+import dev.opkit.conformance.events.ScenarioRef;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * What the kit runs against (sandbox in-process, a running sandbox, or real wallets) and what each
  * scenario gets from it: a client identity, a sender and a receiver wallet, the wallet's clock, a
- * way to wait, and the person's (or the sandbox's) consent.
+ * way to wait, and a consent for each interactive grant. Everything a scenario gets is asked for
+ * with the scenario, so a target can give each scenario its own (a sandbox session, one day).
  */
 public interface Target extends AutoCloseable {
   /** Which kind of target this is. */
@@ -18,11 +20,15 @@ public interface Target extends AutoCloseable {
   /** One line for reports, e.g. {@code running sandbox at http://localhost:4000, …}. */
   String describe();
 
-  /** Whether the admin API, the clock and wallets made to order are available. */
-  boolean hasSandboxPowers();
+  /** The sandbox powers this target has; scenarios that need others are skipped. */
+  Set<Power> powers();
 
-  /** Whether scenarios must run one at a time, because they share wallets or a person. */
-  boolean runsScenariosAlone();
+  /**
+   * Whether a scenario with these tags must run while no other scenario runs, because on this
+   * target it shares state with the others (the client's lists on shared wallets, the one sandbox
+   * clock).
+   */
+  boolean mustRunAlone(Set<String> tags);
 
   /**
    * A client for one scenario: in a sandbox a new wallet address with a new registered key; on real
@@ -33,7 +39,11 @@ public interface Target extends AutoCloseable {
    */
   ClientIdentity newClient(String publicName);
 
-  /** A wallet for one scenario, returned as its wallet address URL. */
+  /**
+   * A wallet for one scenario, returned as its wallet address URL.
+   *
+   * @throws NotOnThisTarget when the target has no such wallet, so the scenario is skipped
+   */
   String newWallet(Role role, WalletSpec spec);
 
   /** The sandbox's admin API. */
@@ -46,12 +56,13 @@ public interface Target extends AutoCloseable {
   Pause waiting();
 
   /**
-   * Who answers the consent page: the sandbox's form submitted headlessly, or the person at the
-   * keyboard, told what to choose.
+   * The consent for one interactive grant of a scenario: its finish URI, and who will answer the
+   * consent page (the sandbox's form submitted headlessly, a person, a command, an identity
+   * provider).
    *
-   * @param scenario the scenario's name, to tell the person which consent this is
+   * @param asked what the grant asks for, in words, for a person's prompt
    */
-  InteractionHandler consent(HeadlessInteraction.Decision decision, String scenario);
+  Consent newConsent(ScenarioRef scenario, String asked);
 
   /** Stops what the target started. */
   @Override

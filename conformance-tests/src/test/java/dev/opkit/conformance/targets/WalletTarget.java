@@ -7,78 +7,90 @@ import dev.opkit.client.error.ApiErrorException;
 import dev.opkit.client.error.OpenPaymentsException;
 import dev.opkit.client.error.ResponseValidationException;
 import dev.opkit.client.error.TransportException;
-import dev.opkit.client.interaction.BrowserOpener;
-import dev.opkit.client.interaction.HeadlessInteraction;
-import dev.opkit.client.interaction.InteractionHandler;
-import dev.opkit.client.interaction.LocalCallbackInteraction;
+import dev.opkit.conformance.consent.Consent;
+import dev.opkit.conformance.events.ScenarioRef;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.Jwk;
 import dev.opkit.protocol.keys.JwkSet;
 import dev.opkit.protocol.keys.KeyFormatException;
 import dev.opkit.protocol.keys.PemKeys;
+import dev.opkit.protocol.model.WalletAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Real wallets as the target, e.g. on the Interledger test network: the configured sender, receiver
- * and client wallet addresses, the client's key, and a person who consents in the browser.
- * Scenarios run one at a time, since they share these wallets and that person. Checks everything it
- * is given before the first scenario, so a typo ends the run with one clear message.
+ * Real wallets as the target, e.g. on the Interledger test network or a wallet operator's staging
+ * Rafiki: the configured sender, receiver and client wallet addresses, the client's key, and who
+ * consents: the person at the keyboard in the browser, the operator's command ({@code
+ * opkit.consent.command}), or Rafiki's identity-provider API ({@code
+ * opkit.consent.rafiki-idp-url}). Up to {@code opkit.wallet.parallel} scenarios run at once; they
+ * share the wallets, so a scenario tagged {@value #LISTS_TAG}, which reads the client's lists, runs
+ * alone. Checks everything it is given before the first scenario, so a typo ends the run with one
+ * clear message.
  */
 public final class WalletTarget implements Target {
-  /** Where the wallet sends the person back by default, as in the guide. */
-  static final String DEFAULT_FINISH_URI = LocalCallbackInteraction.DEFAULT_FINISH_URI;
+  /** How many scenarios run at once by default. */
+  public static final int DEFAULT_PARALLEL = 4;
 
-  /** How long the person has for each consent by default. */
-  static final Duration DEFAULT_CONSENT_TIMEOUT = Duration.ofMinutes(5);
+  /** The most scenarios that may run at once. */
+  public static final int MAX_PARALLEL = 16;
 
-  private final String sender;
-  private final String receiver;
+  /**
+   * Tag of scenarios that list the client's incoming or outgoing payments, which every other
+   * scenario adds to when they share the wallets and the client.
+   */
+  public static final String LISTS_TAG = "@lists";
+
+  private final WalletAddress sender;
+  private final WalletAddress receiver;
+  private final WalletAddress otherAssetReceiver;
   private final ClientIdentity client;
-  private final String finishUri;
-  private final Duration consentTimeout;
-  private final BrowserOpener browser;
-  private final Consumer<String> person;
+  private final WalletConsents consents;
+  private final int parallel;
 
   private WalletTarget(
-      String sender,
-      String receiver,
+      WalletAddress sender,
+      WalletAddress receiver,
+      WalletAddress otherAssetReceiver,
       ClientIdentity client,
-      String finishUri,
-      Duration consentTimeout,
-      BrowserOpener browser,
-      Consumer<String> person) {
+      WalletConsents consents,
+      int parallel) {
     this.sender = sender;
     this.receiver = receiver;
+    this.otherAssetReceiver = otherAssetReceiver;
     this.client = client;
-    this.finishUri = finishUri;
-    this.consentTimeout = consentTimeout;
-    this.browser = browser;
-    this.person = person;
+    this.consents = consents;
+    this.parallel = parallel;
   }
 
   /**
    * The wallets of the settings, each checked: the wallet addresses exist and are Open Payments
-   * wallet addresses, the key file holds an Ed25519 private key, and the client's wallet address
-   * publishes its public key under the key id.
+   * wallet addresses, the key file holds an Ed25519 private key, the client's wallet address
+   * publishes its public key under the key id, the consent settings fit together and the finish URI
+   * can be listened on.
    *
    * @param person where to tell the person what to do
    * @throws KitSetupException saying which setting is wrong and how
    */
   public static WalletTarget open(KitSettings settings, Consumer<String> person) {
-    String sender =
+    String senderUrl =
         walletAddressUrl(
             settings.required(KitSettings.SENDER, "the wallet address payments are made from"));
-    String receiver =
+    String receiverUrl =
         walletAddressUrl(
             settings.required(KitSettings.RECEIVER, "the wallet address payments are made to"));
-    String clientWallet = walletAddressUrl(settings.optional(KitSettings.CLIENT).orElse(sender));
+    Optional<String> otherAssetUrl =
+        settings.optional(KitSettings.RECEIVER_OTHER_ASSET).map(WalletTarget::walletAddressUrl);
+    String clientWallet = walletAddressUrl(settings.optional(KitSettings.CLIENT).orElse(senderUrl));
     String keyId =
         settings.required(
             KitSettings.KEY_ID, "the id of your developer key, as the wallet shows it");
@@ -86,10 +98,29 @@ public final class WalletTarget implements Target {
         settings.path(
             KitSettings.PRIVATE_KEY, "the file with the private key the wallet let you download");
     Ed25519KeyPair key = readKey(keyFile, settings);
+    int parallel = settings.integer(KitSettings.WALLET_PARALLEL, DEFAULT_PARALLEL, 1, MAX_PARALLEL);
+    WalletConsents.Settings consent = WalletConsents.read(settings);
 
     UnauthenticatedClient reader = UnauthenticatedClient.create();
-    requireWalletAddress(reader, sender, settings.describe(KitSettings.SENDER));
-    requireWalletAddress(reader, receiver, settings.describe(KitSettings.RECEIVER));
+    WalletAddress sender =
+        requireWalletAddress(reader, senderUrl, settings.describe(KitSettings.SENDER));
+    WalletAddress receiver =
+        requireWalletAddress(reader, receiverUrl, settings.describe(KitSettings.RECEIVER));
+    WalletAddress otherAssetReceiver = null;
+    if (otherAssetUrl.isPresent()) {
+      otherAssetReceiver =
+          requireWalletAddress(
+              reader, otherAssetUrl.get(), settings.describe(KitSettings.RECEIVER_OTHER_ASSET));
+      if (otherAssetReceiver.assetCode().equals(sender.assetCode())) {
+        throw new KitSetupException(
+            otherAssetReceiver.id()
+                + " ("
+                + settings.describe(KitSettings.RECEIVER_OTHER_ASSET)
+                + ") holds "
+                + sender.assetCode()
+                + ", the sender's asset; it must hold another one");
+      }
+    }
     String clientSetting =
         settings.optional(KitSettings.CLIENT).isPresent()
             ? settings.describe(KitSettings.CLIENT)
@@ -100,13 +131,10 @@ public final class WalletTarget implements Target {
     return new WalletTarget(
         sender,
         receiver,
+        otherAssetReceiver,
         new ClientIdentity(clientWallet, key, keyId),
-        settings.optional(KitSettings.FINISH_URI).orElse(DEFAULT_FINISH_URI),
-        settings.duration(KitSettings.CONSENT_TIMEOUT, DEFAULT_CONSENT_TIMEOUT),
-        settings.flag(KitSettings.OPEN_BROWSER, true)
-            ? BrowserOpener.desktop()
-            : BrowserOpener.NONE,
-        person);
+        consent.start(person),
+        parallel);
   }
 
   /**
@@ -143,10 +171,10 @@ public final class WalletTarget implements Target {
     }
   }
 
-  private static void requireWalletAddress(
+  private static WalletAddress requireWalletAddress(
       UnauthenticatedClient reader, String url, String setting) {
     try {
-      reader.walletAddress().get(url);
+      return reader.walletAddress().get(url);
     } catch (ApiErrorException e) {
       if (e.status() == 404) {
         throw new KitSetupException(
@@ -242,27 +270,35 @@ public final class WalletTarget implements Target {
   @Override
   public String describe() {
     return "real wallets: sender "
-        + sender
+        + sender.id()
         + ", receiver "
-        + receiver
+        + receiver.id()
+        + (otherAssetReceiver == null
+            ? ""
+            : ", receiver in " + otherAssetReceiver.assetCode() + " " + otherAssetReceiver.id())
         + ", client "
-        + client.walletAddress();
+        + client.walletAddress()
+        + "; "
+        + parallel
+        + " scenario(s) at once; consent by "
+        + consents.method();
   }
 
   @Override
-  public boolean hasSandboxPowers() {
-    return false;
+  public Set<Power> powers() {
+    return EnumSet.noneOf(Power.class);
   }
 
   @Override
-  public boolean runsScenariosAlone() {
-    return true;
+  public boolean mustRunAlone(Set<String> tags) {
+    return tags.contains(LISTS_TAG);
   }
 
   @Override
   public ClientIdentity newClient(String publicName) {
     if (publicName == null) {
-      throw new SandboxPowersMissing("a client wallet address without a public name");
+      throw new SandboxPowersMissing(
+          "a client wallet address without a public name", Power.WALLETS_MADE_TO_ORDER);
     }
     return client;
   }
@@ -270,14 +306,31 @@ public final class WalletTarget implements Target {
   @Override
   public String newWallet(Role role, WalletSpec spec) {
     if (spec.madeToOrder()) {
-      throw new SandboxPowersMissing("a wallet with a chosen asset or balance");
+      throw new SandboxPowersMissing(
+          "a wallet with a chosen asset or balance", Power.WALLETS_MADE_TO_ORDER);
     }
-    return role == Role.SENDER ? sender : receiver;
+    WalletAddress wallet = role == Role.SENDER ? sender : receiver;
+    if (spec.otherThan() != null && wallet.assetCode().equals(spec.otherThan())) {
+      if (role == Role.RECEIVER
+          && otherAssetReceiver != null
+          && !otherAssetReceiver.assetCode().equals(spec.otherThan())) {
+        return otherAssetReceiver.id();
+      }
+      throw new NotOnThisTarget(
+          "needs a "
+              + role.name().toLowerCase(Locale.ROOT)
+              + " wallet in another asset than "
+              + spec.otherThan()
+              + "; set "
+              + KitSettings.RECEIVER_OTHER_ASSET
+              + " to a wallet address that holds another asset");
+    }
+    return wallet.id();
   }
 
   @Override
   public SandboxAdmin sandbox() {
-    throw new SandboxPowersMissing("this step");
+    throw new SandboxPowersMissing("this step", Power.ADMIN_API);
   }
 
   @Override
@@ -291,14 +344,17 @@ public final class WalletTarget implements Target {
   }
 
   @Override
-  public InteractionHandler consent(HeadlessInteraction.Decision decision, String scenario) {
-    LocalCallbackInteraction browserConsent =
-        new LocalCallbackInteraction(finishUri, consentTimeout, person, browser);
-    return new PersonConsent(browserConsent, decision, scenario, person);
+  public Consent newConsent(ScenarioRef scenario, String asked) {
+    return consents.newConsent(scenario, asked);
+  }
+
+  /** How many scenarios run at once. */
+  public int parallel() {
+    return parallel;
   }
 
   @Override
   public void close() {
-    // Nothing was started: the wallets belong to their providers.
+    consents.close();
   }
 }

@@ -3,18 +3,22 @@ package dev.opkit.conformance.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opkit.conformance.standin.StandInRafikiInteraction;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.PemKeys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +71,17 @@ class WalletTargetTest {
     }
   }
 
+  private final List<WalletTarget> opened = new ArrayList<>();
+
   private WalletTarget open() {
-    return WalletTarget.open(KitSettings.load(properties, Map.of()), told::add);
+    WalletTarget target = WalletTarget.open(KitSettings.load(properties, Map.of()), told::add);
+    opened.add(target);
+    return target;
+  }
+
+  @AfterEach
+  void closeTargets() {
+    opened.forEach(WalletTarget::close);
   }
 
   @Test
@@ -78,11 +91,12 @@ class WalletTargetTest {
     assertThat(target.newWallet(Role.SENDER, WalletSpec.ANY)).isEqualTo(sender);
     assertThat(target.newWallet(Role.RECEIVER, WalletSpec.ANY)).isEqualTo(receiver);
     assertThat(target.newClient("any").walletAddress()).isEqualTo(client);
-    assertThat(target.hasSandboxPowers()).isFalse();
-    assertThat(target.runsScenariosAlone()).isTrue();
+    assertThat(target.powers()).isEmpty();
+    assertThat(target.mustRunAlone(Set.of("@lists", "@consent"))).isTrue();
+    assertThat(target.mustRunAlone(Set.of("@consent"))).isFalse();
     assertThatThrownBy(() -> target.newWallet(Role.SENDER, new WalletSpec("EUR", null)))
         .isInstanceOf(SandboxPowersMissing.class)
-        .hasMessageContaining("@sandbox");
+        .hasMessageContaining("@made-to-order");
     assertThatThrownBy(target::sandbox).isInstanceOf(SandboxPowersMissing.class);
   }
 
@@ -136,6 +150,132 @@ class WalletTargetTest {
     assertThatThrownBy(this::open)
         .isInstanceOf(KitSetupException.class)
         .hasMessageContaining("opkit.wallet.receiver is not set");
+  }
+
+  @Test
+  void openWhenFinishUriPortIsTakenThenNamesThePort() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      properties.put(KitSettings.FINISH_URI, "http://localhost:" + taken.getLocalPort());
+
+      assertThatThrownBy(this::open)
+          .isInstanceOf(KitSetupException.class)
+          .hasMessageContaining("another program may be using port " + taken.getLocalPort())
+          .hasMessageContaining("opkit.consent.finish-uri");
+    }
+  }
+
+  @Test
+  void openWhenBothConsentCommandAndIdentityProviderThenAsksToChooseOne() {
+    properties.put(KitSettings.CONSENT_COMMAND, "./consent.sh");
+    properties.put(KitSettings.RAFIKI_IDP_URL, "http://localhost:3009");
+    properties.put(KitSettings.RAFIKI_IDP_SECRET, "s");
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(KitSetupException.class)
+        .hasMessageContaining("opkit.consent.command")
+        .hasMessageContaining("opkit.consent.rafiki-idp-url")
+        .hasMessageContaining("choose one way to consent");
+  }
+
+  @Test
+  void openWhenIdentityProviderWithoutSecretThenNamesTheSecretSetting() {
+    properties.put(KitSettings.RAFIKI_IDP_URL, "http://localhost:3009");
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(KitSetupException.class)
+        .hasMessageContaining("opkit.consent.rafiki-idp-secret is not set")
+        .hasMessageContaining("IDENTITY_SERVER_SECRET");
+  }
+
+  @Test
+  void openWhenIdentityProviderUrlIsNotHttpThenSaysWhatItMustBe() {
+    properties.put(KitSettings.RAFIKI_IDP_URL, "localhost:3009");
+    properties.put(KitSettings.RAFIKI_IDP_SECRET, "s");
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(KitSetupException.class)
+        .hasMessageContaining("must be the http(s) base URL of Rafiki's identity-provider API");
+  }
+
+  @Test
+  void openWhenIdentityProviderDoesNotAnswerThenSaysWhereItShouldListen() throws IOException {
+    properties.put(KitSettings.RAFIKI_IDP_URL, "http://localhost:" + freePort());
+    properties.put(KitSettings.RAFIKI_IDP_SECRET, "not-in-messages");
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(KitSetupException.class)
+        .hasMessageContaining("no answer from Rafiki's identity-provider API")
+        .hasMessageContaining("INTERACTION_PORT, 3009 by default")
+        .hasMessageNotContaining("not-in-messages");
+  }
+
+  @Test
+  void openWhenIdentityProviderAnswersThenConsentsThroughItAndNothingListensOnTheFinishUri()
+      throws IOException {
+    try (StandInRafikiInteraction rafiki = StandInRafikiInteraction.start("s3cret")) {
+      properties.put(KitSettings.RAFIKI_IDP_URL, rafiki.idpUrl());
+      properties.put(KitSettings.RAFIKI_IDP_SECRET, "s3cret");
+
+      WalletTarget target = open();
+
+      assertThat(target.describe())
+          .contains("consent by Rafiki's identity-provider API at " + rafiki.idpUrl())
+          .doesNotContain("s3cret");
+      URI finish = URI.create(properties.get(KitSettings.FINISH_URI));
+      try (ServerSocket free = new ServerSocket(finish.getPort())) {
+        assertThat(free.isBound()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void openWhenParallelIsOutOfBoundsThenSaysTheBounds() {
+    properties.put(KitSettings.WALLET_PARALLEL, "0");
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(KitSetupException.class)
+        .hasMessageContaining("opkit.wallet.parallel")
+        .hasMessageContaining("must be a whole number from 1 to " + WalletTarget.MAX_PARALLEL);
+  }
+
+  @Test
+  void openWhenParallelIsSetThenThatManyAtOnce() {
+    properties.put(KitSettings.WALLET_PARALLEL, "2");
+
+    try (WalletTarget two = open()) {
+      assertThat(two.parallel()).isEqualTo(2);
+    }
+    properties.remove(KitSettings.WALLET_PARALLEL);
+    assertThat(open().parallel()).isEqualTo(WalletTarget.DEFAULT_PARALLEL);
+  }
+
+  @Test
+  void openWhenTheOtherAssetReceiverHoldsTheSendersAssetThenSaysSo() {
+    properties.put(KitSettings.RECEIVER_OTHER_ASSET, sender);
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(KitSetupException.class)
+        .hasMessageContaining("opkit.wallet.receiver-other-asset")
+        .hasMessageContaining("holds USD, the sender's asset; it must hold another one");
+  }
+
+  @Test
+  void newWalletWhenAnotherAssetIsNeededThenTheConfiguredReceiverInAnotherAsset() {
+    String usdReceiver = sandbox.newWallet(Role.RECEIVER, new WalletSpec("USD", null));
+    properties.put(KitSettings.RECEIVER, usdReceiver);
+
+    try (WalletTarget withoutOther = open()) {
+      assertThatThrownBy(
+              () -> withoutOther.newWallet(Role.RECEIVER, WalletSpec.otherAssetThan("USD")))
+          .isInstanceOf(NotOnThisTarget.class)
+          .hasMessageContaining("set opkit.wallet.receiver-other-asset");
+    }
+
+    properties.put(KitSettings.RECEIVER_OTHER_ASSET, receiver);
+    WalletTarget target = open();
+    assertThat(target.newWallet(Role.RECEIVER, WalletSpec.otherAssetThan("USD")))
+        .isEqualTo(receiver);
+    assertThat(target.newWallet(Role.RECEIVER, WalletSpec.ANY)).isEqualTo(usdReceiver);
   }
 
   @Test

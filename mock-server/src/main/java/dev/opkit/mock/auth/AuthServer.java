@@ -3,12 +3,15 @@ package dev.opkit.mock.auth;
 import dev.opkit.mock.auth.access.GnapResourceAccess;
 import dev.opkit.mock.auth.admin.AuthAdminRoutes;
 import dev.opkit.mock.auth.admin.GrantAdminViews;
+import dev.opkit.mock.auth.admin.GrantRevocationRoutes;
+import dev.opkit.mock.auth.admin.JournalEntryRoutes;
 import dev.opkit.mock.auth.client.ClientDirectory;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.JwksFetcher;
 import dev.opkit.mock.auth.continuation.ContinuationService;
 import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantEvents;
+import dev.opkit.mock.auth.grant.GrantRevocation;
 import dev.opkit.mock.auth.grant.GrantRules;
 import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.auth.grant.InMemoryGrantStore;
@@ -53,6 +56,7 @@ public final class AuthServer {
   private final RequestJournal journal;
   private final ClientDirectory directory;
   private final GrantService grants;
+  private final GrantRevocation revocation;
   private final ContinuationService continuations;
   private final TokenService tokens;
   private final InteractionService interactions;
@@ -117,8 +121,9 @@ public final class AuthServer {
             schemas,
             config,
             clock);
+    this.revocation = new GrantRevocation(tokens, grantEvents, clock);
     this.continuations =
-        new ContinuationService(grantStore, tokens, signatures, grantEvents, schemas, clock);
+        new ContinuationService(grantStore, tokens, signatures, revocation, schemas, clock);
     this.interactions =
         new InteractionService(grantStore, settings, grantEvents, new HtmlPages(), clock);
     this.adminViews = new GrantAdminViews(tokens, storage, session, clock);
@@ -142,9 +147,17 @@ public final class AuthServer {
         new InteractionRoutes(ase, interactions));
   }
 
-  /** A provider's admin routes for grants, the request journal and auto-consent. */
+  /**
+   * A provider's admin routes for grants (and their revocation), the request journal (and one entry
+   * of it) and auto-consent.
+   */
   public RouteGroup adminRoutes(Ase ase, UnaryOperator<Handler> guard) {
-    return new AuthAdminRoutes(ase, grants, adminViews, journal, settings, guard);
+    List<RouteGroup> groups =
+        List.of(
+            new AuthAdminRoutes(ase, grants, adminViews, journal, settings, guard),
+            new GrantRevocationRoutes(ase, grants, revocation, adminViews, guard),
+            new JournalEntryRoutes(ase, journal, guard));
+    return routes -> groups.forEach(group -> group.addTo(routes));
   }
 
   /**

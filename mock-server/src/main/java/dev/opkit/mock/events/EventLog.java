@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The last events of one wallet provider, oldest first, bounded so that a long benchmark does not
@@ -49,6 +50,18 @@ public final class EventLog {
     for (Iterator<Event> it = events.iterator(); it.hasNext() && page.size() < limit; ) {
       Event event = it.next();
       if (event.sequence() > after) {
+        page.add(event);
+      }
+    }
+    return page;
+  }
+
+  /** Up to {@code limit} of the newest events that pass {@code filter}, newest first. */
+  public synchronized List<Event> newest(int limit, Predicate<Event> filter) {
+    List<Event> page = new ArrayList<>(Math.min(limit, events.size()));
+    for (Iterator<Event> it = events.descendingIterator(); it.hasNext() && page.size() < limit; ) {
+      Event event = it.next();
+      if (filter.test(event)) {
         page.add(event);
       }
     }

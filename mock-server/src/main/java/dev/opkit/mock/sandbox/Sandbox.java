@@ -1,7 +1,12 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.admin.AdminRoutes;
+import dev.opkit.mock.admin.ProvidersRoutes;
+import dev.opkit.mock.admin.RecentEventsRoutes;
+import dev.opkit.mock.admin.WalletPaymentsRoutes;
 import dev.opkit.mock.auth.AuthServer;
+import dev.opkit.mock.dashboard.DashboardAssets;
+import dev.opkit.mock.dashboard.DashboardRoutes;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
 import dev.opkit.mock.http.RequestSchemas;
@@ -76,6 +81,7 @@ public final class Sandbox implements AutoCloseable {
   private final List<AseServer> servers = new ArrayList<>();
   private final AuthServer auth;
   private final RequestSchemas schemas;
+  private final DashboardAssets dashboardAssets = new DashboardAssets();
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access, Storage.Factory stores) {
@@ -135,6 +141,10 @@ public final class Sandbox implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(routing, this, config.admin());
         groups.add(admin);
         groups.add(auth.adminRoutes(ase, admin::guarded));
+        groups.add(new ProvidersRoutes(routing, this, admin::guarded));
+        groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
+        groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
+        groups.add(new DashboardRoutes(dashboardAssets));
       }
       groups.addAll(auth.routes(ase));
       groups.add(

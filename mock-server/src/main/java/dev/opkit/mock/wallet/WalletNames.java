@@ -18,6 +18,7 @@ public final class WalletNames {
           "quotes",
           "outgoing-payments",
           "outgoing-payment-grant",
+          "dashboard",
           ".well-known");
 
   private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,63}");

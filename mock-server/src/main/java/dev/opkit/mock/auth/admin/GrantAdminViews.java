@@ -9,6 +9,7 @@ import dev.opkit.mock.session.Session;
 import dev.opkit.mock.spending.GrantSpending;
 import dev.opkit.mock.spending.SpendingLimits;
 import dev.opkit.mock.store.Transactions;
+import dev.opkit.protocol.interval.WindowCounting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -64,25 +65,30 @@ public final class GrantAdminViews {
     return view;
   }
 
-  /** A grant with its spending windows. */
+  /**
+   * A grant with its spending windows and, for an interval, when the next window starts (what
+   * {@code POST /admin/clock {"advanceTo": "next-window"}} moves to; absent after the last).
+   */
   public Map<String, Object> detail(Grant grant) {
     Map<String, Object> view = summary(grant);
+    Instant now = clock.instant();
+    WindowCounting counting = grant.ase().profile().windowCounting();
     grant
         .outgoingPaymentAccess()
         .filter(item -> item.limits() != null)
+        .map(item -> SpendingLimits.from(item.limits()))
         .ifPresent(
-            item ->
-                view.put(
-                    "windows",
-                    storage.read(
-                        session.get().id(),
-                        reads ->
-                            GrantSpending.windows(
-                                reads.spending(),
-                                grant.id(),
-                                SpendingLimits.from(item.limits()),
-                                clock.instant(),
-                                grant.ase().profile().windowCounting()))));
+            limits -> {
+              view.put(
+                  "windows",
+                  storage.read(
+                      session.get().id(),
+                      reads ->
+                          GrantSpending.windows(
+                              reads.spending(), grant.id(), limits, now, counting)));
+              GrantSpending.nextWindow(limits, now, counting)
+                  .ifPresent(next -> view.put("nextWindowStart", next.start()));
+            });
     return view;
   }
 

@@ -5,13 +5,12 @@ import dev.opkit.mock.auth.GnapAuthorization;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
 import dev.opkit.mock.auth.grant.Grant;
-import dev.opkit.mock.auth.grant.GrantEvents;
+import dev.opkit.mock.auth.grant.GrantRevocation;
 import dev.opkit.mock.auth.grant.GrantState;
 import dev.opkit.mock.auth.grant.GrantStore;
 import dev.opkit.mock.auth.grant.Interaction;
 import dev.opkit.mock.auth.token.AccessTokenRecord;
 import dev.opkit.mock.auth.token.TokenService;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.sandbox.Ase;
@@ -37,7 +36,7 @@ public final class ContinuationService {
   private final GrantStore grants;
   private final TokenService tokens;
   private final ClientSignatures signatures;
-  private final GrantEvents events;
+  private final GrantRevocation revocation;
   private final RequestSchemas schemas;
   private final Clock clock;
 
@@ -45,13 +44,13 @@ public final class ContinuationService {
       GrantStore grants,
       TokenService tokens,
       ClientSignatures signatures,
-      GrantEvents events,
+      GrantRevocation revocation,
       RequestSchemas schemas,
       Clock clock) {
     this.grants = grants;
     this.tokens = tokens;
     this.signatures = signatures;
-    this.events = events;
+    this.revocation = revocation;
     this.schemas = schemas;
     this.clock = clock;
   }
@@ -125,14 +124,9 @@ public final class ContinuationService {
    */
   public void cancel(Ase ase, String continueId, String authorization, HttpMessage message) {
     Grant grant = authenticate(ase, continueId, authorization, message);
-    Instant now = clock.instant();
-    synchronized (grant) {
-      if (!grant.revoke(now)) {
-        throw revoked(grant);
-      }
-      tokens.revokeAll(grant, now);
+    if (!revocation.revoke(grant)) {
+      throw revoked(grant);
     }
-    events.publish(EventType.GRANT_REVOKED, grant);
   }
 
   private Grant authenticate(

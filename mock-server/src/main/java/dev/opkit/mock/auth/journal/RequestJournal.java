@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,6 +64,22 @@ public final class RequestJournal {
       }
     }
     return result;
+  }
+
+  /** A provider's entry by its sequence, while the journal keeps it. */
+  public Optional<JournalEntry> find(String ase, long sequence) {
+    Deque<JournalEntry> entries = byAse.get(ase);
+    if (entries == null) {
+      return Optional.empty();
+    }
+    synchronized (entries) {
+      for (JournalEntry entry : entries) {
+        if (entry.sequence() == sequence) {
+          return Optional.of(entry);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** How many entries each provider keeps. */

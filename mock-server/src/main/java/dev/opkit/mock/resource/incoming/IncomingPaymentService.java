@@ -157,6 +157,19 @@ public final class IncomingPaymentService {
                     "the cursor " + page.cursor() + " is not an incoming payment of this list"));
   }
 
+  /** A page of every incoming payment of a wallet, whoever created it (the admin API's view). */
+  public PageResult<IncomingPaymentRecord> ofWallet(
+      SessionAse ase, WalletRecord wallet, PageRequest page) {
+    return storage
+        .read(
+            ase.sessionId(),
+            reads -> reads.incomingPayments().page(wallet.id(), null, page.query()))
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "the cursor " + page.cursor() + " is not an incoming payment of this list"));
+  }
+
   /** {@code complete-incoming-payment}: a pending payment stops accepting money. */
   public IncomingPaymentRecord complete(ResourceRequest request, UUID id) {
     SessionAse ase = request.ase();

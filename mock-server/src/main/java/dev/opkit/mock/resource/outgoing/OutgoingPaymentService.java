@@ -162,6 +162,19 @@ public final class OutgoingPaymentService {
                     "the cursor " + page.cursor() + " is not an outgoing payment of this list"));
   }
 
+  /** A page of every outgoing payment of a wallet, whoever created it (the admin API's view). */
+  public PageResult<OutgoingPaymentRecord> ofWallet(
+      SessionAse ase, WalletRecord wallet, PageRequest page) {
+    return storage
+        .read(
+            ase.sessionId(),
+            reads -> reads.outgoingPayments().page(wallet.id(), null, page.query()))
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "the cursor " + page.cursor() + " is not an outgoing payment of this list"));
+  }
+
   /**
    * {@code get-outgoing-payment-grant}: the spent amounts of the token's grant in the current
    * window (over its life without interval); empty when it never spent anything or the clock is

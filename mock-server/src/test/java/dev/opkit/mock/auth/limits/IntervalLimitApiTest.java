@@ -119,6 +119,29 @@ class IntervalLimitApiTest {
   }
 
   @Test
+  void adminGrantWhenIntervalLimitThenNextWindowStartUntilTheLastWindow() {
+    Instant now = SANDBOX.sandbox().clock().instant();
+    payments.grant("500", "R1/" + now + "/P1M");
+    String id = grantId();
+
+    JsonPath first = SANDBOX.at("ase1").get("/admin/grants/" + id).jsonPath();
+    SANDBOX
+        .at("ase1")
+        .contentType("application/json")
+        .body("{\"advanceTo\":\"next-window\",\"grant\":\"" + id + "\"}")
+        .post("/admin/clock")
+        .then()
+        .statusCode(200);
+    JsonPath last = SANDBOX.at("ase1").get("/admin/grants/" + id).jsonPath();
+
+    assertThat(first.getString("nextWindowStart"))
+        .isNotNull()
+        .isEqualTo(first.getString("windows[1].start"));
+    assertThat(last.getBoolean("windows[1].current")).isTrue();
+    assertThat(last.getString("nextWindowStart")).as("after the last window").isNull();
+  }
+
+  @Test
   void clockWhenAdvancedToNextWindowOfGrantThenThereAndPaymentAllowed() {
     Instant now = SANDBOX.sandbox().clock().instant();
     TestClient.Token token = payments.grant("100", "R1/" + now + "/P1W");

@@ -233,11 +233,12 @@ class OutgoingPaymentApiTest {
     SANDBOX
         .at("ase1")
         .contentType("application/json")
-        .body("{\"delay\":\"PT0.3S\"}")
+        // Long enough that the checks below see the payment in progress on a loaded machine.
+        .body("{\"delay\":\"PT3S\"}")
         .post("/admin/processing")
         .then()
         .statusCode(200)
-        .body("delay", equalTo("PT0.3S"));
+        .body("delay", equalTo("PT3S"));
     String token = payments.token("g1", outgoing(alice(), CREATE, READ));
 
     String id =
@@ -257,10 +258,10 @@ class OutgoingPaymentApiTest {
             SANDBOX.at("ase1").get("/admin/wallet-addresses/alice").<String>path("reserved.value"))
         .isEqualTo("1000");
 
-    Instant deadline = Instant.now().plusSeconds(5);
+    Instant deadline = Instant.now().plusSeconds(15);
     String sent = "0";
     while (sent.equals("0") && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
+      Thread.sleep(100);
       sent =
           SANDBOX
               .at("ase1")
