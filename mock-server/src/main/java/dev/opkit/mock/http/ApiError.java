@@ -20,6 +20,10 @@ public enum ApiError {
   INVALID_REQUEST(400, "invalid_request", "%s"),
   NOT_FOUND(404, "not_found", "%s"),
   NO_ROUTE(404, "not_found", "nothing here: %s %s is not a route of this server"),
+  UNKNOWN_SESSION(
+      404,
+      "not_found",
+      "there is no session %s on this sandbox: it was never made, or it was deleted"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed", "%s is not allowed on %s%s"),
   NOT_ACCEPTABLE(
       406,
@@ -44,6 +48,11 @@ public enum ApiError {
 
   // The GNAP auth server.
   GRANT_INVALID_REQUEST(400, GnapErrorCode.INVALID_REQUEST, "%s"),
+  /** A grant request to a session that does not exist: Rafiki's answer for an unknown tenant. */
+  UNKNOWN_SESSION_AT_AUTH(
+      404,
+      GnapErrorCode.INVALID_REQUEST,
+      "there is no session %s on this sandbox: it was never made, or it was deleted"),
   /** The client cannot be accepted or its keys not be read: no signature was checked. */
   INVALID_CLIENT(400, GnapErrorCode.INVALID_CLIENT, "%s"),
   /** The request's signature or credential does not authenticate the client. */

@@ -4,7 +4,11 @@ import dev.opkit.mock.http.HttpErrors;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +22,19 @@ final class AseServer {
   private final Ase ase;
   private final Javalin app;
 
-  AseServer(Ase ase, SandboxGate gate, List<RouteGroup> groups) {
+  AseServer(Ase ase, SandboxGate gate, Filter sessionPaths, List<RouteGroup> groups) {
     this.ase = ase;
     HttpErrors errors = new HttpErrors(ase.profile());
     this.app =
         Javalin.create(
             cfg -> {
               ServerSettings.apply(cfg, LOG, ase.name());
+              cfg.jetty.modifyServletContextHandler(
+                  context ->
+                      context.addFilter(
+                          new FilterHolder(sessionPaths),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
               cfg.router.handlerWrapper(
                   endpoint ->
                       SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)

@@ -3,6 +3,7 @@ package dev.opkit.mock.sandbox;
 import dev.opkit.mock.admin.AdminRoutes;
 import dev.opkit.mock.admin.ProvidersRoutes;
 import dev.opkit.mock.admin.RecentEventsRoutes;
+import dev.opkit.mock.admin.SessionsRoutes;
 import dev.opkit.mock.admin.WalletPaymentsRoutes;
 import dev.opkit.mock.auth.AuthServer;
 import dev.opkit.mock.dashboard.DashboardAssets;
@@ -20,6 +21,7 @@ import dev.opkit.mock.resource.quote.QuoteService;
 import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionDirectory;
+import dev.opkit.mock.session.SessionPathFilter;
 import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.session.Sessions;
 import dev.opkit.mock.store.Reads;
@@ -140,18 +142,21 @@ public final class Sandbox implements AutoCloseable {
       if (config.admin().isEnabled()) {
         AdminRoutes admin = new AdminRoutes(routing, this, config.admin());
         groups.add(admin);
+        groups.add(new SessionsRoutes(ase, this));
         groups.add(auth.adminRoutes(ase, admin::guarded));
         groups.add(new ProvidersRoutes(routing, this, admin::guarded));
         groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
         groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
         groups.add(new DashboardRoutes(dashboardAssets));
       }
+      // After the admin API's guard, so an unknown session is no answer to an unauthorized caller.
+      groups.add(routing);
       groups.addAll(auth.routes(ase));
       groups.add(
           new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, groups));
+      servers.add(new AseServer(ase, gate, new SessionPathFilter(), groups));
     }
     sessions.whenReset(
         id -> {
@@ -239,6 +244,15 @@ public final class Sandbox implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  /**
+   * Discards a made session and everything in it: its URLs answer 404 at once.
+   *
+   * @return false when there was no such session
+   */
+  public boolean discard(SessionId id) {
+    return sessions.discard(id);
   }
 
   /** Sets a session's clock, then runs the work that follows: expiries that are now due. */

@@ -2,6 +2,7 @@ package dev.opkit.mock.wallet;
 
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonHandler;
+import dev.opkit.mock.http.RequestPaths;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionRouting;
@@ -42,7 +43,8 @@ public final class WalletRoutes implements RouteGroup {
   private WalletRecord wallet(Context ctx, SessionAse ase) {
     String name = ctx.pathParam("name");
     if (WalletNames.isReserved(name)) {
-      throw ApiException.notFound("nothing here: " + ctx.path() + " is not a route of this server");
+      throw ApiException.notFound(
+          "nothing here: " + RequestPaths.sent(ctx) + " is not a route of this server");
     }
     return wallets.require(ase, name);
   }
