@@ -272,6 +272,7 @@ public final class Main implements Callable<Integer> {
             "    admin API       %s%s%n",
             ase.adminUrl(),
             sandbox.config().admin().secret() != null ? "  (bearer secret required)" : "");
+        out.printf(Locale.ROOT, "    dashboard       %s/%n", ase.publicBase());
       }
     }
     out.printf(Locale.ROOT, "%nPress Ctrl+C to stop.%n");
