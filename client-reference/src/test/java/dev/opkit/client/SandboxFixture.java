@@ -46,20 +46,7 @@ public final class SandboxFixture
 
   /** A configuration change: the given profile switches on every provider. */
   public static UnaryOperator<SandboxConfig> profileSwitches(Map<String, Object> switches) {
-    return config ->
-        new SandboxConfig(
-            config.host(),
-            config.profile(),
-            switches,
-            config.ases(),
-            config.rates(),
-            config.fees(),
-            config.quoteLifetime(),
-            config.processingDelay(),
-            config.admin(),
-            config.webhookUrl(),
-            config.eventLogCapacity(),
-            config.auth());
+    return config -> config.withProfileOverrides(switches);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.http.AllowedHosts;
+import dev.opkit.mock.http.HostCheck;
 import dev.opkit.mock.http.HttpErrors;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
@@ -10,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of one provider: a Javalin instance on its own port whose routes are declared up
- * front, specific paths first and the wallet address catch-all last.
+ * front, specific paths first and the wallet address catch-all last, behind a check of the {@code
+ * Host} header that runs before every route.
  */
 final class AseServer {
   private static final Logger LOG = LoggerFactory.getLogger(AseServer.class);
@@ -18,7 +21,7 @@ final class AseServer {
   private final Ase ase;
   private final Javalin app;
 
-  AseServer(Ase ase, SandboxGate gate, List<RouteGroup> groups) {
+  AseServer(Ase ase, SandboxGate gate, AllowedHosts hosts, List<RouteGroup> groups) {
     this.ase = ase;
     HttpErrors errors = new HttpErrors(ase.profile().resourceErrorCodes());
     this.app =
@@ -31,6 +34,7 @@ final class AseServer {
                           ? endpoint.handler
                           : gate.shared(endpoint.handler));
               errors.install(cfg.routes);
+              cfg.routes.before(new HostCheck(hosts));
               groups.forEach(group -> group.addTo(cfg.routes));
             });
   }

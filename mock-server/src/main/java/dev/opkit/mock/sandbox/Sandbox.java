@@ -5,6 +5,7 @@ import dev.opkit.mock.auth.AuthServer;
 import dev.opkit.mock.auth.limits.GrantSpending;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
+import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.Ledger;
@@ -133,6 +134,7 @@ public final class Sandbox implements AutoCloseable {
             processing,
             background,
             sequences);
+    AllowedHosts hosts = config.hostNames();
     for (AseConfig aseConfig : config.ases()) {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
       List<RouteGroup> groups = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class Sandbox implements AutoCloseable {
           new ResourceServerRoutes(ase, incoming, incomingViews, quotes, outgoing, schemas, clock));
       groups.add(new WalletRoutes(ase, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, groups));
+      servers.add(new AseServer(ase, gate, hosts, groups));
     }
   }
 

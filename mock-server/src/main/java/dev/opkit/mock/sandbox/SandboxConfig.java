@@ -1,11 +1,14 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AuthConfig;
+import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.profile.BehaviourProfile;
 import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,9 @@ import java.util.Set;
  * @param webhookUrl where events are POSTed as webhooks; absent: nowhere
  * @param eventLogCapacity how many events each provider's log keeps
  * @param auth the auth server's settings (consent, signatures, client keys, request journal)
+ * @param allowedHosts host names the sandbox answers to besides its own (loopback, the listen
+ *     address, the hosts of the public URLs), e.g. a container's or a LAN name; {@code *} allows
+ *     any name and so switches off the defence against DNS rebinding
  */
 public record SandboxConfig(
     String host,
@@ -43,7 +49,8 @@ public record SandboxConfig(
     AdminConfig admin,
     String webhookUrl,
     int eventLogCapacity,
-    AuthConfig auth) {
+    AuthConfig auth,
+    List<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -51,6 +58,7 @@ public record SandboxConfig(
   public static final int DEFAULT_EVENT_LOG_CAPACITY = 10_000;
   public static final int DEFAULT_FIRST_PORT = 4000;
   public static final int DEFAULT_SECOND_PORT = 4100;
+  private static final Set<String> WILDCARD_ADDRESSES = Set.of("0.0.0.0", "::", "[::]");
 
   public SandboxConfig {
     host = host == null || host.isBlank() ? DEFAULT_HOST : host;
@@ -65,6 +73,10 @@ public record SandboxConfig(
     webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
     eventLogCapacity = eventLogCapacity <= 0 ? DEFAULT_EVENT_LOG_CAPACITY : eventLogCapacity;
     auth = auth == null ? AuthConfig.DEFAULTS : auth;
+    allowedHosts =
+        allowedHosts == null
+            ? List.of()
+            : allowedHosts.stream().map(SandboxConfig::allowedHost).distinct().toList();
     if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
@@ -84,7 +96,8 @@ public record SandboxConfig(
 
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
-    return new SandboxConfig(null, null, null, null, null, null, null, null, null, null, 0, null);
+    return new SandboxConfig(
+        null, null, null, null, null, null, null, null, null, null, 0, null, null);
   }
 
   /**
@@ -114,7 +127,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -130,7 +144,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
@@ -146,7 +161,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -162,7 +178,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -178,7 +195,8 @@ public record SandboxConfig(
         newAdmin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -194,7 +212,8 @@ public record SandboxConfig(
         admin,
         url,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -210,7 +229,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -226,7 +246,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -242,7 +263,8 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        auth);
+        auth,
+        allowedHosts);
   }
 
   public SandboxConfig withAuth(AuthConfig newAuth) {
@@ -258,7 +280,43 @@ public record SandboxConfig(
         admin,
         webhookUrl,
         eventLogCapacity,
-        newAuth);
+        newAuth,
+        allowedHosts);
+  }
+
+  public SandboxConfig withAllowedHosts(List<String> hosts) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth,
+        hosts);
+  }
+
+  /**
+   * The names this sandbox answers to: loopback, the interface it listens on (unless that is a
+   * wildcard address), each configured public URL's host, and the allowed hosts.
+   */
+  public AllowedHosts hostNames() {
+    List<String> names = new ArrayList<>();
+    if (!WILDCARD_ADDRESSES.contains(host)) {
+      names.add(host);
+    }
+    for (AseConfig ase : ases) {
+      if (ase.publicUrl() != null) {
+        names.add(URI.create(ase.publicUrl()).getHost());
+      }
+    }
+    names.addAll(allowedHosts);
+    return new AllowedHosts(names);
   }
 
   private static BehaviourProfile resolveProfile(
@@ -272,6 +330,15 @@ public record SandboxConfig(
           .withOverrides(ase.profileOverrides());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ASE '" + ase.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static String allowedHost(String name) {
+    try {
+      return AllowedHosts.normalise(name);
+    } catch (IllegalArgumentException e) {
+      // No cause: the config reader reports the innermost message, which would lose the key.
+      throw new IllegalArgumentException("allowedHosts: " + e.getMessage());
     }
   }
 
