@@ -5,6 +5,7 @@ import dev.opkit.mock.events.Event;
 import dev.opkit.mock.events.EventLog;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonHandler;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.LedgerTotals;
 import dev.opkit.mock.resource.outgoing.ProcessingSettings;
@@ -34,20 +35,23 @@ import java.util.Set;
  * The sandbox admin API of one provider, under {@code {origin}/admin}: powers a real wallet never
  * gives (wallets and keys, balances, the clock, reset, events, forced failures, processing delay,
  * the books, bulk preload). JSON in and out; with a configured secret every request needs {@code
- * Authorization: Bearer <secret>}.
+ * Authorization: Bearer <secret>}; pages of other origins are refused ({@link AdminGuard}).
  */
 public final class AdminRoutes implements RouteGroup {
   private static final int MAX_EVENTS_PAGE = 1000;
 
   private final Ase ase;
   private final Sandbox sandbox;
-  private final AdminSecret secret;
+  private final AdminGuard guard;
   private final Preloader preloader;
 
-  public AdminRoutes(Ase ase, Sandbox sandbox, AdminConfig config) {
+  /**
+   * @param origins the sandbox's own web origins, the only ones whose pages may call the admin API
+   */
+  public AdminRoutes(Ase ase, Sandbox sandbox, AdminConfig config, OwnOrigins origins) {
     this.ase = ase;
     this.sandbox = sandbox;
-    this.secret = new AdminSecret(config.secret());
+    this.guard = new AdminGuard(origins, new AdminSecret(config.secret()));
     this.preloader = new Preloader(sandbox);
   }
 
@@ -55,8 +59,8 @@ public final class AdminRoutes implements RouteGroup {
   public void addTo(RoutesConfig routes) {
     // Before-handlers see every method and path under /admin, HEAD and unknown paths included
     // (Javalin answers HEAD for a GET route without running the route's handler).
-    routes.before("/admin", this::checkAccess);
-    routes.before("/admin/*", this::checkAccess);
+    routes.before("/admin", guard);
+    routes.before("/admin/*", guard);
     routes.get("/admin", admin(this::index));
     routes.get("/admin/wallet-addresses", admin(this::listWallets));
     routes.post("/admin/wallet-addresses", admin(this::createWallet));
@@ -86,10 +90,6 @@ public final class AdminRoutes implements RouteGroup {
 
   private static Handler admin(Handler handler) {
     return JsonHandler.of(handler);
-  }
-
-  private void checkAccess(Context ctx) {
-    secret.require(ctx.header("Authorization"));
   }
 
   private void index(Context ctx) {

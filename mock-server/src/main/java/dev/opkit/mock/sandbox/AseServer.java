@@ -1,8 +1,8 @@
 package dev.opkit.mock.sandbox;
 
-import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.http.HostCheck;
 import dev.opkit.mock.http.HttpErrors;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
@@ -20,9 +20,11 @@ final class AseServer {
 
   private final Ase ase;
   private final Javalin app;
+  private final OwnOrigins origins;
 
-  AseServer(Ase ase, SandboxGate gate, AllowedHosts hosts, List<RouteGroup> groups) {
+  AseServer(Ase ase, SandboxGate gate, OwnOrigins origins, List<RouteGroup> groups) {
     this.ase = ase;
+    this.origins = origins;
     HttpErrors errors = new HttpErrors(ase.profile().resourceErrorCodes());
     this.app =
         Javalin.create(
@@ -34,7 +36,7 @@ final class AseServer {
                           ? endpoint.handler
                           : gate.shared(endpoint.handler));
               errors.install(cfg.routes);
-              cfg.routes.before(new HostCheck(hosts));
+              cfg.routes.before(new HostCheck(origins.hosts()));
               groups.forEach(group -> group.addTo(cfg.routes));
             });
   }
@@ -44,6 +46,7 @@ final class AseServer {
     app.start(host, ase.config().port());
     String base = ase.config().publicUrl();
     ase.publishAt(base != null ? base : "http://" + urlHost(host) + ":" + app.port());
+    origins.listening(ase.publicBase(), app.port());
   }
 
   void stop() {

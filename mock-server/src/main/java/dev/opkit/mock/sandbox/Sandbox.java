@@ -5,7 +5,7 @@ import dev.opkit.mock.auth.AuthServer;
 import dev.opkit.mock.auth.limits.GrantSpending;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
-import dev.opkit.mock.http.AllowedHosts;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.Ledger;
@@ -73,10 +73,12 @@ public final class Sandbox implements AutoCloseable {
   private final List<AseServer> servers = new ArrayList<>();
   private final AuthServer auth;
   private final RequestSchemas schemas;
+  private final OwnOrigins origins;
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access) {
     this.config = config;
+    this.origins = new OwnOrigins(config.hostNames());
     this.webhooks =
         Optional.ofNullable(config.webhookUrl()).map(u -> new WebhookSender(URI.create(u)));
     this.events = new Events(clock, config.eventLogCapacity(), webhooks);
@@ -134,12 +136,11 @@ public final class Sandbox implements AutoCloseable {
             processing,
             background,
             sequences);
-    AllowedHosts hosts = config.hostNames();
     for (AseConfig aseConfig : config.ases()) {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
       List<RouteGroup> groups = new ArrayList<>();
       if (config.admin().isEnabled()) {
-        AdminRoutes admin = new AdminRoutes(ase, this, config.admin());
+        AdminRoutes admin = new AdminRoutes(ase, this, config.admin(), origins);
         groups.add(admin);
         groups.add(auth.adminRoutes(ase, admin::guarded));
       }
@@ -148,7 +149,7 @@ public final class Sandbox implements AutoCloseable {
           new ResourceServerRoutes(ase, incoming, incomingViews, quotes, outgoing, schemas, clock));
       groups.add(new WalletRoutes(ase, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, hosts, groups));
+      servers.add(new AseServer(ase, gate, origins, groups));
     }
   }
 
