@@ -22,6 +22,7 @@ import dev.opkit.mock.auth.token.InMemoryTokenStore;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.resource.access.ResourceAccess;
@@ -57,6 +58,7 @@ public final class AuthServer {
   private final GnapResourceAccess resourceAccess;
   private final GrantSpending spending;
   private final Clock clock;
+  private final OwnOrigins origins;
 
   /**
    * @param config the auth settings
@@ -68,6 +70,7 @@ public final class AuthServer {
    * @param spending the grants' spending windows, for the admin views and the clock
    * @param schemas the request schema validator
    * @param adminEnabled whether the admin API is on (refusals then point to the request journal)
+   * @param origins the sandbox's own names and web origins (consent page, client wallet aliases)
    */
   public AuthServer(
       AuthConfig config,
@@ -78,8 +81,10 @@ public final class AuthServer {
       Events events,
       GrantSpending spending,
       RequestSchemas schemas,
-      boolean adminEnabled) {
+      boolean adminEnabled,
+      OwnOrigins origins) {
     this.clock = clock;
+    this.origins = origins;
     this.spending = spending;
     this.settings = new AuthSettings(config);
     this.journal = new RequestJournal(config.journalSize());
@@ -135,7 +140,7 @@ public final class AuthServer {
   public List<RouteGroup> routes(Ase ase) {
     return List.of(
         new AuthRoutes(ase, grants, continuations, tokens),
-        new InteractionRoutes(ase, interactions));
+        new InteractionRoutes(ase, interactions, origins));
   }
 
   /** A provider's admin routes for grants, the request journal and auto-consent. */

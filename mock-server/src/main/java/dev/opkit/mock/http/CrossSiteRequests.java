@@ -18,28 +18,23 @@ public final class CrossSiteRequests {
   private CrossSiteRequests() {}
 
   /**
-   * Why the request came from a page of another origin, or null when it did not.
-   *
-   * @param what names the part of the sandbox, e.g. "the admin API", for the message
+   * How the request shows it came from a page of another origin, e.g. {@code "the request came from
+   * a web page of another origin (Origin: https://x.example)"}, or null when it did not.
    */
-  public static String foreignReason(Context ctx, OwnOrigins origins, String what) {
+  public static String foreignReason(Context ctx, OwnOrigins origins) {
     String origin = ctx.header("Origin");
     if (origin != null) {
       return origins.isOwn(origin)
           ? null
-          : what
-              + " refuses requests from web pages of other origins (Origin: "
-              + origin
-              + "): a page you visit must not be able to change the sandbox";
+          : "the request came from a web page of another origin (Origin: " + origin + ")";
     }
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null
         && !SAFE_METHODS.contains(ctx.method().name())
         && FOREIGN_SITES.contains(site.trim().toLowerCase(Locale.ROOT))) {
-      return what
-          + " refuses requests a browser sends for another site (Sec-Fetch-Site: "
+      return "the browser sent the request for a page of another site (Sec-Fetch-Site: "
           + site
-          + "): a page you visit must not be able to change the sandbox";
+          + ")";
     }
     return null;
   }
@@ -47,12 +42,19 @@ public final class CrossSiteRequests {
   /**
    * Refuses a request from a page of another origin.
    *
+   * @param what names the part of the sandbox, e.g. "the admin API", for the message
    * @throws ApiException 403 {@code cross_site_request}
    */
   public static void refuseForeign(Context ctx, OwnOrigins origins, String what) {
-    String reason = foreignReason(ctx, origins, what);
+    String reason = foreignReason(ctx, origins);
     if (reason != null) {
-      throw new ApiException(403, ErrorCodes.CROSS_SITE_REQUEST, reason);
+      throw new ApiException(
+          403,
+          ErrorCodes.CROSS_SITE_REQUEST,
+          what
+              + " takes no requests from web pages of other sites, and "
+              + reason
+              + ": a page you visit must not be able to change the sandbox");
     }
   }
 }

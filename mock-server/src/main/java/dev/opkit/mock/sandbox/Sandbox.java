@@ -105,7 +105,8 @@ public final class Sandbox implements AutoCloseable {
             events,
             spending,
             schemas,
-            config.admin().isEnabled());
+            config.admin().isEnabled(),
+            origins);
     if (access == null) {
       access = auth.resourceAccess();
     }

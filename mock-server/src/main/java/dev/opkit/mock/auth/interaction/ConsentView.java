@@ -24,8 +24,12 @@ public record ConsentView(Map<String, Object> model) {
       DateTimeFormatter.ofPattern("d MMM uuuu 'at' HH:mm:ss 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  /** The page model of a pending grant. */
-  public static ConsentView of(Grant grant) {
+  /**
+   * The page model of a pending grant.
+   *
+   * @param consentToken the token the page's form sends back ({@link ConsentTokens})
+   */
+  public static ConsentView of(Grant grant, String consentToken) {
     Map<String, Object> model = new LinkedHashMap<>();
     String clientName = grant.clientName().orElse(grant.client().id());
     model.put("providerName", grant.ase().name());
@@ -49,6 +53,8 @@ public record ConsentView(Map<String, Object> model) {
     grant.subject().ifPresent(s -> model.put("subject", s.subIds().get(0).id()));
     model.put("expiresAt", EXPIRY.format(grant.interaction().orElseThrow().expiresAt()));
     model.put("actionUrl", GrantService.redirectUrl(grant));
+    model.put("tokenField", ConsentTokens.FIELD);
+    model.put("consentToken", consentToken);
     InteractFinish finish = grant.interaction().orElseThrow().finish();
     if (finish != null) {
       model.put("finishHost", URI.create(finish.uri()).getHost());
