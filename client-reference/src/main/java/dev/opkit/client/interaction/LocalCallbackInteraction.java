@@ -44,24 +44,35 @@ public final class LocalCallbackInteraction implements InteractionHandler {
   public LocalCallbackInteraction(
       String finishUri, Duration timeout, Consumer<String> out, BrowserOpener browser) {
     Objects.requireNonNull(finishUri, "finishUri");
-    Optional<String> problem = FinishUri.problem(finishUri);
-    if (problem.isEmpty() && !finishUri.regionMatches(true, 0, "http:", 0, 5)) {
-      problem = Optional.of("this client listens on plain http");
-    }
-    if (problem.isPresent()) {
-      throw new IllegalArgumentException(
-          "the finish URI must be an http URL on this machine's loopback interface without a"
-              + " fragment, e.g. "
-              + DEFAULT_FINISH_URI
-              + "; got "
-              + finishUri
-              + ": "
-              + problem.get());
-    }
+    problem(finishUri)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
     this.finishUri = URI.create(finishUri);
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.out = Objects.requireNonNull(out, "out");
     this.browser = Objects.requireNonNull(browser, "browser");
+  }
+
+  /**
+   * Why this handler cannot listen on {@code finishUri}, or empty when it can: it must follow the
+   * protocol's rule ({@link FinishUri}) and be plain {@code http}, which is what it serves.
+   */
+  public static Optional<String> problem(String finishUri) {
+    Optional<String> problem = FinishUri.problem(finishUri);
+    if (problem.isEmpty() && !finishUri.regionMatches(true, 0, "http:", 0, 5)) {
+      problem = Optional.of("this client listens on plain http");
+    }
+    return problem.map(
+        why ->
+            "the finish URI must be an http URL on this machine's loopback interface without a"
+                + " fragment, e.g. "
+                + DEFAULT_FINISH_URI
+                + "; got "
+                + finishUri
+                + ": "
+                + why);
   }
 
   @Override

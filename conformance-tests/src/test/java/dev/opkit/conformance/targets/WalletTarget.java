@@ -97,11 +97,19 @@ public final class WalletTarget implements Target {
     requireWalletAddress(reader, clientWallet, clientSetting);
     requirePublishedKey(reader, clientWallet, keyId, key, keyFile, settings);
 
+    String finishUri = settings.optional(KitSettings.FINISH_URI).orElse(DEFAULT_FINISH_URI);
+    LocalCallbackInteraction.problem(finishUri)
+        .ifPresent(
+            problem -> {
+              throw new KitSetupException(
+                  problem + ". Check " + settings.describe(KitSettings.FINISH_URI));
+            });
+
     return new WalletTarget(
         sender,
         receiver,
         new ClientIdentity(clientWallet, key, keyId),
-        settings.optional(KitSettings.FINISH_URI).orElse(DEFAULT_FINISH_URI),
+        finishUri,
         settings.duration(KitSettings.CONSENT_TIMEOUT, DEFAULT_CONSENT_TIMEOUT),
         settings.flag(KitSettings.OPEN_BROWSER, true)
             ? BrowserOpener.desktop()
