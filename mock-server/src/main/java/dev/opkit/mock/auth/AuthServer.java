@@ -92,9 +92,11 @@ public final class AuthServer {
         new ClientDirectory(
             wallets,
             ases,
+            origins,
             new JwksFetcher(config.keyFetchTimeout()),
             config.keyCacheLifetime(),
             realClock);
+    wallets.onKeysChanged(directory::keysChanged);
     ClientSignatures signatures =
         new ClientSignatures(
             new SignatureVerifier(

@@ -71,6 +71,14 @@ public final class AllowedHosts {
     return any || (host != null && names.contains(host.toLowerCase(Locale.ROOT)));
   }
 
+  /**
+   * Whether {@code host} is one of the names themselves, however the configuration allows any name:
+   * a URL on such a host certainly reaches this machine.
+   */
+  public boolean names(String host) {
+    return host != null && names.contains(host.toLowerCase(Locale.ROOT));
+  }
+
   /** Whether a {@code Host} header value ({@code name[:port]}) names this sandbox. */
   public boolean allowsHeader(String hostHeader) {
     return any || nameOf(hostHeader).map(names::contains).orElse(false);

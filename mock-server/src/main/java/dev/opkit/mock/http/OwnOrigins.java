@@ -1,10 +1,13 @@
 package dev.opkit.mock.http;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The web origins that are this sandbox's own (RFC 6454): each provider's public origin, and {@code
@@ -15,6 +18,8 @@ public final class OwnOrigins {
   private final AllowedHosts hosts;
   private final Set<String> publicOrigins = ConcurrentHashMap.newKeySet();
   private final Set<Integer> ports = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, String> baseByPort = new ConcurrentHashMap<>();
+  private final List<String> publicBases = new CopyOnWriteArrayList<>();
 
   public OwnOrigins(AllowedHosts hosts) {
     this.hosts = hosts;
@@ -23,7 +28,37 @@ public final class OwnOrigins {
   /** Records a provider that listens on {@code port} and is reached at {@code publicBase}. */
   public void listening(String publicBase, int port) {
     ports.add(port);
+    baseByPort.put(port, publicBase);
+    publicBases.add(publicBase);
     parse(publicBase).ifPresent(publicOrigins::add);
+  }
+
+  /**
+   * The URL under which this sandbox publishes what {@code url} names, when {@code url} reaches a
+   * provider of this sandbox by another spelling: another of the sandbox's host names, another
+   * case, the port spelled out or left out, a percent-encoded path. Empty when {@code url} does not
+   * certainly reach this sandbox (a name allowed only by {@code *} does not count).
+   */
+  public Optional<String> canonicalUrl(String url) {
+    Optional<String> origin = parse(url);
+    if (origin.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri = URI.create(url.trim());
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    String rest = (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+    for (String base : publicBases) {
+      URI published = URI.create(base);
+      String prefix = published.getPath() == null ? "" : published.getPath();
+      if (parse(base).equals(origin) && path.startsWith(prefix + "/")) {
+        return Optional.of(base + path.substring(prefix.length()) + rest);
+      }
+    }
+    String atPort = baseByPort.get(URI.create(origin.get()).getPort());
+    if (atPort != null && origin.get().startsWith("http:") && hosts.names(uri.getHost())) {
+      return Optional.of(atPort + path + rest);
+    }
+    return Optional.empty();
   }
 
   /** The sandbox's host names. */
