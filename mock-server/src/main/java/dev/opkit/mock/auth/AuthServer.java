@@ -15,6 +15,7 @@ import dev.opkit.mock.auth.grant.InMemoryGrantStore;
 import dev.opkit.mock.auth.interaction.HtmlPages;
 import dev.opkit.mock.auth.interaction.InteractionRoutes;
 import dev.opkit.mock.auth.interaction.InteractionService;
+import dev.opkit.mock.auth.journal.ReplayWatch;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.auth.limits.GrantSpending;
 import dev.opkit.mock.auth.limits.SpendingLimits;
@@ -49,6 +50,7 @@ public final class AuthServer {
   private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   private final AuthSettings settings;
   private final RequestJournal journal;
+  private final ReplayWatch replays;
   private final ClientDirectory directory;
   private final GrantService grants;
   private final ContinuationService continuations;
@@ -88,6 +90,8 @@ public final class AuthServer {
     this.spending = spending;
     this.settings = new AuthSettings(config);
     this.journal = new RequestJournal(config.journalSize());
+    this.replays =
+        new ReplayWatch(config.signatureMaxAge().plus(config.signatureMaxFutureSkew()), realClock);
     this.directory =
         new ClientDirectory(
             wallets,
@@ -103,6 +107,7 @@ public final class AuthServer {
                 new VerifierPolicy(config.signatureMaxAge(), config.signatureMaxFutureSkew())),
             directory,
             journal,
+            replays,
             adminEnabled,
             realClock);
     OpaqueValues values = new OpaqueValues();
@@ -204,11 +209,15 @@ public final class AuthServer {
     return journal;
   }
 
-  /** Forgets every grant, token, journal entry and cached key; settings back to the config. */
+  /**
+   * Forgets every grant, token, journal entry, request seen and cached key; settings back to the
+   * config.
+   */
   public void clear() {
     grants.clear();
     tokens.clear();
     journal.clear();
+    replays.clear();
     directory.clear();
     settings.reset();
   }

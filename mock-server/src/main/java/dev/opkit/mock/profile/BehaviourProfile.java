@@ -28,6 +28,11 @@ import java.util.Map;
  *     say yes; turn it off to test a client's handling of a refused rotation)
  * @param continueWait the {@code wait} a pending grant asks the client to respect
  * @param tokenLifetime the access token lifetime, reported as {@code expires_in}
+ * @param refuseReplays whether a signed request seen before byte for byte, within its validity, is
+ *     refused with 401 {@code invalid_client} (RFC 9421 §7.2.2); off in both presets, since
+ *     deployed wallets accept replays and a client that signs without a nonce (the official SDKs)
+ *     sends identical bytes for two identical requests in one second. Either way the request
+ *     journal marks it as a possible replay
  */
 public record BehaviourProfile(
     String name,
@@ -39,7 +44,8 @@ public record BehaviourProfile(
     boolean grantSpentIncludesPayment,
     boolean rotateExpiredTokens,
     Duration continueWait,
-    Duration tokenLifetime) {
+    Duration tokenLifetime,
+    boolean refuseReplays) {
 
   /** What deployed wallets (Rafiki) do today. */
   public static final BehaviourProfile RAFIKI =
@@ -53,7 +59,8 @@ public record BehaviourProfile(
           false,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          false);
 
   /** The specification and RFC 9635 read literally. */
   public static final BehaviourProfile STRICT =
@@ -67,7 +74,8 @@ public record BehaviourProfile(
           true,
           true,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(600));
+          Duration.ofSeconds(600),
+          false);
 
   /** How the resource server fills {@code error.code}. */
   public enum ResourceErrorCodes {
