@@ -66,6 +66,15 @@ public final class Main implements Callable<Integer> {
   private Map<String, String> publicUrls = Map.of();
 
   @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "also answer requests for this host name (a container's or LAN name; repeatable or"
+              + " comma-separated; * allows any name, switching off the DNS rebinding defence)")
+  private List<String> allowedHosts = List.of();
+
+  @Option(
       names = "--admin-secret",
       description = "require Authorization: Bearer <secret> on /admin")
   private String adminSecret;
@@ -182,6 +191,11 @@ public final class Main implements Callable<Integer> {
     }
     if (!ports.isEmpty() || !publicUrls.isEmpty()) {
       config = config.withAses(overrideAses(config.ases()));
+    }
+    if (!allowedHosts.isEmpty()) {
+      List<String> hosts = new ArrayList<>(config.allowedHosts());
+      hosts.addAll(allowedHosts);
+      config = config.withAllowedHosts(hosts);
     }
     if (adminSecret != null || noAdmin) {
       config =

@@ -28,6 +28,16 @@ class MainTest {
   }
 
   @Test
+  void checkWhenAllowedHostFlagThenAcceptedAndBadNameExitsTwo() {
+    assertThat(
+            new CommandLine(new Main())
+                .execute("--allowed-host", "my-laptop.local,10.0.0.7", "--check"))
+        .isZero();
+    assertThat(new CommandLine(new Main()).execute("--allowed-host", "http://x", "--check"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void runWhenFlagNamesAnUnknownProviderThenExitTwo() {
     assertThat(new CommandLine(new Main()).execute("--port", "nope=5000", "--check")).isEqualTo(2);
   }

@@ -247,6 +247,29 @@ class OpmTest {
   }
 
   @Test
+  void payWhenFinishUriBreaksTheProtocolRuleThenUsageBeforeAnyGrant() {
+    for (String consent : List.of("headless", "browser")) {
+      Result result =
+          opm(
+              "pay",
+              "--from",
+              wallets.url("/alice"),
+              "--to",
+              wallets.url("/bob"),
+              "--amount",
+              "1.00",
+              "--consent",
+              consent,
+              "--finish-uri",
+              "http://localhost:3344/#done");
+
+      assertThat(result.exitCode()).as(consent + " " + result.err()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).contains("--finish-uri").contains("fragment (#done)");
+    }
+    assertThat(wallets.server.received()).noneMatch(r -> r.method().equals("POST"));
+  }
+
+  @Test
   void payWhenBrowserConsentPortTakenThenUsageBeforeAnyGrant() throws IOException {
     try (ServerSocket taken = new ServerSocket(0)) {
       Result result =

@@ -1,6 +1,8 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.http.HostCheck;
 import dev.opkit.mock.http.HttpErrors;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
@@ -10,16 +12,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of one provider: a Javalin instance on its own port whose routes are declared up
- * front, specific paths first and the wallet address catch-all last.
+ * front, specific paths first and the wallet address catch-all last, behind a check of the {@code
+ * Host} header that runs before every route.
  */
 final class AseServer {
   private static final Logger LOG = LoggerFactory.getLogger(AseServer.class);
 
   private final Ase ase;
   private final Javalin app;
+  private final OwnOrigins origins;
 
-  AseServer(Ase ase, SandboxGate gate, List<RouteGroup> groups) {
+  AseServer(Ase ase, SandboxGate gate, OwnOrigins origins, List<RouteGroup> groups) {
     this.ase = ase;
+    this.origins = origins;
     HttpErrors errors = new HttpErrors(ase.profile());
     this.app =
         Javalin.create(
@@ -31,6 +36,7 @@ final class AseServer {
                           ? endpoint.handler
                           : gate.shared(endpoint.handler));
               errors.install(cfg.routes);
+              cfg.routes.before(new HostCheck(origins.hosts()));
               groups.forEach(group -> group.addTo(cfg.routes));
             });
   }
@@ -40,6 +46,7 @@ final class AseServer {
     app.start(host, ase.config().port());
     String base = ase.config().publicUrl();
     ase.publishAt(base != null ? base : "http://" + urlHost(host) + ":" + app.port());
+    origins.listening(ase.publicBase(), app.port());
   }
 
   void stop() {

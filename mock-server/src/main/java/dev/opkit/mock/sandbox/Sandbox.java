@@ -10,6 +10,7 @@ import dev.opkit.mock.dashboard.DashboardAssets;
 import dev.opkit.mock.dashboard.DashboardRoutes;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.Ledger;
@@ -78,10 +79,12 @@ public final class Sandbox implements AutoCloseable {
   private final AuthServer auth;
   private final RequestSchemas schemas;
   private final DashboardAssets dashboardAssets = new DashboardAssets();
+  private final OwnOrigins origins;
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access) {
     this.config = config;
+    this.origins = new OwnOrigins(config.hostNames());
     this.webhooks =
         Optional.ofNullable(config.webhookUrl())
             .map(
@@ -115,7 +118,8 @@ public final class Sandbox implements AutoCloseable {
             events,
             spending,
             schemas,
-            config.admin().isEnabled());
+            config.admin().isEnabled(),
+            origins);
     if (access == null) {
       access = auth.resourceAccess();
     }
@@ -150,7 +154,7 @@ public final class Sandbox implements AutoCloseable {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
       List<RouteGroup> groups = new ArrayList<>();
       if (config.admin().isEnabled()) {
-        AdminRoutes admin = new AdminRoutes(ase, this, config.admin());
+        AdminRoutes admin = new AdminRoutes(ase, this, config.admin(), origins);
         groups.add(admin);
         groups.add(auth.adminRoutes(ase, admin::guarded));
         groups.add(new ProvidersRoutes(ase, this, admin::guarded));
@@ -163,7 +167,7 @@ public final class Sandbox implements AutoCloseable {
           new ResourceServerRoutes(ase, incoming, incomingViews, quotes, outgoing, schemas, clock));
       groups.add(new WalletRoutes(ase, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, groups));
+      servers.add(new AseServer(ase, gate, origins, groups));
     }
   }
 

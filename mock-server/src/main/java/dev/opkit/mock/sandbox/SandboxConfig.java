@@ -2,6 +2,7 @@ package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.events.WebhookConfig;
+import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.profile.BehaviourProfile;
 import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,9 @@ import java.util.Set;
  * @param eventLogCapacity how many events each provider's log keeps
  * @param auth the auth server's settings (consent, signatures, client keys, request journal)
  * @param webhook how webhooks are signed, timed out, retried and queued
+ * @param allowedHosts host names the sandbox answers to besides its own (loopback, the listen
+ *     address, the hosts of the public URLs), e.g. a container's or a LAN name; {@code *} allows
+ *     any name and so switches off the defence against DNS rebinding
  */
 public record SandboxConfig(
     String host,
@@ -49,7 +54,8 @@ public record SandboxConfig(
     String webhookUrl,
     int eventLogCapacity,
     AuthConfig auth,
-    WebhookConfig webhook) {
+    WebhookConfig webhook,
+    List<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -57,6 +63,7 @@ public record SandboxConfig(
   public static final int DEFAULT_EVENT_LOG_CAPACITY = 10_000;
   public static final int DEFAULT_FIRST_PORT = 4000;
   public static final int DEFAULT_SECOND_PORT = 4100;
+  private static final Set<String> WILDCARD_ADDRESSES = Set.of("0.0.0.0", "::", "[::]");
 
   public SandboxConfig {
     host = host == null || host.isBlank() ? DEFAULT_HOST : host;
@@ -73,6 +80,10 @@ public record SandboxConfig(
     auth = auth == null ? AuthConfig.DEFAULTS : auth;
     webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
     checkWebhookUrl(webhookUrl);
+    allowedHosts =
+        allowedHosts == null
+            ? List.of()
+            : allowedHosts.stream().map(SandboxConfig::allowedHost).distinct().toList();
     if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
@@ -93,7 +104,7 @@ public record SandboxConfig(
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
     return new SandboxConfig(
-        null, null, null, null, null, null, null, null, null, null, 0, null, null);
+        null, null, null, null, null, null, null, null, null, null, 0, null, null, null);
   }
 
   /**
@@ -124,7 +135,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -141,7 +153,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
@@ -158,7 +171,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -175,7 +189,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -192,7 +207,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -209,7 +225,8 @@ public record SandboxConfig(
         url,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -226,7 +243,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -243,7 +261,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -260,7 +279,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withAuth(AuthConfig newAuth) {
@@ -277,7 +297,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         newAuth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withWebhook(WebhookConfig newWebhook) {
@@ -294,7 +315,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        newWebhook);
+        newWebhook,
+        allowedHosts);
   }
 
   private static void checkWebhookUrl(String url) {
@@ -317,6 +339,42 @@ public record SandboxConfig(
     }
   }
 
+  public SandboxConfig withAllowedHosts(List<String> hosts) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth,
+        webhook,
+        hosts);
+  }
+
+  /**
+   * The names this sandbox answers to: loopback, the interface it listens on (unless that is a
+   * wildcard address), each configured public URL's host, and the allowed hosts.
+   */
+  public AllowedHosts hostNames() {
+    List<String> names = new ArrayList<>();
+    if (!WILDCARD_ADDRESSES.contains(host)) {
+      names.add(host);
+    }
+    for (AseConfig ase : ases) {
+      if (ase.publicUrl() != null) {
+        names.add(URI.create(ase.publicUrl()).getHost());
+      }
+    }
+    names.addAll(allowedHosts);
+    return new AllowedHosts(names);
+  }
+
   private static BehaviourProfile resolveProfile(
       String sandboxProfile, Map<String, Object> sandboxOverrides, AseConfig ase) {
     try {
@@ -328,6 +386,15 @@ public record SandboxConfig(
           .withOverrides(ase.profileOverrides());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ASE '" + ase.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static String allowedHost(String name) {
+    try {
+      return AllowedHosts.normalise(name);
+    } catch (IllegalArgumentException e) {
+      // No cause: the config reader reports the innermost message, which would lose the key.
+      throw new IllegalArgumentException("allowedHosts: " + e.getMessage());
     }
   }
 

@@ -15,6 +15,7 @@ import dev.opkit.protocol.model.WalletAddress;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,6 +26,7 @@ public final class WalletService {
   private final WalletStore store;
   private final Ledger ledger;
   private final AtomicLong ordinals = new AtomicLong();
+  private final List<Runnable> keysChanged = new CopyOnWriteArrayList<>();
 
   public WalletService(WalletStore store, Ledger ledger) {
     this.store = store;
@@ -184,6 +186,7 @@ public final class WalletService {
               + key.kid()
               + "' already; delete it first or use another kid");
     }
+    keysChanged.forEach(Runnable::run);
     return key;
   }
 
@@ -193,6 +196,12 @@ public final class WalletService {
       throw ApiException.notFound(
           "the wallet address " + wallet.url() + " has no key with kid '" + kid + "'");
     }
+    keysChanged.forEach(Runnable::run);
+  }
+
+  /** Runs {@code listener} after every key added to or removed from a wallet. */
+  public void onKeysChanged(Runnable listener) {
+    keysChanged.add(listener);
   }
 
   /** Makes the wallet's next {@code count} outgoing payments fail (0 clears it). */

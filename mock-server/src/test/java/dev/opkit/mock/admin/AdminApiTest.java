@@ -191,7 +191,7 @@ class AdminApiTest {
     addKey(JWK).then().statusCode(201);
     moveClock("{\"advance\":\"P1Y\"}");
 
-    SANDBOX.at("ase2").post("/admin/reset").then().statusCode(204);
+    SANDBOX.at("ase2").contentType("application/json").post("/admin/reset").then().statusCode(204);
 
     SANDBOX.at("ase1").get("/shop").then().statusCode(404);
     SANDBOX.at("ase1").get("/alice/jwks.json").then().body("keys", hasSize(0));

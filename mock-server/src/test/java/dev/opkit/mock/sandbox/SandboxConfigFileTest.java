@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,31 @@ class SandboxConfigFileTest {
     assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("quoteLifetme");
+  }
+
+  @Test
+  void parseWhenAllowedHostsThenNormalisedAndAddedToTheSandboxNames() {
+    SandboxConfig config =
+        SandboxConfigFile.parse(
+            "host: 0.0.0.0\nallowedHosts: [My-Laptop.local, '::1', 10.0.0.7]\n"
+                + "ases: [{name: a, port: 1, publicUrl: 'https://Bank.example/a'}]",
+            "test");
+
+    assertThat(config.allowedHosts()).containsExactly("my-laptop.local", "[::1]", "10.0.0.7");
+    assertThat(config.hostNames().names())
+        .containsExactlyInAnyOrder(
+            "localhost", "127.0.0.1", "[::1]", "bank.example", "my-laptop.local", "10.0.0.7");
+  }
+
+  @Test
+  void parseWhenAllowedHostHasSchemeOrPortThenRefusedNamingTheForm() {
+    for (String entry : List.of("http://my-laptop.local", "my-laptop.local:4000", "a/b", "")) {
+      assertThatThrownBy(() -> SandboxConfigFile.parse("allowedHosts: ['" + entry + "']", "test"))
+          .as(entry)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("allowedHosts")
+          .hasMessageContaining("without scheme or port");
+    }
   }
 
   @Test
