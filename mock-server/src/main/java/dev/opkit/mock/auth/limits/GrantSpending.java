@@ -3,6 +3,7 @@ package dev.opkit.mock.auth.limits;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.AmountValue;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.interval.IntervalWindow;
@@ -269,6 +270,8 @@ public final class GrantSpending {
       requireRoom("debitAmount", limits.debitAmount(), before.debit(), debit, intervalWindow);
       requireRoom(
           "receiveAmount", limits.receiveAmount(), before.receive(), receive, intervalWindow);
+      requireCountable("debitAmount", before.debit(), debit, intervalWindow);
+      requireCountable("receiveAmount", before.receive(), receive, intervalWindow);
       return new Check(window, debitAsset, receiveAsset, debit, receive, before);
     }
 
@@ -363,10 +366,7 @@ public final class GrantSpending {
     }
     Amount remaining =
         spent.compareTo(limit) >= 0 ? Amount.zero(limit.asset()) : limit.minus(spent);
-    String scope =
-        window == null
-            ? "over the grant's life"
-            : "in the window " + window.start() + " to " + window.end();
+    String scope = scope(window);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("limit", name);
     details.put("limitAmount", amountJson(limit));
@@ -398,6 +398,34 @@ public final class GrantSpending {
             + ", remaining "
             + HumanUnits.format(remaining),
         details);
+  }
+
+  /** The window's sum must stay an amount, so that it can be reported (and commit cannot fail). */
+  private static void requireCountable(
+      String name, Amount spent, Amount payment, IntervalWindow window) {
+    if (payment == null || spent.value().add(payment.value()).compareTo(AmountValue.MAX) <= 0) {
+      return;
+    }
+    throw refusal(
+        "this grant has spent "
+            + spent.value()
+            + " "
+            + spent.asset()
+            + " of "
+            + name
+            + " "
+            + scope(window)
+            + "; counting "
+            + payment.value()
+            + " more would pass 2^64 - 1, the largest amount its spent amounts can show",
+        Map.of(
+            "limit", name, "spentAmount", amountJson(spent), "paymentAmount", amountJson(payment)));
+  }
+
+  private static String scope(IntervalWindow window) {
+    return window == null
+        ? "over the grant's life"
+        : "in the window " + window.start() + " to " + window.end();
   }
 
   private static ApiException outsideWindows(
