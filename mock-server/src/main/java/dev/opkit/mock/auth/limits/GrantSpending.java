@@ -9,6 +9,7 @@ import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.interval.WindowCounting;
+import dev.opkit.protocol.interval.WindowOutOfReachException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The spent amounts of every outgoing-payment grant, kept as running totals per window so that the
@@ -110,7 +112,9 @@ public final class GrantSpending {
         return List.of(view(account, limits, LIFETIME, null, true));
       }
       List<GrantWindow> views = new ArrayList<>();
-      for (IntervalWindow window : listedWindows(limits.interval(), now, counting)) {
+      List<IntervalWindow> listed =
+          reachable(limits.interval(), () -> listedWindows(limits.interval(), now, counting));
+      for (IntervalWindow window : listed) {
         views.add(view(account, limits, window.index(), window, window.contains(now)));
       }
       return views;
@@ -129,6 +133,11 @@ public final class GrantSpending {
     if (interval == null) {
       return Optional.empty();
     }
+    return reachable(interval, () -> nextWindow(interval, now, counting));
+  }
+
+  private static Optional<IntervalWindow> nextWindow(
+      RepeatingInterval interval, Instant now, WindowCounting counting) {
     List<Long> candidates = new ArrayList<>();
     Optional<IntervalWindow> current = interval.windowAt(now, counting);
     if (current.isPresent()) {
@@ -162,9 +171,7 @@ public final class GrantSpending {
     if (limits.interval() == null) {
       return OptionalLong.of(LIFETIME);
     }
-    return limits
-        .interval()
-        .windowAt(at, counting)
+    return reachable(limits.interval(), () -> limits.interval().windowAt(at, counting))
         .map(w -> OptionalLong.of(w.index()))
         .orElse(OptionalLong.empty());
   }
@@ -177,11 +184,7 @@ public final class GrantSpending {
     }
     long last = interval.windowAt(now, counting).map(w -> w.index() + 1).orElse(0L);
     long first = Math.max(0, last - MAX_LISTED_WINDOWS + 1);
-    List<IntervalWindow> windows = new ArrayList<>();
-    for (long index = first; index <= last; index++) {
-      interval.window(index, counting).ifPresent(windows::add);
-    }
-    return windows;
+    return interval.windows(counting, first, (int) (last - first + 1));
   }
 
   private static GrantWindow view(
@@ -244,9 +247,7 @@ public final class GrantSpending {
         window = LIFETIME;
       } else {
         intervalWindow =
-            limits
-                .interval()
-                .windowAt(at, counting)
+            reachable(limits.interval(), () -> limits.interval().windowAt(at, counting))
                 .orElseThrow(() -> outsideWindows(limits.interval(), at, counting));
         window = intervalWindow.index();
       }
@@ -426,6 +427,21 @@ public final class GrantSpending {
     return window == null
         ? "over the grant's life"
         : "in the window " + window.start() + " to " + window.end();
+  }
+
+  /**
+   * Runs a window lookup; an interval whose windows cannot be counted as far as asked leaves the
+   * grant unable to authorize payments there (403), as limits that cannot be applied do.
+   */
+  private static <T> T reachable(RepeatingInterval interval, Supplier<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (WindowOutOfReachException e) {
+      throw refusal(
+          "this grant's limits cannot be applied at this time, so it cannot authorize payments: "
+              + e.getMessage(),
+          Map.of("limit", "interval", "interval", interval.toString()));
+    }
   }
 
   private static ApiException outsideWindows(
