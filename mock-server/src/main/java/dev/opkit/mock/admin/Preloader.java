@@ -55,8 +55,8 @@ public final class Preloader {
       throw ApiException.badRequest("'outgoingPayments' must be from 0 to " + MAX_OUTGOING);
     }
     long started = System.nanoTime();
-    sandbox.incomingPayments().preload(wallet, incoming, client);
     String receiverUrl = null;
+    // The outgoing payments first: they may be refused, and a refusal must leave nothing behind.
     if (outgoing > 0) {
       if (receiverWallet == null) {
         throw ApiException.badRequest(
@@ -72,12 +72,12 @@ public final class Preloader {
                           "'receiver' "
                               + receiverWallet
                               + " is not a wallet address of this sandbox"));
-      IncomingPaymentRecord receiver =
-          sandbox.incomingPayments().preload(payee, 1, client).orElseThrow();
       Amount debit = amount != null ? amount : Amount.of(DEFAULT_AMOUNT, wallet.asset());
-      sandbox.outgoingPayments().preload(wallet, receiver, outgoing, debit, client);
+      IncomingPaymentRecord receiver =
+          sandbox.outgoingPayments().preload(wallet, payee, outgoing, debit, client);
       receiverUrl = receiver.url();
     }
+    sandbox.incomingPayments().preload(wallet, incoming, client);
     return new Result(incoming, outgoing, receiverUrl, (System.nanoTime() - started) / 1_000_000);
   }
 }

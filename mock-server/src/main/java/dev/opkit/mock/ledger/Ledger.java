@@ -5,9 +5,12 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,7 +29,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * snapshot even while payments run.
  */
 public final class Ledger {
-  /** The largest balance an account that holds wallet money may reach: 2^64 - 1 (uint64). */
+  /**
+   * The most money one wallet may hold, its available and reserved balances together: 2^64 - 1
+   * (uint64), the largest amount the protocol can express.
+   */
   public static final BigInteger MAX_BALANCE =
       BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
@@ -60,24 +66,30 @@ public final class Ledger {
 
   /**
    * Applies every move of the transfer, or none: refused when an account that must stay
-   * non-negative would go below zero, or a wallet's balance would exceed {@link #MAX_BALANCE}.
+   * non-negative would go below zero, or a wallet's money (its available plus its reserved balance)
+   * would exceed {@link #MAX_BALANCE}.
    *
    * @throws InsufficientFundsException when an account lacks the money
-   * @throws LedgerException when a balance would overflow
+   * @throws LedgerException when a wallet's money would overflow
    */
   public void post(Transfer transfer) {
     Map<Account, BigInteger> changes = transfer.netChanges();
-    List<Account> ordered = new ArrayList<>(changes.keySet());
+    // A wallet's two accounts are checked together, so both are locked even if one is unchanged.
+    Set<Account> touched = new HashSet<>(changes.keySet());
+    for (Account account : changes.keySet()) {
+      partner(account).ifPresent(touched::add);
+    }
+    List<Account> ordered = new ArrayList<>(touched);
     ordered.sort(Comparator.comparingLong(Account::ordinal));
     snapshot.readLock().lock();
     try {
       ordered.forEach(a -> a.lock().lock());
       try {
-        for (Account account : ordered) {
-          check(transfer, account, account.balance().add(changes.get(account)));
+        for (Account account : changes.keySet()) {
+          check(transfer, account, changes);
         }
-        for (Account account : ordered) {
-          account.setBalance(account.balance().add(changes.get(account)));
+        for (Account account : changes.keySet()) {
+          account.setBalance(after(account, changes));
         }
       } finally {
         for (int i = ordered.size() - 1; i >= 0; i--) {
@@ -89,23 +101,60 @@ public final class Ledger {
     }
   }
 
-  private static void check(Transfer transfer, Account account, BigInteger after) {
-    if (!account.kind().nonNegative()) {
-      return;
+  /**
+   * A wallet's money: its available balance plus what outgoing payments in progress reserved. It
+   * never exceeds {@link #MAX_BALANCE}.
+   *
+   * @param available the wallet's {@link AccountKind#WALLET} account
+   */
+  public BigInteger walletMoney(Account available) {
+    if (available.kind() != AccountKind.WALLET) {
+      throw new IllegalArgumentException(available + " is not a wallet's available balance");
     }
-    if (after.signum() < 0) {
+    return available
+        .balance()
+        .add(partner(available).map(Account::balance).orElse(BigInteger.ZERO));
+  }
+
+  private Optional<Account> partner(Account account) {
+    if (!account.kind().walletMoney()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(accounts.get(key(account.kind().walletPartner(), account.name())));
+  }
+
+  private static BigInteger after(Account account, Map<Account, BigInteger> changes) {
+    return account.balance().add(changes.getOrDefault(account, BigInteger.ZERO));
+  }
+
+  private void check(Transfer transfer, Account account, Map<Account, BigInteger> changes) {
+    BigInteger after = after(account, changes);
+    if (account.kind().nonNegative() && after.signum() < 0) {
       BigInteger needed = account.balance().subtract(after);
       throw new InsufficientFundsException(
           transfer.description(), account, account.balance(), needed);
     }
-    if (after.compareTo(MAX_BALANCE) > 0) {
+    if (!account.kind().walletMoney()) {
+      return;
+    }
+    Optional<Account> partner = partner(account);
+    BigInteger together = after.add(partner.map(p -> after(p, changes)).orElse(BigInteger.ZERO));
+    if (together.compareTo(MAX_BALANCE) > 0) {
+      BigInteger available =
+          account.kind() == AccountKind.WALLET ? after : together.subtract(after);
       throw new LedgerException(
           transfer.description()
-              + ": "
-              + account
+              + ": the wallet "
+              + account.name()
               + " would hold "
-              + after
-              + ", more than an amount can express (2^64 - 1)");
+              + together
+              + " "
+              + account.asset()
+              + " (available "
+              + available
+              + ", reserved "
+              + together.subtract(available)
+              + "), more than an amount can express (2^64 - 1)");
     }
   }
 

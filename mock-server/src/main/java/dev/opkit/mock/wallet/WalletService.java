@@ -132,7 +132,8 @@ public final class WalletService {
 
   /**
    * Sets the available balance: the issuer deposits or takes back the difference, so the books stay
-   * balanced.
+   * balanced. With what outgoing payments in progress reserved it must stay at most 2^64 - 1, so
+   * that a payment that fails can still return its reservation.
    */
   public void setBalance(Wallet wallet, BigInteger value) {
     if (value.signum() < 0 || value.compareTo(Ledger.MAX_BALANCE) > 0) {
@@ -142,6 +143,18 @@ public final class WalletService {
     Account issuer = ledger.system(AccountKind.ISSUER, wallet.asset());
     wallet.lock().lock();
     try {
+      BigInteger reserved = wallet.reserved().balance();
+      if (value.add(reserved).compareTo(Ledger.MAX_BALANCE) > 0) {
+        throw ApiException.badRequest(
+            wallet.url()
+                + " has "
+                + reserved
+                + " reserved by outgoing payments in progress, and with it a wallet may hold at"
+                + " most 2^64 - 1, so its balance can be at most "
+                + Ledger.MAX_BALANCE.subtract(reserved)
+                + " now, not "
+                + value);
+      }
       BigInteger delta = value.subtract(wallet.account().balance());
       Transfer.Builder transfer = Transfer.builder("set the balance of " + wallet.url());
       if (delta.signum() > 0) {

@@ -64,6 +64,40 @@ class LedgerTest {
   }
 
   @Test
+  void postWhenAvailablePlusReservedWouldPassUint64ThenRefusedWithBothNamed() {
+    Account reserved = ledger.account(AccountKind.RESERVED, "alice", USD);
+    ledger.post(Transfer.builder("deposit").move(issuer, alice, big(1000)).build());
+    ledger.post(Transfer.builder("reserve").move(alice, reserved, big(1000)).build());
+    BigInteger room = Ledger.MAX_BALANCE.subtract(big(1000));
+    ledger.post(Transfer.builder("fill up").move(issuer, alice, room).build());
+
+    assertThatThrownBy(
+            () -> ledger.post(Transfer.builder("one more").move(issuer, alice, big(1)).build()))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("available " + room.add(big(1)))
+        .hasMessageContaining("reserved 1000")
+        .hasMessageContaining("2^64 - 1");
+    assertThat(ledger.walletMoney(alice)).isEqualTo(Ledger.MAX_BALANCE);
+    assertThat(reserved.balance()).isEqualTo(big(1000));
+    ledger.post(
+        Transfer.builder("return the reservation").move(reserved, alice, big(1000)).build());
+    assertThat(alice.balance()).isEqualTo(Ledger.MAX_BALANCE);
+    assertThat(ledger.invariantHolds()).isTrue();
+  }
+
+  @Test
+  void postWhenFeesPassUint64ThenAccepted() {
+    Account fees = ledger.system(AccountKind.FEES, USD);
+    for (int i = 0; i < 2; i++) {
+      ledger.post(Transfer.builder("deposit").move(issuer, alice, Ledger.MAX_BALANCE).build());
+      ledger.post(Transfer.builder("fee").move(alice, fees, Ledger.MAX_BALANCE).build());
+    }
+
+    assertThat(fees.balance()).isEqualTo(Ledger.MAX_BALANCE.multiply(big(2)));
+    assertThat(ledger.invariantHolds()).isTrue();
+  }
+
+  @Test
   void moveWhenAssetsDifferThenRefused() {
     Account euro = ledger.account(AccountKind.WALLET, "carol", EUR);
 

@@ -3,11 +3,13 @@ package dev.opkit.mock.auth.limits;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.AmountValue;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.interval.WindowCounting;
+import dev.opkit.protocol.interval.WindowOutOfReachException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The spent amounts of every outgoing-payment grant, kept as running totals per window so that the
@@ -109,7 +112,9 @@ public final class GrantSpending {
         return List.of(view(account, limits, LIFETIME, null, true));
       }
       List<GrantWindow> views = new ArrayList<>();
-      for (IntervalWindow window : listedWindows(limits.interval(), now, counting)) {
+      List<IntervalWindow> listed =
+          reachable(limits.interval(), () -> listedWindows(limits.interval(), now, counting));
+      for (IntervalWindow window : listed) {
         views.add(view(account, limits, window.index(), window, window.contains(now)));
       }
       return views;
@@ -128,6 +133,11 @@ public final class GrantSpending {
     if (interval == null) {
       return Optional.empty();
     }
+    return reachable(interval, () -> nextWindow(interval, now, counting));
+  }
+
+  private static Optional<IntervalWindow> nextWindow(
+      RepeatingInterval interval, Instant now, WindowCounting counting) {
     List<Long> candidates = new ArrayList<>();
     Optional<IntervalWindow> current = interval.windowAt(now, counting);
     if (current.isPresent()) {
@@ -161,9 +171,7 @@ public final class GrantSpending {
     if (limits.interval() == null) {
       return OptionalLong.of(LIFETIME);
     }
-    return limits
-        .interval()
-        .windowAt(at, counting)
+    return reachable(limits.interval(), () -> limits.interval().windowAt(at, counting))
         .map(w -> OptionalLong.of(w.index()))
         .orElse(OptionalLong.empty());
   }
@@ -176,11 +184,7 @@ public final class GrantSpending {
     }
     long last = interval.windowAt(now, counting).map(w -> w.index() + 1).orElse(0L);
     long first = Math.max(0, last - MAX_LISTED_WINDOWS + 1);
-    List<IntervalWindow> windows = new ArrayList<>();
-    for (long index = first; index <= last; index++) {
-      interval.window(index, counting).ifPresent(windows::add);
-    }
-    return windows;
+    return interval.windows(counting, first, (int) (last - first + 1));
   }
 
   private static GrantWindow view(
@@ -243,9 +247,7 @@ public final class GrantSpending {
         window = LIFETIME;
       } else {
         intervalWindow =
-            limits
-                .interval()
-                .windowAt(at, counting)
+            reachable(limits.interval(), () -> limits.interval().windowAt(at, counting))
                 .orElseThrow(() -> outsideWindows(limits.interval(), at, counting));
         window = intervalWindow.index();
       }
@@ -269,6 +271,8 @@ public final class GrantSpending {
       requireRoom("debitAmount", limits.debitAmount(), before.debit(), debit, intervalWindow);
       requireRoom(
           "receiveAmount", limits.receiveAmount(), before.receive(), receive, intervalWindow);
+      requireCountable("debitAmount", before.debit(), debit, intervalWindow);
+      requireCountable("receiveAmount", before.receive(), receive, intervalWindow);
       return new Check(window, debitAsset, receiveAsset, debit, receive, before);
     }
 
@@ -363,10 +367,7 @@ public final class GrantSpending {
     }
     Amount remaining =
         spent.compareTo(limit) >= 0 ? Amount.zero(limit.asset()) : limit.minus(spent);
-    String scope =
-        window == null
-            ? "over the grant's life"
-            : "in the window " + window.start() + " to " + window.end();
+    String scope = scope(window);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("limit", name);
     details.put("limitAmount", amountJson(limit));
@@ -398,6 +399,49 @@ public final class GrantSpending {
             + ", remaining "
             + HumanUnits.format(remaining),
         details);
+  }
+
+  /** The window's sum must stay an amount, so that it can be reported (and commit cannot fail). */
+  private static void requireCountable(
+      String name, Amount spent, Amount payment, IntervalWindow window) {
+    if (payment == null || spent.value().add(payment.value()).compareTo(AmountValue.MAX) <= 0) {
+      return;
+    }
+    throw refusal(
+        "this grant has spent "
+            + spent.value()
+            + " "
+            + spent.asset()
+            + " of "
+            + name
+            + " "
+            + scope(window)
+            + "; counting "
+            + payment.value()
+            + " more would pass 2^64 - 1, the largest amount its spent amounts can show",
+        Map.of(
+            "limit", name, "spentAmount", amountJson(spent), "paymentAmount", amountJson(payment)));
+  }
+
+  private static String scope(IntervalWindow window) {
+    return window == null
+        ? "over the grant's life"
+        : "in the window " + window.start() + " to " + window.end();
+  }
+
+  /**
+   * Runs a window lookup; an interval whose windows cannot be counted as far as asked leaves the
+   * grant unable to authorize payments there (403), as limits that cannot be applied do.
+   */
+  private static <T> T reachable(RepeatingInterval interval, Supplier<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (WindowOutOfReachException e) {
+      throw refusal(
+          "this grant's limits cannot be applied at this time, so it cannot authorize payments: "
+              + e.getMessage(),
+          Map.of("limit", "interval", "interval", interval.toString()));
+    }
   }
 
   private static ApiException outsideWindows(

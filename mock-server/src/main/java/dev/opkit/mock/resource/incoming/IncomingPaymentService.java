@@ -15,11 +15,13 @@ import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.wallet.Wallet;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.AmountValue;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.CreateIncomingPaymentRequest;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,8 +205,9 @@ public final class IncomingPaymentService {
   }
 
   /**
-   * Whether the payment can take {@code amount} at {@code now}: pending, not expired, and with room
-   * left under its incoming amount. Call with the wallet's lock held when it must stay true.
+   * Whether the payment can take {@code amount} at {@code now}: pending, not expired, with room
+   * left under its incoming amount, and (without one) a received amount that stays an amount. Call
+   * with the wallet's lock held when it must stay true.
    *
    * @return empty when it can, else why not
    */
@@ -233,11 +236,23 @@ public final class IncomingPaymentService {
               + " more, not "
               + HumanUnits.format(amount));
     }
+    BigInteger received = payment.receivedAmount().value().add(amount.value());
+    if (received.compareTo(AmountValue.MAX) > 0) {
+      return Optional.of(
+          "the incoming payment "
+              + payment.url()
+              + " has received "
+              + payment.receivedAmount().value()
+              + " and cannot take "
+              + amount.value()
+              + " more: its receivedAmount would pass 2^64 - 1, the largest amount value");
+    }
     return Optional.empty();
   }
 
   /**
-   * Adds money to a payment; call with the wallet's lock held, after {@link #refusal} said yes.
+   * Adds money to a payment; call with the wallet's lock held, after {@link #refusal} said yes
+   * (then it cannot fail).
    *
    * @return true when this completed the payment (publish its event after unlocking)
    */

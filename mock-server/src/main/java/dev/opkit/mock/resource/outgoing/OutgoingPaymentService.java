@@ -68,6 +68,7 @@ public final class OutgoingPaymentService {
   private final QuoteService quotes;
   private final ResourceAccess access;
   private final GrantSpending spending;
+  private final Ledger ledger;
   private final Settlement settlement;
   private final Events events;
   private final Clock clock;
@@ -96,6 +97,7 @@ public final class OutgoingPaymentService {
     this.quotes = quotes;
     this.access = access;
     this.spending = spending;
+    this.ledger = ledger;
     this.settlement = new Settlement(ledger, incoming, spending);
     this.events = events;
     this.clock = clock;
@@ -140,9 +142,10 @@ public final class OutgoingPaymentService {
   }
 
   /**
-   * The atomic step: under the wallets' locks and then the grant's, checks the quote, the receiver,
-   * the limits and the balance, then uses the quote, counts the payment in its window, reserves the
-   * debit amount and (without delay) settles.
+   * The atomic step: under the wallets' locks and then the grant's, checks the quote, the receiver
+   * (its incoming payment and its wallet can take the amount), the limits and the balance, and only
+   * then changes anything: uses the quote, stores the payment, counts it in its window, reserves
+   * the debit amount and (without delay) settles. A refusal therefore leaves everything as it was.
    */
   private Placed place(
       Wallet sender,
@@ -157,7 +160,8 @@ public final class OutgoingPaymentService {
         GrantSpending.Hold hold = spending.hold(grantee.grantId())) {
       Instant now = clock.instant();
       order.checkStillValid(now);
-      Optional<String> refusal = incoming.refusal(order.receiver(), order.receive(), now);
+      Optional<String> refusal =
+          settlement.refusal(sender, order.debit(), order.receiver(), order.receive(), now);
       if (refusal.isPresent()) {
         throw new ApiException(
             400,
@@ -170,6 +174,7 @@ public final class OutgoingPaymentService {
               new PaymentSpend(order.receiver().url(), order.debit(), order.receive()),
               now,
               profile.windowCounting());
+      boolean funded = sender.account().balance().compareTo(order.debit().value()) >= 0;
       OutgoingPaymentRecord payment =
           new OutgoingPaymentRecord(
               order.quote() != null ? order.quote().id() : UUID.randomUUID(),
@@ -185,11 +190,11 @@ public final class OutgoingPaymentService {
               grantee.client(),
               grantee.grantId(),
               OutgoingPaymentState.PROCESSING);
+      // Every check has passed: from here on nothing refuses.
       if (order.quote() != null) {
         order.quote().markUsed();
       }
-      store.add(payment);
-      if (sender.account().balance().compareTo(order.debit().value()) < 0) {
+      if (!funded) {
         payment.failed(
             "insufficient balance: "
                 + sender.url()
@@ -197,11 +202,13 @@ public final class OutgoingPaymentService {
                 + HumanUnits.format(Amount.of(sender.account().balance(), sender.asset()))
                 + " available, the payment needs "
                 + HumanUnits.format(order.debit()));
+        store.add(payment);
         return new Placed(payment, check.before(), null);
       }
       Reservation reservation = hold.commit(check);
       settlement.reserve(payment);
       payment.reserved(reservation);
+      store.add(payment);
       Settlement.Outcome outcome = delay.isZero() ? settlement.settle(payment, now) : null;
       boolean counted =
           profile.grantSpentIncludesPayment() && payment.state() != OutgoingPaymentState.FAILED;
@@ -266,19 +273,23 @@ public final class OutgoingPaymentService {
 
   /**
    * Bulk preload for benchmarks: {@code count} completed outgoing payments of {@code debit} each
-   * from {@code sender} into one incoming payment, created by {@code client} (null: by the
-   * sandbox). The money really moves (in one ledger transfer, the sum of the payments), so the
-   * books stay balanced; no events are published and no grant is charged.
+   * from {@code sender} into one new incoming payment of {@code payee}, created by {@code client}
+   * (null: by the sandbox). The money really moves (in one ledger transfer, the sum of the
+   * payments), so the books stay balanced; no events are published and no grant is charged.
+   * Everything is checked before anything is created.
    *
-   * @throws ApiException 400 when the sender lacks the money for all of them
+   * @return the incoming payment the payments paid
+   * @throws ApiException 400 when the sender lacks the money for all of them or the payee cannot
+   *     take it
    */
-  public void preload(
-      Wallet sender, IncomingPaymentRecord receiver, int count, Amount debit, String client) {
-    Priced price = quotes.priceFixedSend(debit, receiver);
+  public IncomingPaymentRecord preload(
+      Wallet sender, Wallet payee, int count, Amount debit, String client) {
+    Priced price = quotes.priceFixedSend(debit, payee.asset());
     BigInteger times = BigInteger.valueOf(count);
-    WalletLocks locks = WalletLocks.lock(sender, receiver.wallet());
+    Amount total = bulk(price.debit(), times, "debit");
+    Amount received = bulk(price.receive(), times, "receive");
+    WalletLocks locks = WalletLocks.lock(sender, payee);
     try (locks) {
-      Amount total = Amount.of(price.debit().value().multiply(times), sender.asset());
       if (sender.account().balance().compareTo(total.value()) < 0) {
         throw ApiException.badRequest(
             count
@@ -292,7 +303,23 @@ public final class OutgoingPaymentService {
                 + HumanUnits.format(Amount.of(sender.account().balance(), sender.asset()))
                 + "; set its balance first");
       }
+      BigInteger holds = ledger.walletMoney(payee.account());
+      BigInteger leaves = payee == sender ? total.value() : BigInteger.ZERO;
+      if (holds.subtract(leaves).add(received.value()).compareTo(Ledger.MAX_BALANCE) > 0) {
+        throw ApiException.badRequest(
+            count
+                + " payments of "
+                + HumanUnits.format(debit)
+                + " deliver "
+                + received.value()
+                + " but the receiving wallet address "
+                + payee.url()
+                + " holds "
+                + holds
+                + " and a wallet holds at most 2^64 - 1; lower its balance first");
+      }
       Instant now = clock.instant();
+      IncomingPaymentRecord receiver = incoming.preload(payee, 1, client).orElseThrow();
       for (int i = 0; i < count; i++) {
         OutgoingPaymentRecord payment =
             new OutgoingPaymentRecord(
@@ -317,8 +344,26 @@ public final class OutgoingPaymentService {
           receiver,
           Amount.of(price.fee().value().multiply(times), sender.asset()),
           Amount.of(price.sent().value().multiply(times), sender.asset()),
-          Amount.of(price.receive().value().multiply(times), receiver.wallet().asset()));
+          received);
+      return receiver;
     }
+  }
+
+  /** {@code times} the amount, refused with 400 when the sum is no amount. */
+  private static Amount bulk(Amount each, BigInteger times, String what) {
+    BigInteger sum = each.value().multiply(times);
+    if (sum.compareTo(Ledger.MAX_BALANCE) > 0) {
+      throw ApiException.badRequest(
+          times
+              + " payments of "
+              + HumanUnits.format(each)
+              + " "
+              + what
+              + " "
+              + sum
+              + " in total, more than an amount can express (2^64 - 1)");
+    }
+    return Amount.of(sum, each.asset());
   }
 
   private void settleLater(OutgoingPaymentRecord payment) {
@@ -394,7 +439,7 @@ public final class OutgoingPaymentService {
     IncomingPaymentRecord receiver =
         quotes.activeReceiver(direct.incomingPayment(), clock.instant());
     Amount debit = Amounts.positiveIn(sender.asset(), direct.debitAmount(), "debitAmount");
-    Priced price = quotes.priceFixedSend(debit, receiver);
+    Priced price = quotes.priceFixedSend(debit, receiver.wallet().asset());
     return new Order(null, receiver, price.debit(), price.fee(), price.receive());
   }
 

@@ -9,6 +9,7 @@ import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
 import dev.opkit.mock.resource.incoming.IncomingPaymentService;
 import dev.opkit.mock.wallet.Wallet;
 import dev.opkit.protocol.amount.Amount;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,6 +38,40 @@ final class Settlement {
     FAILED
   }
 
+  /**
+   * Whether the receiver can take {@code receive} from {@code sender} at {@code now}: the incoming
+   * payment can (see {@link IncomingPaymentService#refusal}) and its wallet's money stays at most
+   * 2^64 - 1 once the payment settled. Checked before a payment touches anything, and again when a
+   * delayed payment settles; call with both wallets' locks held.
+   *
+   * @param debit what the payment takes from the sender (it leaves the receiving wallet too when a
+   *     wallet pays itself)
+   * @return empty when it can, else why not
+   */
+  Optional<String> refusal(
+      Wallet sender, Amount debit, IncomingPaymentRecord receiver, Amount receive, Instant now) {
+    Optional<String> refusal = incoming.refusal(receiver, receive, now);
+    if (refusal.isPresent()) {
+      return refusal;
+    }
+    Wallet payee = receiver.wallet();
+    BigInteger holds = ledger.walletMoney(payee.account());
+    BigInteger leaves = payee == sender ? debit.value() : BigInteger.ZERO;
+    if (holds.subtract(leaves).add(receive.value()).compareTo(Ledger.MAX_BALANCE) > 0) {
+      return Optional.of(
+          "the receiving wallet address "
+              + payee.url()
+              + " holds "
+              + holds
+              + " "
+              + payee.asset()
+              + " and cannot take "
+              + receive.value()
+              + " more: a wallet holds at most 2^64 - 1");
+    }
+    return Optional.empty();
+  }
+
   /** Reserves the debit amount: available balance to reserved. */
   void reserve(OutgoingPaymentRecord payment) {
     Wallet sender = payment.wallet();
@@ -54,7 +89,8 @@ final class Settlement {
       return Outcome.FAILED;
     }
     IncomingPaymentRecord receiver = payment.receiver();
-    Optional<String> refusal = incoming.refusal(receiver, payment.receiveAmount(), now);
+    Optional<String> refusal =
+        refusal(sender, payment.debitAmount(), receiver, payment.receiveAmount(), now);
     if (refusal.isPresent()) {
       fail(payment, refusal.get());
       return Outcome.FAILED;
@@ -77,6 +113,7 @@ final class Settlement {
                   payment.receiveAmount().value())
               .build());
     } catch (LedgerException e) {
+      // Not expected after the refusal check; the transfer changed nothing, so fail cleanly.
       fail(payment, e.getMessage());
       return Outcome.FAILED;
     }
@@ -87,7 +124,7 @@ final class Settlement {
 
   /**
    * Moves the sum of many preloaded payments at once: the same postings as settling each, added up.
-   * The receiver takes the total.
+   * The receiver takes the total; check {@link #refusal} first.
    */
   void settleInBulk(
       Wallet sender, IncomingPaymentRecord receiver, Amount fees, Amount sent, Amount received) {

@@ -14,6 +14,7 @@ import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.wallet.Wallet;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
@@ -110,9 +111,12 @@ public final class QuoteService {
         .filter(q -> q.wallet().ase() == ase && q.url().equals(url));
   }
 
-  /** The price of paying {@code debit} to a receiver (outgoing payments without a quote). */
-  public Priced priceFixedSend(Amount debit, IncomingPaymentRecord receiver) {
-    return pricing.fixedSend(debit, receiver.wallet().asset());
+  /**
+   * The price of paying {@code debit} to a receiver in {@code receiveAsset} (outgoing payments
+   * without a quote).
+   */
+  public Priced priceFixedSend(Amount debit, Asset receiveAsset) {
+    return pricing.fixedSend(debit, receiveAsset);
   }
 
   /**
