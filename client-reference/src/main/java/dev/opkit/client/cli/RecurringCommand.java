@@ -237,6 +237,6 @@ final class RecurringCommand {
     console.line("");
     view.print(console);
     console.result(view);
-    return ScheduleView.exitCode(state.status());
+    return ScheduleView.exitCode(state);
   }
 }
