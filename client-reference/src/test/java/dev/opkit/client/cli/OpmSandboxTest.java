@@ -237,6 +237,8 @@ class OpmSandboxTest {
     Result result = opm(Map.of(), "wallet", "get", SANDBOX.wallet("ase1", "nobody"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
-    assertThat(result.err()).contains("HTTP 404");
+    assertThat(result.err())
+        .contains("HTTP 404: there is no wallet address")
+        .doesNotContain("404 404");
   }
 }
