@@ -232,11 +232,11 @@ class OutgoingPaymentApiTest {
     SANDBOX
         .at("ase1")
         .contentType("application/json")
-        .body("{\"delay\":\"PT0.3S\"}")
+        .body("{\"delay\":\"PT3S\"}")
         .post("/admin/processing")
         .then()
         .statusCode(200)
-        .body("delay", equalTo("PT0.3S"));
+        .body("delay", equalTo("PT3S"));
     String token = payments.token("g1", outgoing(alice(), CREATE, READ));
 
     String id =
@@ -256,7 +256,8 @@ class OutgoingPaymentApiTest {
             SANDBOX.at("ase1").get("/admin/wallet-addresses/alice").<String>path("reserved.value"))
         .isEqualTo("1000");
 
-    Instant deadline = Instant.now().plusSeconds(5);
+    // Long enough that a loaded machine reads the reservation before it settles (0.3 s was not).
+    Instant deadline = Instant.now().plusSeconds(15);
     String sent = "0";
     while (sent.equals("0") && Instant.now().isBefore(deadline)) {
       Thread.sleep(50);
