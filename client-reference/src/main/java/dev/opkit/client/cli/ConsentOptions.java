@@ -39,6 +39,7 @@ final class ConsentOptions {
       names = "--consent-timeout",
       paramLabel = "DURATION",
       defaultValue = "PT5M",
+      converter = DurationConverter.class,
       description = "How long to wait for the user, ISO 8601 (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 

@@ -12,6 +12,7 @@ import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import dev.opkit.mock.sandbox.AdminConfig;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.wallet.AssetCodes;
 import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.Wallet;
 import dev.opkit.protocol.ProtocolException;
@@ -119,8 +120,11 @@ public final class AdminRoutes implements RouteGroup {
         AdminBodies.read(ctx, Set.of("name", "assetCode", "assetScale", "publicName", "balance"));
     Asset asset;
     try {
-      asset = new Asset(body.requiredText("assetCode"), body.requiredInteger("assetScale"));
-    } catch (ProtocolException e) {
+      asset =
+          new Asset(
+              AssetCodes.requireUpperCase(body.requiredText("assetCode")),
+              body.requiredInteger("assetScale"));
+    } catch (ProtocolException | IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
     Wallet wallet =

@@ -6,6 +6,7 @@ import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
+import java.net.BindException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,26 @@ final class AseServer {
             });
   }
 
-  /** Binds the port and fixes the provider's public URL. */
+  /**
+   * Binds the port and fixes the provider's public URL.
+   *
+   * @throws PortInUseException when another process listens on the port
+   */
   void start(String host) {
-    app.start(host, ase.config().port());
+    try {
+      app.start(host, ase.config().port());
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException) {
+          throw new PortInUseException(ase.name(), host, ase.config().port(), e);
+        }
+      }
+      throw e;
+    }
     String base = ase.config().publicUrl();
-    ase.publishAt(base != null ? base : "http://" + urlHost(host) + ":" + app.port());
+    ase.publishAt(
+        base != null ? base : "http://" + urlHost(host) + ":" + app.port(),
+        (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port());
     origins.listening(ase.publicBase(), app.port());
   }
 

@@ -132,6 +132,53 @@ class SandboxConfigFileTest {
   }
 
   @Test
+  void parseWhenUnknownKeyThenNamesTheValidKeysWithoutJavaClasses() {
+    assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
+        .hasMessage(
+            "config test at 'quoteLifetme': unknown key 'quoteLifetme'; the keys here are admin,"
+                + " allowedHosts, ases, auth, eventLogCapacity, fees, host, processingDelay,"
+                + " profile, profileOverrides, quoteLifetime, rates, webhook, webhookUrl");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("ases: [{name: a, port: 1, prot: 2}]", "test"))
+        .hasMessageStartingWith("config test at 'ases[0].prot': unknown key 'prot'; the keys here")
+        .hasMessageContaining("port, profile")
+        .hasMessageNotContaining("dev.opkit");
+  }
+
+  @Test
+  void parseWhenDurationOrNumberUnreadableThenSaysTheExpectedFormWithoutJavaTypes() {
+    assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetime: 5m", "test"))
+        .hasMessage(
+            "config test at 'quoteLifetime': expected an ISO 8601 duration such as PT5M (5"
+                + " minutes), PT30S (30 seconds) or PT1H (an hour), got '5m'");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("ases: [{name: a, port: abc}]", "test"))
+        .hasMessage("config test at 'ases[0].port': expected a whole number, got 'abc'");
+  }
+
+  @Test
+  void parseWhenARequiredWalletFieldIsMissingThenSaysWhichWithoutJavaClasses() {
+    assertThatThrownBy(
+            () ->
+                SandboxConfigFile.parse(
+                    "ases: [{name: a, port: 1, wallets: [{name: zoe, assetCode: USD}]}]", "test"))
+        .hasMessage("config test at 'ases[0].wallets[0]': wallet 'zoe' needs an assetScale");
+  }
+
+  @Test
+  void parseWhenAnAssetCodeIsLowerCaseThenRefusedNamingTheUpperCaseForm() {
+    assertThatThrownBy(
+            () ->
+                SandboxConfigFile.parse(
+                    "ases: [{name: a, port: 1, wallets: [{name: zoe, assetCode: usd,"
+                        + " assetScale: 2}]}]",
+                    "test"))
+        .hasMessageContaining("wallet 'zoe': asset code 'usd' must be upper-case")
+        .hasMessageContaining("e.g. USD");
+    assertThatThrownBy(
+            () -> SandboxConfigFile.parse("rates: [{from: usd, to: EUR, rate: 0.9}]", "test"))
+        .hasMessageContaining("asset code 'usd' must be upper-case");
+  }
+
+  @Test
   void parseWhenReservedWalletNameThenRefusedWithTheReason() {
     assertThatThrownBy(
             () ->
