@@ -390,6 +390,9 @@ class RepeatingIntervalPropertyTest {
           LocalDate date;
           if (day == 0) {
             int leap = year - Math.floorMod(year, 4);
+            if (leap < Year.MIN_VALUE) {
+              leap += 4;
+            }
             date = Year.isLeap(leap) ? LocalDate.of(leap, 2, 29) : LocalDate.of(leap, 2, 28);
           } else {
             YearMonth yearMonth = YearMonth.of(year, month);
