@@ -130,7 +130,8 @@ class AllOrNothingPaymentApiTest {
     assertThat(after.windows()).isEqualTo(before.windows());
     assertThat(after.grantSpent()).isEqualTo(before.grantSpent());
     assertThat(after.wallet("ase2", "dave")).isEqualTo(MAX.subtract(BigInteger.TEN) + "/0");
-    assertThat(events("ase1")).endsWith("outgoing_payment.created", "outgoing_payment.failed");
+    assertThat(events("ase1"))
+        .endsWith("outgoing_payment.created", "outgoing_payment.funded", "outgoing_payment.failed");
     assertThat(received(receiver)).isEqualTo(receivedBefore);
   }
 
