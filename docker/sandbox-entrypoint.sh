@@ -23,6 +23,9 @@ if [ -n "${OPKIT_PUBLIC_URLS:-}" ]; then
   IFS=$old_ifs
 fi
 
+if [ -n "${OPKIT_ALLOWED_HOSTS:-}" ]; then
+  set -- --allowed-host "$OPKIT_ALLOWED_HOSTS" "$@"
+fi
 if [ -n "${OPKIT_PROFILE:-}" ]; then
   set -- --profile "$OPKIT_PROFILE" "$@"
 fi

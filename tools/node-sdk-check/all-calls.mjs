@@ -170,9 +170,15 @@ const pending = await client.grant.request(
 );
 assert.ok(isPendingGrant(pending));
 ok("grant.request outgoing-payment (pending, interact.redirect given)");
+// Consent as a browser gives it: load the page, then post its form (hidden token) with the button.
+const consentPage = await (await fetch(pending.interact.redirect, { redirect: "manual" })).text();
+const form = new URLSearchParams(
+  [...consentPage.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, n, v]) => [n, v]),
+);
+form.append("decision", "accept");
 const decision = await fetch(pending.interact.redirect, {
   method: "POST", redirect: "manual",
-  headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "decision=accept",
+  headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form.toString(),
 });
 const interactRef = new URL(decision.headers.get("location")).searchParams.get("interact_ref");
 await new Promise((r) => setTimeout(r, (pending.continue.wait ?? 0) * 1000));

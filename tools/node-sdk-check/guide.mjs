@@ -124,11 +124,15 @@ log("outgoing-payment grant pending", `interval ${interval}, consent at ${pendin
 const page = await fetch(pending.interact.redirect, { redirect: "manual" });
 const html = await page.text();
 if (page.status !== 200 || !html.includes("<form")) throw new Error(`consent page: ${page.status} ${html.slice(0, 200)}`);
+// The form carries a per-page token that binds the answer to this page; send it back with the button.
+const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)];
+const form = new URLSearchParams(hidden.map(([, name, value]) => [name, value]));
+form.append("decision", "accept");
 const decision = await fetch(pending.interact.redirect, {
   method: "POST",
   redirect: "manual",
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  body: "decision=accept",
+  body: form.toString(),
 });
 const location = new URL(decision.headers.get("location"));
 const hash = location.searchParams.get("hash");

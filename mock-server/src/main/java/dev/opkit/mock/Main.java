@@ -4,6 +4,7 @@ import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.AdminConfig;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.AseConfig;
+import dev.opkit.mock.sandbox.PortInUseException;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,15 +58,26 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "ASE=PORT",
+      converter = AseSetting.Converter.class,
       description = "port of a provider, e.g. --port ase1=5000 (repeatable)")
-  private Map<String, Integer> ports = Map.of();
+  private List<AseSetting> ports = List.of();
 
   @Option(
       names = "--public-url",
       paramLabel = "ASE=URL",
+      converter = AseSetting.Converter.class,
       description =
           "public URL of a provider behind a proxy, e.g. --public-url ase1=https://a.example")
-  private Map<String, String> publicUrls = Map.of();
+  private List<AseSetting> publicUrls = List.of();
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "also answer requests for this host name (a container's or LAN name; repeatable or"
+              + " comma-separated; * allows any name, switching off the DNS rebinding defence)")
+  private List<String> allowedHosts = List.of();
 
   @Option(
       names = "--admin-secret",
@@ -87,10 +100,14 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--processing-delay",
+      converter = DurationOption.class,
       description = "ISO 8601 duration outgoing payments stay in progress, e.g. PT2S")
   private Duration processingDelay;
 
-  @Option(names = "--quote-lifetime", description = "ISO 8601 quote lifetime, e.g. PT5M")
+  @Option(
+      names = "--quote-lifetime",
+      converter = DurationOption.class,
+      description = "ISO 8601 quote lifetime, e.g. PT5M")
   private Duration quoteLifetime;
 
   @Option(
@@ -121,16 +138,17 @@ public final class Main implements Callable<Integer> {
       return 2;
     }
     if (check) {
-      return check(config.ephemeral());
+      return check(config.ephemeral(), System.out, System.err);
     }
     Sandbox sandbox = Sandbox.create(config);
     try {
       sandbox.start();
+    } catch (PortInUseException e) {
+      System.err.println("sandbox: could not start: " + e.getMessage());
+      sandbox.stop();
+      return 1;
     } catch (RuntimeException e) {
-      System.err.println(
-          "sandbox: could not start: "
-              + rootMessage(e)
-              + " (is another process using one of the ports? choose others with --port)");
+      System.err.println("sandbox: could not start: " + rootMessage(e));
       sandbox.stop();
       return 1;
     }
@@ -149,27 +167,64 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  private static int check(SandboxConfig config) {
+  /**
+   * Starts the configuration on free ports and reads a seed wallet address (or, without wallets,
+   * the resource server's refusal of an empty request), so the one request logged is a success.
+   */
+  static int check(SandboxConfig config, PrintStream out, PrintStream err) {
     try (Sandbox sandbox = Sandbox.create(config).start()) {
       Ase ase = sandbox.ases().get(0);
-      HttpClient client = HttpClient.newHttpClient();
-      HttpResponse<String> refused =
-          client.send(
-              HttpRequest.newBuilder(URI.create(ase.publicBase() + "/incoming-payments"))
+      SessionAse inDefault = sandbox.sessions().defaultSession().at(ase);
+      List<WalletRecord> wallets = sandbox.wallets().all(inDefault);
+      HttpRequest request =
+          wallets.isEmpty()
+              ? HttpRequest.newBuilder(URI.create(localBase(ase) + "/incoming-payments"))
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (refused.statusCode() != 400) {
-        System.err.println("sandbox: self-check failed: " + refused.body());
+                  .build()
+              : HttpRequest.newBuilder(
+                      URI.create(
+                          localBase(ase)
+                              + inDefault
+                                  .walletUrl(wallets.get(0).id())
+                                  .substring(ase.publicBase().length())))
+                  .header("Accept", "application/json")
+                  .build();
+      int expected = wallets.isEmpty() ? 400 : 200;
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expected) {
+        err.println(
+            "sandbox: self-check failed: "
+                + request.method()
+                + " "
+                + request.uri()
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
         return 1;
       }
-      System.out.println("sandbox: configuration OK (" + sandbox.ases().size() + " providers)");
+      out.println(
+          "sandbox: configuration OK ("
+              + sandbox.ases().size()
+              + " providers; "
+              + request.method()
+              + " "
+              + request.uri().getPath()
+              + " answered "
+              + response.statusCode()
+              + ")");
       return 0;
     } catch (IOException | InterruptedException | RuntimeException e) {
-      System.err.println("sandbox: self-check failed: " + rootMessage(e));
+      err.println("sandbox: self-check failed: " + rootMessage(e));
       return 1;
     }
+  }
+
+  /** Where a started provider answers on this machine, whatever public URL it has. */
+  private static String localBase(Ase ase) {
+    return "http://" + ase.listenAddress();
   }
 
   private SandboxConfig effectiveConfig() {
@@ -183,6 +238,11 @@ public final class Main implements Callable<Integer> {
     }
     if (!ports.isEmpty() || !publicUrls.isEmpty()) {
       config = config.withAses(overrideAses(config.ases()));
+    }
+    if (!allowedHosts.isEmpty()) {
+      List<String> hosts = new ArrayList<>(config.allowedHosts());
+      hosts.addAll(allowedHosts);
+      config = config.withAllowedHosts(hosts);
     }
     if (adminSecret != null || noAdmin) {
       config =
@@ -211,27 +271,31 @@ public final class Main implements Callable<Integer> {
 
   private List<AseConfig> overrideAses(List<AseConfig> ases) {
     List<String> names = ases.stream().map(AseConfig::name).toList();
-    for (String name : ports.keySet()) {
-      requireKnown(names, name, "--port");
+    Map<String, Integer> portOf = new HashMap<>();
+    for (AseSetting setting : ports) {
+      requireKnown(names, setting.ase(), "--port");
+      portOf.put(setting.ase(), setting.port());
     }
-    for (String name : publicUrls.keySet()) {
-      requireKnown(names, name, "--public-url");
+    Map<String, String> publicUrlOf = new HashMap<>();
+    for (AseSetting setting : publicUrls) {
+      requireKnown(names, setting.ase(), "--public-url");
+      publicUrlOf.put(setting.ase(), setting.value());
     }
     List<AseConfig> result = new ArrayList<>();
     for (AseConfig ase : ases) {
       AseConfig changed = ase;
-      if (ports.containsKey(ase.name())) {
+      if (portOf.containsKey(ase.name())) {
         changed =
             new AseConfig(
                 ase.name(),
-                ports.get(ase.name()),
+                portOf.get(ase.name()),
                 ase.publicUrl(),
                 ase.profile(),
                 ase.profileOverrides(),
                 ase.wallets());
       }
-      if (publicUrls.containsKey(ase.name())) {
-        changed = changed.withPublicUrl(publicUrls.get(ase.name()));
+      if (publicUrlOf.containsKey(ase.name())) {
+        changed = changed.withPublicUrl(publicUrlOf.get(ase.name()));
       }
       result.add(changed);
     }
@@ -245,7 +309,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  private static void printBanner(PrintStream out, Sandbox sandbox, long millis) {
+  static void printBanner(PrintStream out, Sandbox sandbox, long millis) {
     out.printf(
         Locale.ROOT,
         "Open Payments sandbox ready in %d ms (%d wallet providers)%n",
@@ -254,10 +318,11 @@ public final class Main implements Callable<Integer> {
     for (Ase ase : sandbox.ases()) {
       out.printf(
           Locale.ROOT,
-          "%n  %s  %s  (profile %s)%n",
+          "%n  %s  %s  (profile %s%s)%n",
           ase.name(),
           ase.publicBase(),
-          ase.profile().name());
+          ase.profile().name(),
+          ase.config().publicUrl() == null ? "" : "; listening on " + ase.listenAddress());
       SessionAse inDefault = sandbox.sessions().defaultSession().at(ase);
       for (WalletRecord wallet : sandbox.wallets().all(inDefault)) {
         out.printf(
@@ -277,6 +342,7 @@ public final class Main implements Callable<Integer> {
             "    admin API       %s%s%n",
             ase.adminUrl(),
             sandbox.config().admin().secret() != null ? "  (bearer secret required)" : "");
+        out.printf(Locale.ROOT, "    dashboard       %s/%n", ase.publicBase());
       }
     }
     out.printf(Locale.ROOT, "%nPress Ctrl+C to stop.%n");

@@ -39,6 +39,7 @@ final class ConsentOptions {
       names = "--consent-timeout",
       paramLabel = "DURATION",
       defaultValue = "PT5M",
+      converter = DurationConverter.class,
       description = "How long to wait for the user, ISO 8601 (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
@@ -48,21 +49,19 @@ final class ConsentOptions {
   boolean reject;
 
   InteractionHandler handler(Console console) {
-    return switch (mode) {
-      case HEADLESS ->
-          new HeadlessInteraction(
-              finishUri,
-              reject ? HeadlessInteraction.Decision.REJECT : HeadlessInteraction.Decision.ACCEPT,
-              timeout);
-      case BROWSER -> {
-        try {
-          yield new LocalCallbackInteraction(
-                  finishUri, timeout, console::note, BrowserOpener.desktop())
-              .requireListenable();
-        } catch (UncheckedIOException e) {
-          throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-      }
-    };
+    try {
+      return switch (mode) {
+        case HEADLESS ->
+            new HeadlessInteraction(
+                finishUri,
+                reject ? HeadlessInteraction.Decision.REJECT : HeadlessInteraction.Decision.ACCEPT,
+                timeout);
+        case BROWSER ->
+            new LocalCallbackInteraction(finishUri, timeout, console::note, BrowserOpener.desktop())
+                .requireListenable();
+      };
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, "--finish-uri: " + e.getMessage(), e);
+    }
   }
 }

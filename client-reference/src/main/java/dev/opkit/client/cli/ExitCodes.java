@@ -26,11 +26,21 @@ public final class ExitCodes {
   /** The user's consent was not obtained: rejected, failed, or timed out. */
   public static final int CONSENT = 6;
 
-  /** The schedule stopped: limit spent, grant over, grant revoked, or a payment refused. */
+  /**
+   * The schedule stopped: limit spent, grant over, grant revoked, a payment refused, or the one
+   * payment of {@code opm pay} failed.
+   */
   public static final int STOPPED = 7;
 
   /** The state file is missing, unreadable, or holds another schedule or client. */
   public static final int STATE_FILE = 8;
+
+  /**
+   * A payment is not made yet, but the schedule goes on: the wallet failed it and the next {@code
+   * recurring run} pays its period again with a new quote, or it is still in progress and the next
+   * run checks it again.
+   */
+  public static final int NOT_PAID_YET = 9;
 
   private ExitCodes() {}
 }

@@ -37,6 +37,7 @@ final class GlobalOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "PT10S",
+      converter = DurationConverter.class,
       description = "How long to wait for each answer, ISO 8601 (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 

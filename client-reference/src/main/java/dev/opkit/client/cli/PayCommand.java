@@ -67,6 +67,6 @@ final class PayCommand implements Callable<Integer> {
     console.line("");
     view.print(console);
     console.result(view);
-    return ScheduleView.exitCode(state.status());
+    return ScheduleView.exitCode(state);
   }
 }

@@ -7,6 +7,8 @@ import dev.opkit.client.recurring.RecurringPayments;
 import dev.opkit.client.recurring.SchedulePlan;
 import dev.opkit.client.recurring.ScheduleState;
 import dev.opkit.client.recurring.StateFileException;
+import dev.opkit.protocol.interval.InvalidIntervalException;
+import dev.opkit.protocol.interval.RepeatingInterval;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,9 +83,12 @@ final class RecurringCommand {
 
     @Option(
         names = "--start",
-        paramLabel = "INSTANT",
+        paramLabel = "DATE-TIME",
+        converter = StartConverter.class,
         description =
-            "When the first period starts, RFC 3339 (default: now, by the wallet's clock).")
+            "When the first period starts, an RFC 3339 date-time or date, e.g."
+                + " 2026-01-01T09:00:00Z or 2026-01-01 (midnight UTC) (default: now, by the"
+                + " wallet's clock).")
     Instant start;
 
     Start(CliContext context) {
@@ -92,6 +97,7 @@ final class RecurringCommand {
 
     @Override
     public Integer call() {
+      requireIsoDuration(every);
       Session session = new Session(context, global);
       Identities.Parts identity = session.givenIdentity();
       OpenPaymentsClient client = session.client(identity);
@@ -115,6 +121,20 @@ final class RecurringCommand {
                   consent.handler(session.console()),
                   notes);
       return show(session.console(), result, store);
+    }
+  }
+
+  /** Refuses an {@code --every} that is no ISO 8601 duration before anything is sent. */
+  private static void requireIsoDuration(String every) {
+    try {
+      RepeatingInterval.parse("R/2000-01-01T00:00:00Z/" + every);
+    } catch (InvalidIntervalException e) {
+      throw new CliException(
+          ExitCodes.USAGE,
+          "--every \""
+              + every
+              + "\" is not an ISO 8601 duration; write it like P1M (a month), P1W (a week),"
+              + " P1D (a day) or PT12H (12 hours)");
     }
   }
 
@@ -237,6 +257,6 @@ final class RecurringCommand {
     console.line("");
     view.print(console);
     console.result(view);
-    return ScheduleView.exitCode(state.status());
+    return ScheduleView.exitCode(state);
   }
 }

@@ -3,14 +3,16 @@ package dev.opkit.client.cli;
 import dev.opkit.client.recurring.PaymentRecord;
 import dev.opkit.client.recurring.ScheduleState;
 import dev.opkit.client.recurring.ScheduleStatus;
+import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.HumanUnits;
+import dev.opkit.protocol.json.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A schedule as {@code opm} shows it, without secrets (no tokens): for people as aligned lines, for
- * machines as JSON.
+ * machines as JSON. {@code paid} counts only payments that completed.
  */
 record ScheduleView(
     String id,
@@ -36,7 +38,11 @@ record ScheduleView(
       String outgoingPayment,
       String debitAmount,
       String receiveAmount,
-      Instant at) {}
+      String sentAmount,
+      Instant at,
+      String detail,
+      int attempts,
+      Instant retryUntil) {}
 
   static ScheduleView of(ScheduleState state, String stateFile) {
     return new ScheduleView(
@@ -57,14 +63,22 @@ record ScheduleView(
                         p.index() + 1,
                         p.outcome(),
                         p.outgoingPayment(),
-                        p.debitAmount() == null ? null : HumanUnits.format(p.debitAmount()),
-                        p.receiveAmount() == null ? null : HumanUnits.format(p.receiveAmount()),
-                        p.createdAt()))
+                        format(p.debitAmount()),
+                        format(p.receiveAmount()),
+                        format(p.sentAmount()),
+                        p.createdAt(),
+                        p.detail(),
+                        p.attempts(),
+                        p.retryUntil()))
             .toList(),
         state.nextDue(),
         stateFile,
         state.createdAt(),
         state.updatedAt());
+  }
+
+  private static String format(Amount amount) {
+    return amount == null ? null : HumanUnits.format(amount);
   }
 
   void print(Console console) {
@@ -83,31 +97,60 @@ record ScheduleView(
     for (PaymentView payment : payments) {
       console.line(
           String.format(
-              "  %3d  %-6s %s  %s",
-              payment.number(),
-              payment.outcome().name().toLowerCase(Locale.ROOT),
-              payment.at(),
-              payment.outgoingPayment() == null
-                  ? ""
-                  : payment.outgoingPayment()
-                      + "  debit "
-                      + payment.debitAmount()
-                      + ", receive "
-                      + payment.receiveAmount()));
+                  "  %3d  %-7s %s  %s",
+                  payment.number(),
+                  payment.outcome().name().toLowerCase(Locale.ROOT),
+                  Timestamps.format(payment.at()),
+                  what(payment))
+              .stripTrailing());
+      if (payment.outcome() == PaymentRecord.Outcome.FAILED) {
+        console.line(
+            " ".repeat(15)
+                + payment.detail()
+                + (payment.attempts() > 1 ? "; " + payment.attempts() + " payments tried" : "")
+                + (payment.retryUntil() == null
+                    ? ""
+                    : "; paid again by the next run until "
+                        + Timestamps.format(payment.retryUntil())));
+      }
     }
     if (nextDue != null) {
-      console.field("next due", nextDue);
+      console.field("next due", Timestamps.format(nextDue));
     }
     if (stateFile != null) {
       console.field("state file", stateFile);
     }
   }
 
-  /** The exit code for a schedule in this status after a command ran it. */
-  static int exitCode(ScheduleStatus status) {
-    return switch (status) {
+  private static String what(PaymentView payment) {
+    return switch (payment.outcome()) {
+      case PAID ->
+          payment.outgoingPayment()
+              + "  debit "
+              + payment.debitAmount()
+              + ", receive "
+              + payment.receiveAmount();
+      case PENDING ->
+          payment.outgoingPayment()
+              + "  in progress: "
+              + payment.sentAmount()
+              + " of "
+              + payment.debitAmount()
+              + " sent";
+      case FAILED -> payment.outgoingPayment() + "  " + payment.sentAmount() + " sent";
+      case MISSED -> "";
+    };
+  }
+
+  /** The exit code for a schedule in this state after a command ran it. */
+  static int exitCode(ScheduleState state) {
+    return switch (state.status()) {
       case CONSENT_REJECTED, CONSENT_FAILED -> ExitCodes.CONSENT;
-      case LIMIT_SPENT, GRANT_OVER, REVOKED, REFUSED -> ExitCodes.STOPPED;
+      case LIMIT_SPENT, GRANT_OVER, REVOKED, REFUSED, PAYMENT_FAILED -> ExitCodes.STOPPED;
+      case ACTIVE ->
+          state.payments().stream().anyMatch(p -> p.pending() || p.retryable())
+              ? ExitCodes.NOT_PAID_YET
+              : ExitCodes.OK;
       default -> ExitCodes.OK;
     };
   }

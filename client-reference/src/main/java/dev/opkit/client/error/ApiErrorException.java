@@ -45,7 +45,9 @@ public final class ApiErrorException extends OpenPaymentsException {
 
   private static String summary(int status, String code, String description, String body) {
     StringBuilder text = new StringBuilder("HTTP ").append(status);
-    if (code != null) {
+    // Rafiki's resource server puts the status itself in the code; "HTTP 404 404" says nothing
+    // more.
+    if (code != null && !code.equals(String.valueOf(status))) {
       text.append(' ').append(code);
     }
     if (description != null) {

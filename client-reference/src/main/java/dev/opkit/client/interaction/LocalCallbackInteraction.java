@@ -2,6 +2,7 @@ package dev.opkit.client.interaction;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.opkit.protocol.gnap.FinishUri;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +43,36 @@ public final class LocalCallbackInteraction implements InteractionHandler {
    */
   public LocalCallbackInteraction(
       String finishUri, Duration timeout, Consumer<String> out, BrowserOpener browser) {
-    this.finishUri = URI.create(Objects.requireNonNull(finishUri, "finishUri"));
-    if (!"http".equalsIgnoreCase(this.finishUri.getScheme()) || this.finishUri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "the finish URI must be an http URL on this machine, e.g. "
-              + DEFAULT_FINISH_URI
-              + "; got "
-              + finishUri);
-    }
+    Objects.requireNonNull(finishUri, "finishUri");
+    problem(finishUri)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
+    this.finishUri = URI.create(finishUri);
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.out = Objects.requireNonNull(out, "out");
     this.browser = Objects.requireNonNull(browser, "browser");
+  }
+
+  /**
+   * Why this handler cannot listen on {@code finishUri}, or empty when it can: it must follow the
+   * protocol's rule ({@link FinishUri}) and be plain {@code http}, which is what it serves.
+   */
+  public static Optional<String> problem(String finishUri) {
+    Optional<String> problem = FinishUri.problem(finishUri);
+    if (problem.isEmpty() && !finishUri.regionMatches(true, 0, "http:", 0, 5)) {
+      problem = Optional.of("this client listens on plain http");
+    }
+    return problem.map(
+        why ->
+            "the finish URI must be an http URL on this machine's loopback interface without a"
+                + " fragment, e.g. "
+                + DEFAULT_FINISH_URI
+                + "; got "
+                + finishUri
+                + ": "
+                + why);
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.interval.IntervalWindow;
+import dev.opkit.protocol.json.Timestamps;
 import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.model.AccessToken;
 import dev.opkit.protocol.model.AccessTokenRequest;
@@ -30,17 +31,21 @@ import dev.opkit.protocol.model.InteractRequest;
 import dev.opkit.protocol.model.Limits;
 import dev.opkit.protocol.model.OutgoingPayment;
 import dev.opkit.protocol.model.Page;
+import dev.opkit.protocol.model.PublicIncomingPayment;
 import dev.opkit.protocol.model.Quote;
 import dev.opkit.protocol.model.WalletAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -61,6 +66,12 @@ import java.util.function.Supplier;
  * schedule stops with that status; calls that fail transiently (no answer, 5xx) are retried with
  * backoff.
  *
+ * <p>A period counts as paid only once its payment completed ({@link PaymentProgress}): a payment
+ * still in progress is read again within the {@link PaymentPolicy}'s bounds and otherwise left
+ * pending for the next run, never paid a second time; a payment the wallet marked {@code failed}
+ * leaves the period due, and it is paid again with a new incoming payment and quote until its
+ * window ends, when it is recorded as failed. A single payment that fails stops the schedule.
+ *
  * <p>One instance drives one store; it is not meant for concurrent use on the same store.
  */
 public final class RecurringPayments {
@@ -77,6 +88,7 @@ public final class RecurringPayments {
   private final StepListener steps;
   private final Pause pause;
   private final RetryPolicy retry;
+  private final PaymentPolicy payments;
 
   /**
    * An engine that sleeps for real between retries and before continuing grants.
@@ -97,12 +109,28 @@ public final class RecurringPayments {
       StepListener steps,
       Pause pause,
       RetryPolicy retry) {
+    this(client, store, clock, steps, pause, retry, PaymentPolicy.DEFAULT);
+  }
+
+  /**
+   * An engine with its own way of waiting, its own retry policy for calls that fail transiently,
+   * and its own policy for payments in progress and payments the wallet failed.
+   */
+  public RecurringPayments(
+      OpenPaymentsClient client,
+      ScheduleStore store,
+      Clock clock,
+      StepListener steps,
+      Pause pause,
+      RetryPolicy retry,
+      PaymentPolicy payments) {
     this.client = Objects.requireNonNull(client, "client");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.steps = Objects.requireNonNull(steps, "steps");
     this.pause = Objects.requireNonNull(pause, "pause");
     this.retry = Objects.requireNonNull(retry, "retry");
+    this.payments = Objects.requireNonNull(payments, "payments");
   }
 
   /**
@@ -341,43 +369,86 @@ public final class RecurringPayments {
   }
 
   private ScheduleState payDue(ScheduleState start) {
-    ScheduleState state = start;
+    ScheduleState state = checkPending(start);
+    if (state.status() != ScheduleStatus.ACTIVE) {
+      return state;
+    }
     Periods periods = Periods.of(state);
     Instant now = clock.instant();
     Optional<IntervalWindow> current = periods.at(now);
     if (current.isEmpty()) {
       if (now.isBefore(periods.firstStart())) {
-        steps.onStep("nothing due", "the first period starts at " + periods.firstStart());
+        steps.onStep(
+            "nothing due", "the first period starts at " + Timestamps.format(periods.firstStart()));
         return save(state.withNextDue(periods.firstStart()));
       }
-      state = markMissed(state, periods.count().orElse(0), now);
+      state = closePast(state, periods.count().orElse(0), now);
       return finish(state);
     }
     IntervalWindow window = current.get();
-    state = markMissed(state, window.index(), now);
-    if (state.payment(window.index()).isEmpty()) {
-      state = payPeriod(state, window);
+    state = closePast(state, window.index(), now);
+    Optional<PaymentRecord> record = state.payment(window.index());
+    if (record.isEmpty() || record.get().retryable()) {
+      state = pay(state, window);
       if (state.status() != ScheduleStatus.ACTIVE) {
         return state;
       }
     } else {
+      steps.onStep("nothing due", alreadyHandled(record.get(), window));
+    }
+    return afterPeriod(state, periods, window);
+  }
+
+  private static String alreadyHandled(PaymentRecord record, IntervalWindow window) {
+    String payment = "payment " + Periods.number(record.index());
+    return switch (record.outcome()) {
+      case PAID ->
+          payment + " was made for the period that started at " + Timestamps.format(window.start());
+      case PENDING -> payment + " is still in progress at the wallet: " + record.outgoingPayment();
+      case FAILED, MISSED -> payment + " " + record.detail();
+    };
+  }
+
+  /** What follows the current period's attempt: the next due date, completion, or waiting. */
+  private ScheduleState afterPeriod(ScheduleState state, Periods periods, IntervalWindow window) {
+    PaymentRecord record = state.payment(window.index()).orElseThrow();
+    if (state.interval() == null) {
+      return switch (record.outcome()) {
+        case PAID -> finish(state);
+        case FAILED -> stop(state, ScheduleStatus.PAYMENT_FAILED, "payment 1 " + record.detail());
+        default -> save(state.withStatus(ScheduleStatus.ACTIVE, unsettled(state)));
+      };
+    }
+    if (record.retryable()) {
       steps.onStep(
-          "nothing due",
+          "payment due again",
           "payment "
               + Periods.number(window.index())
-              + " was made for the period that started at "
-              + window.start());
+              + " failed; the next run pays it with a new quote, until its period ends at "
+              + Timestamps.format(record.retryUntil()));
+      return save(
+          state.withStatus(ScheduleStatus.ACTIVE, unsettled(state)).withNextDue(window.start()));
     }
     OptionalLong count = periods.count();
     if (count.isPresent() && window.index() + 1 >= count.getAsLong()) {
       return finish(state);
     }
     Instant due = periods.window(window.index() + 1).orElseThrow().start();
-    steps.onStep("next payment due", due.toString());
-    return save(state.withNextDue(due));
+    steps.onStep("next payment due", Timestamps.format(due));
+    return save(state.withStatus(ScheduleStatus.ACTIVE, unsettled(state)).withNextDue(due));
   }
 
   private ScheduleState finish(ScheduleState state) {
+    Optional<PaymentRecord> pending =
+        state.payments().stream().filter(PaymentRecord::pending).findFirst();
+    if (pending.isPresent()) {
+      steps.onStep(
+          "waiting for the wallet",
+          "every period is over, but payment "
+              + Periods.number(pending.get().index())
+              + " is still in progress; the next run checks it again");
+      return save(state.withStatus(ScheduleStatus.ACTIVE, unsettled(state)).withNextDue(null));
+    }
     if (state.interval() == null) {
       return stop(state, ScheduleStatus.COMPLETED, "the payment was made");
     }
@@ -391,26 +462,136 @@ public final class RecurringPayments {
             + " payments made");
   }
 
-  private ScheduleState markMissed(ScheduleState start, long before, Instant now) {
+  /**
+   * What is not settled yet, for the status detail of an active schedule: payments in progress and
+   * failed periods to pay again; null when everything is settled.
+   */
+  private static String unsettled(ScheduleState state) {
+    List<String> open = new ArrayList<>();
+    for (PaymentRecord record : state.payments()) {
+      String payment = "payment " + Periods.number(record.index());
+      if (record.pending()) {
+        open.add(
+            payment
+                + " is in progress at the wallet ("
+                + record.outgoingPayment()
+                + "); the next run checks it again");
+      } else if (record.retryable()) {
+        open.add(
+            payment
+                + " "
+                + record.detail()
+                + "; the next run pays it again with a new quote, until "
+                + Timestamps.format(record.retryUntil()));
+      }
+    }
+    return open.isEmpty() ? null : String.join("; ", open);
+  }
+
+  /**
+   * Closes the periods before {@code before}: one without a record was missed, and a failed one
+   * that was still to be paid again stays failed for good now that its window is over.
+   */
+  private ScheduleState closePast(ScheduleState start, long before, Instant now) {
     ScheduleState state = start;
+    for (PaymentRecord record : start.payments()) {
+      if (record.index() < before && record.retryable()) {
+        steps.onStep(
+            "period failed",
+            "payment "
+                + Periods.number(record.index())
+                + " "
+                + record.detail()
+                + "; its period ended at "
+                + Timestamps.format(record.retryUntil())
+                + " before a payment went through");
+        state =
+            state.withPayment(
+                record.finalFailure(
+                    "its period ended at "
+                        + Timestamps.format(record.retryUntil())
+                        + " before a payment went through"));
+      }
+    }
     for (long index = 0; index < before; index++) {
       if (state.payment(index).isEmpty()) {
         steps.onStep(
             "period missed",
             "payment " + Periods.number(index) + ": its period ended before a run could pay it");
-        state =
-            state.withPayment(
-                new PaymentRecord(index, PaymentRecord.Outcome.MISSED, null, null, null, now));
-        if (state.work() != null && state.work().index() == index) {
-          state = state.withWork(null);
-        }
+        state = state.withPayment(PaymentRecord.missed(index, now));
       }
+    }
+    if (state.work() != null && state.work().index() < before) {
+      state = state.withWork(null);
     }
     return state == start ? state : save(state);
   }
 
-  // Steps 11-12 (and step 10 for the first period).
-  private ScheduleState payPeriod(ScheduleState start, IntervalWindow window) {
+  /** Reads every payment left in progress by an earlier run again and records its outcome. */
+  private ScheduleState checkPending(ScheduleState start) {
+    ScheduleState state = start;
+    for (PaymentRecord record : start.payments()) {
+      if (!record.pending()) {
+        continue;
+      }
+      Read read = readPayment(state, record.outgoingPayment());
+      if (read.payment() == null) {
+        return read.state();
+      }
+      steps.onStep(
+          "payment checked",
+          "payment "
+              + Periods.number(record.index())
+              + ", in progress at the last run: "
+              + read.payment().id()
+              + ", "
+              + sentSoFar(read.payment())
+              + (read.payment().failed() ? ", marked failed" : ""));
+      state = settle(read.state(), record.index(), read.payment(), record.attempts());
+      if (state.status() != ScheduleStatus.ACTIVE) {
+        return state;
+      }
+    }
+    return state;
+  }
+
+  // Steps 11-12 (and step 10 for the first period), paid again with a new quote while the wallet
+  // fails the period's payment, up to the policy's attempts in one run.
+  private ScheduleState pay(ScheduleState start, IntervalWindow window) {
+    ScheduleState state = start;
+    for (int tried = 1; ; tried++) {
+      state = prepareFor(state, window);
+      if (state.status() != ScheduleStatus.ACTIVE) {
+        return state;
+      }
+      int attempts = state.payment(window.index()).map(PaymentRecord::attempts).orElse(0) + 1;
+      state = payOnce(state, window, attempts);
+      Optional<PaymentRecord> record = state.payment(window.index());
+      if (state.status() != ScheduleStatus.ACTIVE
+          || state.interval() == null
+          || record.isEmpty()
+          || !record.get().retryable()
+          || tried >= payments.attemptsPerRun()) {
+        return state;
+      }
+      Duration delay = retry.delayAfter(tried);
+      steps.onStep(
+          "paying again",
+          "payment "
+              + Periods.number(window.index())
+              + " failed; a new incoming payment, quote and payment in "
+              + delay.toMillis()
+              + " ms (try "
+              + (tried + 1)
+              + " of "
+              + payments.attemptsPerRun()
+              + " in this run)");
+      pause.sleep(delay);
+    }
+  }
+
+  /** A current token for the window, and an incoming payment and unexpired quote to pay with. */
+  private ScheduleState prepareFor(ScheduleState start, IntervalWindow window) {
     ScheduleState state = start;
     if (state.interval() != null && state.grant().tokenIssuedAt().isBefore(window.start())) {
       state = rotate(state);
@@ -419,11 +600,9 @@ public final class RecurringPayments {
       }
     }
     if (state.work() == null || state.work().index() != window.index()) {
-      state = prepare(state, window.index());
-    } else if (expired(state.work().quote())) {
-      state = requote(state);
+      return prepare(state, window.index());
     }
-    return pay(state, window);
+    return expired(state.work().quote()) ? requote(state) : state;
   }
 
   private ScheduleState rotate(ScheduleState state) {
@@ -444,17 +623,27 @@ public final class RecurringPayments {
     }
   }
 
-  private ScheduleState pay(ScheduleState start, IntervalWindow window) {
+  private ScheduleState payOnce(ScheduleState start, IntervalWindow window, int attempts) {
     ScheduleState state = start;
     boolean diagnosed = false;
     boolean requoted = false;
     for (int attempt = 1; ; attempt++) {
       try {
-        Optional<OutgoingPayment> existing = findExisting(state, window);
-        if (existing.isPresent()) {
-          return recordPaid(state, existing.get(), true);
+        Existing existing = findExisting(state, window);
+        if (existing.live().isPresent()) {
+          steps.onStep(
+              "payment already made",
+              describe(state, existing.live().get())
+                  + " (found in the wallet's list; not paid again)");
+          return settle(state, window.index(), existing.live().get(), attempts);
         }
-        return recordPaid(state, createOutgoingPayment(state), false);
+        if (existing.failedQuotes().contains(state.work().quote().id())) {
+          // An earlier run's payment with this quote failed before the run could record it.
+          state = prepare(state, window.index());
+        }
+        OutgoingPayment created = createOutgoingPayment(state);
+        steps.onStep("outgoing payment created", describe(state, created));
+        return settle(state, window.index(), created, attempts);
       } catch (TransportException e) {
         if (attempt >= retry.attempts()) {
           throw e;
@@ -505,8 +694,190 @@ public final class RecurringPayments {
                 state.sender().id(), work.quote().id(), metadata));
   }
 
-  /** The wallet's record of this period's payment, in case an earlier run made it. */
-  private Optional<OutgoingPayment> findExisting(ScheduleState state, IntervalWindow window) {
+  /**
+   * Waits for a payment's outcome within the policy's bounds and records it for the period: paid
+   * only once it completed; pending while the wallet is still sending it; failed when the wallet
+   * marked it so, to be paid again with a new quote while the period lasts if nothing was sent.
+   *
+   * @param attempts how many payments were tried for the period, this one included
+   */
+  private ScheduleState settle(
+      ScheduleState start, long index, OutgoingPayment first, int attempts) {
+    Read awaited = awaitOutcome(start, first);
+    if (awaited.payment() == null) {
+      return awaited.state();
+    }
+    ScheduleState state = awaited.state();
+    OutgoingPayment payment = awaited.payment();
+    String number = "payment " + Periods.number(index);
+    PaymentRecord record =
+        switch (progress(payment)) {
+          case COMPLETED -> {
+            if (payment != first) {
+              steps.onStep("payment completed", number + ": " + payment.id());
+            }
+            yield PaymentRecord.paid(
+                index,
+                payment.id(),
+                payment.debitAmount(),
+                payment.receiveAmount(),
+                payment.sentAmount(),
+                payment.createdAt(),
+                attempts);
+          }
+          case IN_PROGRESS -> {
+            steps.onStep(
+                "payment in progress",
+                number + ": " + sentSoFar(payment) + "; a later run checks it again");
+            yield new PaymentRecord(
+                index,
+                PaymentRecord.Outcome.PENDING,
+                payment.id(),
+                payment.debitAmount(),
+                payment.receiveAmount(),
+                payment.sentAmount(),
+                payment.createdAt(),
+                "is in progress at the wallet with " + sentSoFar(payment),
+                attempts,
+                null);
+          }
+          case FAILED -> failed(state, index, payment, attempts);
+        };
+    return save(state.withPayment(record).withWork(null));
+  }
+
+  private PaymentRecord failed(
+      ScheduleState state, long index, OutgoingPayment payment, int attempts) {
+    boolean nothingSent = payment.sentAmount().isZero();
+    Optional<IntervalWindow> window = Periods.of(state).window(index);
+    boolean open =
+        state.interval() != null
+            && window.isPresent()
+            && clock.instant().isBefore(window.get().end());
+    String detail =
+        failure(payment) + (nothingSent ? "" : "; not paid again, since part of it was sent");
+    steps.onStep("payment failed", "payment " + Periods.number(index) + " " + detail);
+    return new PaymentRecord(
+        index,
+        PaymentRecord.Outcome.FAILED,
+        payment.id(),
+        null,
+        null,
+        payment.sentAmount(),
+        payment.createdAt(),
+        detail,
+        attempts,
+        nothingSent && open ? window.get().end() : null);
+  }
+
+  /**
+   * Reads a payment in progress again, waiting the policy's growing gaps in between, until it
+   * completes or fails or the policy's time is up.
+   */
+  private Read awaitOutcome(ScheduleState start, OutgoingPayment first) {
+    ScheduleState state = start;
+    OutgoingPayment payment = first;
+    Duration waited = Duration.ZERO;
+    for (int check = 1; progress(payment) == PaymentProgress.IN_PROGRESS; check++) {
+      Duration gap = payments.gapBefore(check);
+      if (waited.plus(gap).compareTo(payments.settleWithin()) > 0) {
+        break;
+      }
+      if (check == 1) {
+        steps.onStep(
+            "waiting for the wallet",
+            payment.id()
+                + ": "
+                + sentSoFar(payment)
+                + "; reading it again for up to "
+                + payments.settleWithin().toSeconds()
+                + " s");
+      }
+      pause.sleep(gap);
+      waited = waited.plus(gap);
+      Read read = readPayment(state, payment.id());
+      if (read.payment() == null) {
+        return read;
+      }
+      state = read.state();
+      payment = read.payment();
+    }
+    return new Read(state, payment);
+  }
+
+  private PaymentProgress progress(OutgoingPayment payment) {
+    return PaymentProgress.of(payment, this::receivedAt);
+  }
+
+  /** What an incoming payment has received, from its public view; empty when it cannot be read. */
+  private Optional<Amount> receivedAt(String incomingPayment) {
+    try {
+      return Optional.ofNullable(client.incomingPayment().getPublic(incomingPayment))
+          .map(PublicIncomingPayment::receivedAmount);
+    } catch (OpenPaymentsException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A state and the payment read with its token; no payment when the grant was revoked. */
+  private record Read(ScheduleState state, OutgoingPayment payment) {}
+
+  /** {@code GET} of an outgoing payment, rotating the token once if the wallet refuses it. */
+  private Read readPayment(ScheduleState state, String url) {
+    try {
+      return new Read(state, retrying(() -> client.outgoingPayment().get(url, token(state))));
+    } catch (ApiErrorException e) {
+      if (e.status() != 401 && e.status() != 403) {
+        throw e;
+      }
+      ScheduleState rotated = rotate(state);
+      if (rotated.status() != ScheduleStatus.ACTIVE) {
+        return new Read(rotated, null);
+      }
+      return new Read(rotated, retrying(() -> client.outgoingPayment().get(url, token(rotated))));
+    }
+  }
+
+  private static String sentSoFar(OutgoingPayment payment) {
+    return HumanUnits.format(payment.sentAmount())
+        + " of "
+        + HumanUnits.format(payment.debitAmount())
+        + " sent";
+  }
+
+  private static String failure(OutgoingPayment payment) {
+    return "failed: the wallet marked it failed with "
+        + sentSoFar(payment)
+        + " (Open Payments gives no reason; the wallet's own records say why)";
+  }
+
+  private static String describe(ScheduleState state, OutgoingPayment payment) {
+    long index = state.work().index();
+    OptionalLong count = Periods.of(state).count();
+    return "payment "
+        + Periods.number(index)
+        + (count.isPresent() ? " of " + count.getAsLong() : "")
+        + ": "
+        + payment.id()
+        + ", debit "
+        + HumanUnits.format(payment.debitAmount())
+        + ", receive "
+        + HumanUnits.format(payment.receiveAmount());
+  }
+
+  /**
+   * The period's payments in the wallet, in case an earlier run made one it could not record.
+   *
+   * @param live a payment of the period that did not fail (completed or in progress), if any
+   * @param failedQuotes the quotes of the period's failed payments
+   */
+  private record Existing(Optional<OutgoingPayment> live, Set<String> failedQuotes) {}
+
+  /**
+   * The wallet's record of this period's payments, newest first, in case an earlier run made one.
+   */
+  private Existing findExisting(ScheduleState state, IntervalWindow window) {
+    Set<String> failedQuotes = new HashSet<>();
     String cursor = null;
     for (int page = 0; page < LIST_PAGES; page++) {
       Pagination pagination =
@@ -518,19 +889,24 @@ public final class RecurringPayments {
               .outgoingPayment()
               .list(state.sender().resourceServer(), token(state), state.sender().id(), pagination);
       for (OutgoingPayment payment : payments.result()) {
-        if (belongsToPeriod(state, payment, window.index())) {
-          return Optional.of(payment);
-        }
         if (payment.createdAt().isBefore(window.start())) {
-          return Optional.empty();
+          return new Existing(Optional.empty(), failedQuotes);
+        }
+        if (belongsToPeriod(state, payment, window.index())) {
+          if (!payment.failed()) {
+            return new Existing(Optional.of(payment), failedQuotes);
+          }
+          if (payment.quoteId() != null) {
+            failedQuotes.add(payment.quoteId());
+          }
         }
       }
       if (!payments.pagination().hasNextPage() || payments.pagination().endCursor() == null) {
-        return Optional.empty();
+        break;
       }
       cursor = payments.pagination().endCursor();
     }
-    return Optional.empty();
+    return new Existing(Optional.empty(), failedQuotes);
   }
 
   private static boolean belongsToPeriod(ScheduleState state, OutgoingPayment payment, long index) {
@@ -588,36 +964,9 @@ public final class RecurringPayments {
               + " is spent: "
               + HumanUnits.format(spentOnSide)
               + " was already paid in the period that started at "
-              + window.start());
+              + Timestamps.format(window.start()));
     }
     return rotated;
-  }
-
-  private ScheduleState recordPaid(
-      ScheduleState state, OutgoingPayment payment, boolean foundInWallet) {
-    long index = state.work().index();
-    OptionalLong count = Periods.of(state).count();
-    steps.onStep(
-        foundInWallet ? "payment already made" : "outgoing payment created",
-        "payment "
-            + Periods.number(index)
-            + (count.isPresent() ? " of " + count.getAsLong() : "")
-            + ": "
-            + payment.id()
-            + ", debit "
-            + HumanUnits.format(payment.debitAmount())
-            + ", receive "
-            + HumanUnits.format(payment.receiveAmount())
-            + (foundInWallet ? " (found in the wallet's list; not paid again)" : ""));
-    PaymentRecord record =
-        new PaymentRecord(
-            index,
-            PaymentRecord.Outcome.PAID,
-            payment.id(),
-            payment.debitAmount(),
-            payment.receiveAmount(),
-            payment.createdAt());
-    return save(state.withPayment(record).withWork(null));
   }
 
   // Steps 2-5: incoming-payment grant and incoming payment, quote grant and quote.
@@ -694,7 +1043,9 @@ public final class RecurringPayments {
             + HumanUnits.format(quote.debitAmount())
             + ", receive "
             + HumanUnits.format(quote.receiveAmount())
-            + (quote.expiresAt() == null ? "" : ", valid until " + quote.expiresAt()));
+            + (quote.expiresAt() == null
+                ? ""
+                : ", valid until " + Timestamps.format(quote.expiresAt())));
     return quote;
   }
 

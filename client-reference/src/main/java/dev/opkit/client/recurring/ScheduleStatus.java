@@ -24,6 +24,8 @@ public enum ScheduleStatus {
   REVOKED(true),
   /** The wallet refused a payment for another reason; the detail says which. */
   REFUSED(true),
+  /** The single payment of a one-off schedule failed at the wallet; nothing more is tried. */
+  PAYMENT_FAILED(true),
   /** Cancelled by the user; the grant was revoked. */
   CANCELLED(true);
 

@@ -166,10 +166,79 @@ class OpmSandboxTest {
   }
 
   @Test
+  void payWhenSenderLacksTheMoneyThenRefusedExitCodeSayingWhyAndNothingPaid() throws IOException {
+    Map<String, String> env = identity();
+    SANDBOX.admin("ase1", "POST", "/wallet-addresses/alice/balance", "{\"value\":\"100\"}");
+
+    Result paid =
+        opm(
+            env,
+            "pay",
+            "--from",
+            SANDBOX.wallet("ase1", "alice"),
+            "--to",
+            SANDBOX.wallet("ase2", "carol"),
+            "--amount",
+            "5.00",
+            "--consent",
+            "headless");
+
+    assertThat(paid.exitCode()).as(paid.out()).isEqualTo(ExitCodes.STOPPED);
+    assertThat(paid.out())
+        .contains("PAYMENT_FAILED")
+        .contains("the wallet marked it failed with 0.00 USD of 5.00 USD sent")
+        .contains("paid         0 payments")
+        .doesNotContain("  paid   ");
+    assertThat(SANDBOX.balance("ase1", "alice")).isEqualTo(100);
+  }
+
+  @Test
+  void recurringWhenWalletFailsThePaymentsThenPeriodStaysDueAndRunPaysIt() throws IOException {
+    Map<String, String> env = identity();
+    SANDBOX.admin("ase1", "POST", "/wallet-addresses/alice/failures", "{\"count\":2}");
+    long before = SANDBOX.balance("ase1", "alice");
+
+    Result started =
+        opm(
+            env,
+            "recurring",
+            "start",
+            "--from",
+            SANDBOX.wallet("ase1", "alice"),
+            "--to",
+            SANDBOX.wallet("ase2", "carol"),
+            "--amount",
+            "5.00",
+            "--times",
+            "3",
+            "--consent",
+            "headless",
+            "--json");
+
+    assertThat(started.exitCode()).as(started.err()).isEqualTo(ExitCodes.NOT_PAID_YET);
+    assertThat(started.json().get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(started.json().get("paid").asInt()).isZero();
+    assertThat(started.json().at("/payments/0/outcome").asText()).isEqualTo("FAILED");
+    assertThat(started.json().at("/payments/0/retryUntil").asText()).isNotEmpty();
+    Result status = opm(env, "recurring", "status");
+    assertThat(status.out()).contains("  1  failed ").contains("paid again by the next run until");
+    assertThat(SANDBOX.balance("ase1", "alice")).isEqualTo(before);
+
+    Result run = opm(env, "recurring", "run", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.json().get("paid").asInt()).isEqualTo(1);
+    assertThat(run.json().at("/payments/0/outcome").asText()).isEqualTo("PAID");
+    assertThat(before - SANDBOX.balance("ase1", "alice")).isEqualTo(500);
+  }
+
+  @Test
   void walletGetWhenUnknownThenApiErrorExitCode() {
     Result result = opm(Map.of(), "wallet", "get", SANDBOX.wallet("ase1", "nobody"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
-    assertThat(result.err()).contains("HTTP 404");
+    assertThat(result.err())
+        .contains("HTTP 404: there is no wallet address")
+        .doesNotContain("404 404");
   }
 }

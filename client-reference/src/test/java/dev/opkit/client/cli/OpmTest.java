@@ -194,6 +194,25 @@ class OpmTest {
   }
 
   @Test
+  void recurringStatusWhenPrintedThenEveryTimestampHasTheWiresMillisecondPrecision() {
+    assertThat(opm(start("--start", "2025-05-20")).exitCode()).isZero();
+
+    String status = opm("recurring", "status").out();
+
+    java.util.regex.Matcher timestamps =
+        java.util.regex.Pattern.compile("(?<![R\\d]/)\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")
+            .matcher(status);
+    List<String> found = new ArrayList<>();
+    while (timestamps.find()) {
+      found.add(timestamps.group());
+    }
+    assertThat(found)
+        .as(status)
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allMatch(t -> t.matches(".*T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
+  }
+
+  @Test
   void recurringRunWhenIdentityOnlyInStateFileThenUsesItsKeyFile() throws IOException {
     Path key = directory.resolve("key.pem");
     Files.writeString(key, PemKeys.writePrivateKey(wallets.key));
@@ -244,6 +263,29 @@ class OpmTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.STOPPED);
     assertThat(result.out()).contains("LIMIT_SPENT");
+  }
+
+  @Test
+  void payWhenFinishUriBreaksTheProtocolRuleThenUsageBeforeAnyGrant() {
+    for (String consent : List.of("headless", "browser")) {
+      Result result =
+          opm(
+              "pay",
+              "--from",
+              wallets.url("/alice"),
+              "--to",
+              wallets.url("/bob"),
+              "--amount",
+              "1.00",
+              "--consent",
+              consent,
+              "--finish-uri",
+              "http://localhost:3344/#done");
+
+      assertThat(result.exitCode()).as(consent + " " + result.err()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).contains("--finish-uri").contains("fragment (#done)");
+    }
+    assertThat(wallets.server.received()).noneMatch(r -> r.method().equals("POST"));
   }
 
   @Test
@@ -302,6 +344,75 @@ class OpmTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
     assertThat(result.json().at("/error/status").asInt()).isEqualTo(404);
     assertThat(result.json().at("/error/url").asText()).isEqualTo(wallets.url("/nobody"));
+  }
+
+  @Test
+  void recurringStartWhenEveryIsNotAnIsoDurationThenUsageWithAnExample() {
+    List<String> args = new ArrayList<>(List.of(start()));
+    args.set(args.indexOf("P1M"), "1 month");
+
+    Result result = opm(args.toArray(String[]::new));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains("--every \"1 month\" is not an ISO 8601 duration")
+        .contains("P1M (a month)")
+        .doesNotContain("end");
+    assertThat(wallets.server.received()).noneMatch(r -> r.method().equals("POST"));
+  }
+
+  @Test
+  void recurringStartWhenStartIsAnRfc3339DateThenFirstPeriodStartsAtMidnightUtc() {
+    Result result = opm(start("--start", "2025-05-20"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("per period of R3/2025-05-20T00:00:00Z/P1M");
+  }
+
+  @Test
+  void recurringStartWhenStartIsADateTimeWithOffsetThenTakenInUtc() {
+    Result result = opm(start("--start", "2025-05-20T14:00:00+02:00"));
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("per period of R3/2025-05-20T12:00:00Z/P1M");
+  }
+
+  @Test
+  void optionsWhenTimeOrDurationUnreadableThenUsageNamingTheFormWithoutJavaInternals() {
+    Result start = opm(start("--start", "tomorrow"));
+    Result timeout = opm("wallet", "get", wallets.url("/alice"), "--timeout", "5");
+
+    assertThat(start.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(start.err())
+        .contains("'tomorrow' is not an RFC 3339 date or date-time")
+        .contains("2026-01-01T09:00:00Z")
+        .doesNotContain("java.");
+    assertThat(timeout.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(timeout.err())
+        .contains("'5' is not an ISO 8601 duration; write it like PT30S")
+        .doesNotContain("java.");
+  }
+
+  @Test
+  void clockUrlWhenItAnswers404ThenApiErrorExitCode() {
+    Map<String, String> env = new java.util.HashMap<>(env());
+    env.put("OPM_CLOCK_URL", wallets.url("/no-clock"));
+
+    Result result = opm(env, start());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.API_ERROR);
+    assertThat(result.err()).contains("answered HTTP 404");
+  }
+
+  @Test
+  void clockUrlWhenNothingListensThenNetworkExitCodeSayingSo() {
+    Map<String, String> env = new java.util.HashMap<>(env());
+    env.put("OPM_CLOCK_URL", "http://127.0.0.1:1/admin/clock");
+
+    Result result = opm(env, start());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.NETWORK);
+    assertThat(result.err()).contains("connection refused").doesNotContain("null");
   }
 
   @Test

@@ -22,6 +22,16 @@ class HeadlessInteractionTest {
     server.close();
   }
 
+  /** A page shaped like the sandbox's: a hidden per-page token and two buttons. */
+  private static final String CONSENT_PAGE =
+      """
+      <!doctype html><html><body><h1>Grant access?</h1>
+      <form method="post" action="/interact/1/N">
+      <input type="hidden" name="consent_token" value="T+1&#x3D;">
+      <button type="submit" name="decision" value="accept">Accept</button>
+      <button type="submit" name="decision" value="reject">Reject</button>
+      </form></body></html>""";
+
   private Interaction interaction() {
     return new Interaction(
         server.url("/interact/1/N"), "http://localhost:3344/back", "C", "S", server.url("/auth"));
@@ -31,10 +41,10 @@ class HeadlessInteractionTest {
     server.route(
         request -> {
           if (request.method().equals("GET")) {
-            return Optional.of(new Reply(200, "<form method=\"post\"></form>", Map.of(), 0));
+            return Optional.of(new Reply(200, CONSENT_PAGE, Map.of(), 0));
           }
           String location =
-              request.body().equals("decision=accept")
+              request.body().equals("consent_token=T%2B1%3D&decision=accept")
                   ? "http://localhost:3344/back?hash=ab%2Bc%3D&interact_ref=REF"
                   : "http://localhost:3344/back?result=grant_rejected";
           return Optional.of(new Reply(303, "", Map.of("Location", location), 0));
@@ -57,6 +67,17 @@ class HeadlessInteractionTest {
         .extracting(FakeServer.Received::method)
         .containsExactly("GET", "POST");
     assertThat(server.last().header("Content-Type")).contains("application/x-www-form-urlencoded");
+    assertThat(server.last().url()).isEqualTo(server.url("/interact/1/N"));
+  }
+
+  @Test
+  void interactWhenPageHasNoPostFormThenConsentPageExceptionNamingThePage() {
+    server.route(request -> Optional.of(new Reply(200, "<p>Log in first</p>", Map.of(), 0)));
+
+    assertThatThrownBy(() -> HeadlessInteraction.accepting().interact(interaction()))
+        .isInstanceOf(ConsentPageException.class)
+        .hasMessageContaining("has no POST form")
+        .hasMessageContaining("Log in first");
   }
 
   @Test
@@ -73,7 +94,20 @@ class HeadlessInteractionTest {
     assertThat(result)
         .isInstanceOfSatisfying(
             InteractionResult.Refused.class, r -> assertThat(r.rejectedByUser()).isTrue());
-    assertThat(server.last().body()).isEqualTo("decision=reject");
+    assertThat(server.last().body()).isEqualTo("consent_token=T%2B1%3D&decision=reject");
+  }
+
+  @Test
+  void constructWhenFinishUriBreaksTheProtocolRuleThenRefused() {
+    assertThatThrownBy(
+            () ->
+                new HeadlessInteraction(
+                    "javascript:alert(1)",
+                    HeadlessInteraction.Decision.ACCEPT,
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RFC 9635 §2.5.2")
+        .hasMessageContaining("javascript");
   }
 
   @Test

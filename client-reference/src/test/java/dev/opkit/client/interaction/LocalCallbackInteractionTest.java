@@ -179,4 +179,18 @@ class LocalCallbackInteractionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("http URL on this machine");
   }
+
+  @Test
+  void constructWhenFragmentOrOffLoopbackThenRefusedNamingTheRule() {
+    for (String uri :
+        new String[] {"http://localhost:3344/#done", "http://192.168.1.5:3344", "javascript:x"}) {
+      assertThatThrownBy(
+              () ->
+                  new LocalCallbackInteraction(
+                      uri, Duration.ofSeconds(1), printed::add, BrowserOpener.NONE))
+          .as(uri)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("loopback interface without a fragment");
+    }
+  }
 }

@@ -116,7 +116,13 @@ public final class FakeWallets implements AutoCloseable {
       return grant(body);
     }
     if (key.equals("GET /interact/1")) {
-      return Optional.of(new Reply(200, "<form method=\"post\"></form>", Map.of(), 0));
+      return Optional.of(
+          new Reply(
+              200,
+              "<form method=\"post\"><input type=\"hidden\" name=\"consent_token\""
+                  + " value=\"PAGE-1\"></form>",
+              Map.of(),
+              0));
     }
     if (key.equals("POST /interact/1")) {
       return Optional.of(new Reply(303, "", Map.of("Location", finishRedirect(request)), 0));
@@ -153,7 +159,7 @@ public final class FakeWallets implements AutoCloseable {
   }
 
   private String finishRedirect(Received request) {
-    if (!request.body().equals("decision=accept")) {
+    if (!request.body().equals("consent_token=PAGE-1&decision=accept")) {
       return finishUri + "?result=grant_rejected";
     }
     String hash =

@@ -54,13 +54,25 @@ class FileScheduleStoreTest {
         null,
         null,
         List.of(
-            new PaymentRecord(
+            PaymentRecord.paid(
                 0,
-                PaymentRecord.Outcome.PAID,
                 "https://w.example/outgoing-payments/1",
                 Amount.of("500", "USD", 2),
                 Amount.of("460", "EUR", 2),
-                NOW)),
+                Amount.of("500", "USD", 2),
+                NOW,
+                1),
+            new PaymentRecord(
+                1,
+                PaymentRecord.Outcome.FAILED,
+                "https://w.example/outgoing-payments/2",
+                null,
+                null,
+                Amount.of("0", "USD", 2),
+                NOW.plusSeconds(60),
+                "failed: the wallet marked it failed",
+                2,
+                NOW.plusSeconds(3600))),
         NOW.plusSeconds(3600),
         Map.of("clockUrl", "http://localhost:4000/admin/clock"),
         NOW,
@@ -130,5 +142,27 @@ class FileScheduleStoreTest {
     assertThatThrownBy(store::load)
         .isInstanceOf(StateFileException.class)
         .hasMessageContaining("format version 9");
+  }
+
+  @Test
+  void loadWhenWrittenBeforePaymentsCouldFailThenReadsItsPaymentsAsPaid() throws IOException {
+    Path file = directory.resolve("schedule.json");
+    FileScheduleStore store = new FileScheduleStore(file);
+    store.save(state().withPayment(state().payments().get(0)));
+    String written = Files.readString(file);
+    // The first file format had no sentAmount, detail, attempts or retryUntil in its payments.
+    String older =
+        written
+            .replaceAll(",\\s*\"sentAmount\" : \\{[^}]*}", "")
+            .replaceAll(",\\s*\"(detail|retryUntil)\" : null", "")
+            .replaceAll(",\\s*\"attempts\" : \\d+", "");
+    assertThat(older).doesNotContain("attempts").doesNotContain("sentAmount");
+    Files.writeString(file, older);
+
+    PaymentRecord read = store.load().orElseThrow().payments().get(0);
+
+    assertThat(read.paid()).isTrue();
+    assertThat(read.debitAmount()).isEqualTo(Amount.of("500", "USD", 2));
+    assertThat(read.attempts()).isZero();
   }
 }

@@ -75,8 +75,15 @@ final class WalletConsents implements AutoCloseable {
                   + " IDENTITY_SERVER_SECRET, or the tenant's idpSecret)");
       requireHttpUrl(idpUrl.get(), settings.describe(KitSettings.RAFIKI_IDP_URL));
     }
+    String finishUri = settings.optional(KitSettings.FINISH_URI).orElse(DEFAULT_FINISH_URI);
+    LocalCallbackInteraction.problem(finishUri)
+        .ifPresent(
+            problem -> {
+              throw new KitSetupException(
+                  problem + ". Check " + settings.describe(KitSettings.FINISH_URI));
+            });
     return new Settings(
-        settings.optional(KitSettings.FINISH_URI).orElse(DEFAULT_FINISH_URI),
+        finishUri,
         settings.describe(KitSettings.FINISH_URI),
         settings.duration(KitSettings.CONSENT_TIMEOUT, DEFAULT_TIMEOUT),
         settings.flag(KitSettings.OPEN_BROWSER, true),

@@ -144,6 +144,19 @@ class WalletTargetTest {
   }
 
   @Test
+  void openWhenFinishUriBreaksTheRuleThenNamesTheRuleAndTheSetting() {
+    for (String uri : List.of("https://client.example/back", "http://localhost:3344/#x")) {
+      properties.put(KitSettings.FINISH_URI, uri);
+
+      assertThatThrownBy(this::open)
+          .as(uri)
+          .isInstanceOf(KitSetupException.class)
+          .hasMessageContaining("loopback interface without a fragment")
+          .hasMessageContaining("opkit.consent.finish-uri (system property)");
+    }
+  }
+
+  @Test
   void openWhenSettingMissingThenNamesIt() {
     properties.remove(KitSettings.RECEIVER);
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.opkit.mock.events.Event;
 import dev.opkit.mock.events.EventLog;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.mock.http.JsonHandler;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.ledger.Ledger;
 import dev.opkit.mock.ledger.LedgerTotals;
@@ -17,6 +17,7 @@ import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.store.WalletRecord;
+import dev.opkit.mock.wallet.AssetCodes;
 import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.ProtocolException;
@@ -28,8 +29,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -42,25 +41,33 @@ import java.util.Set;
  * The sandbox admin API of one provider, under {@code {origin}/admin}: powers a real wallet never
  * gives (wallets and keys, balances, the clock, reset, events, forced failures, processing delay,
  * the books, bulk preload). JSON in and out; with a configured secret every request needs {@code
- * Authorization: Bearer <secret>}.
+ * Authorization: Bearer <secret>}; pages of other origins are refused ({@link AdminGuard}).
  */
 public final class AdminRoutes implements RouteGroup {
   private static final int MAX_EVENTS_PAGE = 1000;
 
   private final SessionRouting routing;
   private final Sandbox sandbox;
-  private final AdminConfig config;
+  private final AdminGuard guard;
   private final Preloader preloader;
 
-  public AdminRoutes(SessionRouting routing, Sandbox sandbox, AdminConfig config) {
+  /**
+   * @param origins the sandbox's own web origins, the only ones whose pages may call the admin API
+   */
+  public AdminRoutes(
+      SessionRouting routing, Sandbox sandbox, AdminConfig config, OwnOrigins origins) {
     this.routing = routing;
     this.sandbox = sandbox;
-    this.config = config;
+    this.guard = new AdminGuard(origins, new AdminSecret(config.secret()));
     this.preloader = new Preloader(sandbox);
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
+    // Before-handlers see every method and path under /admin, HEAD and unknown paths included
+    // (Javalin answers HEAD for a GET route without running the route's handler).
+    routes.before("/admin", guard);
+    routes.before("/admin/*", guard);
     routes.get("/admin", admin(this::index));
     routes.get("/admin/wallet-addresses", admin(this::listWallets));
     routes.post("/admin/wallet-addresses", admin(this::createWallet));
@@ -80,34 +87,16 @@ public final class AdminRoutes implements RouteGroup {
     routes.get("/admin/stats", admin(this::stats));
   }
 
-  /** A handler behind this admin API's checks (JSON accepted, bearer secret), for other groups. */
+  /**
+   * A handler of an admin route for other groups: it answers JSON only; the access checks of every
+   * {@code /admin} path run before it.
+   */
   public Handler guarded(Handler handler) {
     return admin(handler);
   }
 
-  private Handler admin(Handler handler) {
-    return JsonHandler.of(
-        ctx -> {
-          requireSecret(ctx);
-          handler.handle(ctx);
-        });
-  }
-
-  private void requireSecret(Context ctx) {
-    if (config.secret() == null) {
-      return;
-    }
-    String header = ctx.header("Authorization");
-    String expected = "Bearer " + config.secret();
-    if (header == null
-        || !MessageDigest.isEqual(
-            header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(
-              401,
-              ErrorCodes.UNAUTHORIZED,
-              "this sandbox's admin API needs Authorization: Bearer <the configured admin secret>")
-          .withHeader("WWW-Authenticate", "Bearer");
-    }
+  private static Handler admin(Handler handler) {
+    return JsonHandler.of(handler);
   }
 
   private void index(Context ctx) {
@@ -141,8 +130,11 @@ public final class AdminRoutes implements RouteGroup {
         AdminBodies.read(ctx, Set.of("name", "assetCode", "assetScale", "publicName", "balance"));
     Asset asset;
     try {
-      asset = new Asset(body.requiredText("assetCode"), body.requiredInteger("assetScale"));
-    } catch (ProtocolException e) {
+      asset =
+          new Asset(
+              AssetCodes.requireUpperCase(body.requiredText("assetCode")),
+              body.requiredInteger("assetScale"));
+    } catch (ProtocolException | IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
     SessionAse ase = routing.ase(ctx);

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param interactionLifetime how long a consent page stays usable, by the sandbox clock
  * @param signatureMaxAge how old a signature's {@code created} may be, by real time
  * @param signatureMaxFutureSkew how far ahead of real time {@code created} may be
- * @param keyCacheLifetime how long a client's {@code jwks.json} fetched over HTTP is reused
+ * @param keyCacheLifetime how long a client's {@code jwks.json} fetched over HTTP is reused (at
+ *     least 1 s in effect: a key set is fetched at most once a second)
  * @param keyFetchTimeout the connect and the read time-out of such a fetch, each
  * @param interactive the access types whose grants need the user's consent, unless a wallet says
  *     otherwise

@@ -18,11 +18,13 @@ import dev.opkit.mock.auth.grant.InMemoryGrantStore;
 import dev.opkit.mock.auth.interaction.HtmlPages;
 import dev.opkit.mock.auth.interaction.InteractionRoutes;
 import dev.opkit.mock.auth.interaction.InteractionService;
+import dev.opkit.mock.auth.journal.ReplayWatch;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.auth.token.InMemoryTokenStore;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.resource.access.ResourceAccess;
@@ -54,6 +56,7 @@ public final class AuthServer {
   private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   private final AuthSettings settings;
   private final RequestJournal journal;
+  private final ReplayWatch replays;
   private final ClientDirectory directory;
   private final GrantService grants;
   private final GrantRevocation revocation;
@@ -63,6 +66,7 @@ public final class AuthServer {
   private final GrantAdminViews adminViews;
   private final GnapResourceAccess resourceAccess;
   private final Clock clock;
+  private final OwnOrigins origins;
 
   /**
    * @param config the auth settings
@@ -75,6 +79,7 @@ public final class AuthServer {
    * @param session the session the auth server serves
    * @param schemas the request schema validator
    * @param adminEnabled whether the admin API is on (refusals then point to the request journal)
+   * @param origins the sandbox's own names and web origins (consent page, client wallet aliases)
    */
   public AuthServer(
       AuthConfig config,
@@ -86,24 +91,31 @@ public final class AuthServer {
       Transactions storage,
       Supplier<Session> session,
       RequestSchemas schemas,
-      boolean adminEnabled) {
+      boolean adminEnabled,
+      OwnOrigins origins) {
     this.clock = clock;
+    this.origins = origins;
     this.settings = new AuthSettings(config);
     this.journal = new RequestJournal(config.journalSize());
+    this.replays =
+        new ReplayWatch(config.signatureMaxAge().plus(config.signatureMaxFutureSkew()), realClock);
     this.directory =
         new ClientDirectory(
             wallets,
             session,
             ases,
+            origins,
             new JwksFetcher(config.keyFetchTimeout()),
             config.keyCacheLifetime(),
             realClock);
+    wallets.onKeysChanged(directory::keysChanged);
     ClientSignatures signatures =
         new ClientSignatures(
             new SignatureVerifier(
                 new VerifierPolicy(config.signatureMaxAge(), config.signatureMaxFutureSkew())),
             directory,
             journal,
+            replays,
             adminEnabled,
             realClock);
     OpaqueValues values = new OpaqueValues();
@@ -144,7 +156,7 @@ public final class AuthServer {
   public List<RouteGroup> routes(Ase ase) {
     return List.of(
         new AuthRoutes(ase, grants, continuations, tokens),
-        new InteractionRoutes(ase, interactions));
+        new InteractionRoutes(ase, interactions, origins));
   }
 
   /**
@@ -214,11 +226,15 @@ public final class AuthServer {
     return journal;
   }
 
-  /** Forgets every grant, token, journal entry and cached key; settings back to the config. */
+  /**
+   * Forgets every grant, token, journal entry, request seen and cached key; settings back to the
+   * config.
+   */
   public void clear() {
     grants.clear();
     tokens.clear();
     journal.clear();
+    replays.clear();
     directory.clear();
     settings.reset();
   }

@@ -16,6 +16,8 @@ public final class ErrorCodes {
   public static final String NOT_FOUND = "not_found";
   public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
   public static final String NOT_ACCEPTABLE = "not_acceptable";
+  public static final String MISDIRECTED_REQUEST = "misdirected_request";
+  public static final String CROSS_SITE_REQUEST = "cross_site_request";
   public static final String CONFLICT = "conflict";
   public static final String WRONG_STATE = "wrong_state";
   public static final String PAYLOAD_TOO_LARGE = "payload_too_large";

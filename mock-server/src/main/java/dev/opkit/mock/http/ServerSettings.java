@@ -9,7 +9,8 @@ import org.slf4j.Logger;
  * The Javalin and Jetty settings every origin of the sandbox runs with, kept in one place so that a
  * baseline server (the benchmark's plain endpoint) runs with exactly the same ones: request size
  * limit, JSON by default and through the protocol module's mapper, JSON errors even for what Jetty
- * refuses before routing, exact paths, and one log line per request.
+ * refuses before routing, exact paths, header values read exactly as sent, and one log line per
+ * request.
  */
 public final class ServerSettings {
   private ServerSettings() {}
@@ -29,6 +30,10 @@ public final class ServerSettings {
     cfg.router.ignoreTrailingSlashes = false;
     cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
     cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    // Jetty reuses header fields parsed earlier on a kept-alive connection and by default matches
+    // a new line against them ignoring case: "Bearer S3CRET" after "Bearer s3cret" was read as the
+    // earlier value. Secrets, tokens and signatures are case-sensitive.
+    cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
     cfg.jetty.modifyServletContextHandler(
         context -> context.setErrorHandler(new JsonErrorHandler()));
     cfg.requestLogger.http(

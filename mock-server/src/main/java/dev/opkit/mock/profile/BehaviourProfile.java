@@ -43,6 +43,11 @@ import java.util.Map;
  * @param rafikiSchemaErrors whether a request that breaks its operation's schema is answered as
  *     Rafiki's validator does: {@code "Received error validating OpenAPI request: …"}, without
  *     {@code code} on the auth server and with the status as {@code code} on the resource server
+ * @param refuseReplays whether a signed request seen before byte for byte, within its validity, is
+ *     refused with 401 {@code invalid_client} (RFC 9421 §7.2.2); off in both presets, since
+ *     deployed wallets accept replays and a client that signs without a nonce (the official SDKs)
+ *     sends identical bytes for two identical requests in one second. Either way the request
+ *     journal marks it as a possible replay
  */
 public record BehaviourProfile(
     String name,
@@ -59,7 +64,8 @@ public record BehaviourProfile(
     WebhookBody webhookBody,
     GnapErrorCode missingInteractRefCode,
     int missingSignatureStatus,
-    boolean rafikiSchemaErrors) {
+    boolean rafikiSchemaErrors,
+    boolean refuseReplays) {
 
   /** Refuses switch values outside the choices each divergence point has. */
   public BehaviourProfile {
@@ -89,6 +95,7 @@ public record BehaviourProfile(
           WebhookBody.ID_TYPE_DATA,
           GnapErrorCode.INVALID_REQUEST,
           400,
+          false,
           false);
 
   /** The specification and RFC 9635 read literally. */
@@ -108,6 +115,7 @@ public record BehaviourProfile(
           WebhookBody.WITH_CREATED_AT_AND_ASE,
           GnapErrorCode.REQUEST_DENIED,
           401,
+          false,
           false);
 
   /** How the resource server fills {@code error.code}. */

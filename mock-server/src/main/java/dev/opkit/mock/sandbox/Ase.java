@@ -12,6 +12,7 @@ public final class Ase {
   private final AseConfig config;
   private final BehaviourProfile profile;
   private volatile String publicBase;
+  private volatile String listenAddress;
 
   Ase(AseConfig config, BehaviourProfile profile) {
     this.config = Objects.requireNonNull(config);
@@ -68,8 +69,17 @@ public final class Ase {
     return base != null && url.startsWith(base + "/");
   }
 
-  void publishAt(String base) {
+  /**
+   * Where the provider accepts connections, {@code host:port}, e.g. {@code localhost:4000}; differs
+   * from {@link #publicBase()} behind a proxy. Null until started.
+   */
+  public String listenAddress() {
+    return listenAddress;
+  }
+
+  void publishAt(String base, String listeningAt) {
     this.publicBase = base;
+    this.listenAddress = listeningAt;
   }
 
   @Override

@@ -1,11 +1,14 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.http.HostCheck;
 import dev.opkit.mock.http.HttpErrors;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.net.BindException;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -14,16 +17,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of one provider: a Javalin instance on its own port whose routes are declared up
- * front, specific paths first and the wallet address catch-all last.
+ * front, specific paths first and the wallet address catch-all last, behind a check of the {@code
+ * Host} header that runs before every route.
  */
 final class AseServer {
   private static final Logger LOG = LoggerFactory.getLogger(AseServer.class);
 
   private final Ase ase;
   private final Javalin app;
+  private final OwnOrigins origins;
 
-  AseServer(Ase ase, SandboxGate gate, Filter sessionPaths, List<RouteGroup> groups) {
+  AseServer(
+      Ase ase, SandboxGate gate, OwnOrigins origins, Filter sessionPaths, List<RouteGroup> groups) {
     this.ase = ase;
+    this.origins = origins;
     HttpErrors errors = new HttpErrors(ase.profile());
     this.app =
         Javalin.create(
@@ -41,15 +48,32 @@ final class AseServer {
                           ? endpoint.handler
                           : gate.shared(endpoint.handler));
               errors.install(cfg.routes);
+              cfg.routes.before(new HostCheck(origins.hosts()));
               groups.forEach(group -> group.addTo(cfg.routes));
             });
   }
 
-  /** Binds the port and fixes the provider's public URL. */
+  /**
+   * Binds the port and fixes the provider's public URL.
+   *
+   * @throws PortInUseException when another process listens on the port
+   */
   void start(String host) {
-    app.start(host, ase.config().port());
+    try {
+      app.start(host, ase.config().port());
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException) {
+          throw new PortInUseException(ase.name(), host, ase.config().port(), e);
+        }
+      }
+      throw e;
+    }
     String base = ase.config().publicUrl();
-    ase.publishAt(base != null ? base : "http://" + urlHost(host) + ":" + app.port());
+    ase.publishAt(
+        base != null ? base : "http://" + urlHost(host) + ":" + app.port(),
+        (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port());
+    origins.listening(ase.publicBase(), app.port());
   }
 
   void stop() {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.wallet.AssetCodes;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -16,6 +17,8 @@ public record RateConfig(String from, String to, BigDecimal rate) {
     Objects.requireNonNull(from, "a rate needs 'from', e.g. USD");
     Objects.requireNonNull(to, "a rate needs 'to', e.g. EUR");
     Objects.requireNonNull(rate, () -> "the rate " + from + "/" + to + " needs a value");
+    AssetCodes.requireUpperCase(from);
+    AssetCodes.requireUpperCase(to);
     if (rate.signum() <= 0) {
       throw new IllegalArgumentException(
           "the rate " + from + "/" + to + " must be positive, got " + rate);

@@ -10,6 +10,7 @@ import dev.opkit.mock.dashboard.DashboardAssets;
 import dev.opkit.mock.dashboard.DashboardRoutes;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.events.WebhookSender;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.resource.ResourceServerRoutes;
@@ -84,6 +85,7 @@ public final class Sandbox implements AutoCloseable {
   private final AuthServer auth;
   private final RequestSchemas schemas;
   private final DashboardAssets dashboardAssets = new DashboardAssets();
+  private final OwnOrigins origins;
   private volatile boolean started;
 
   private Sandbox(SandboxConfig config, ResourceAccess access, Storage.Factory stores) {
@@ -96,6 +98,7 @@ public final class Sandbox implements AutoCloseable {
     this.wallets = new WalletService(storage);
     this.sessions = new Sessions(storage, directory, this::seed, MAX_SESSIONS, realClock);
     this.clock = new SandboxClock(storage, sessions::defaultSession, realClock);
+    this.origins = new OwnOrigins(config.hostNames());
     this.webhooks =
         Optional.ofNullable(config.webhookUrl())
             .map(
@@ -127,7 +130,8 @@ public final class Sandbox implements AutoCloseable {
             storage,
             sessions::defaultSession,
             schemas,
-            config.admin().isEnabled());
+            config.admin().isEnabled(),
+            origins);
     if (access == null) {
       access = auth.resourceAccess();
     }
@@ -140,7 +144,7 @@ public final class Sandbox implements AutoCloseable {
       SessionRouting routing = new SessionRouting(sessions, ase);
       List<RouteGroup> groups = new ArrayList<>();
       if (config.admin().isEnabled()) {
-        AdminRoutes admin = new AdminRoutes(routing, this, config.admin());
+        AdminRoutes admin = new AdminRoutes(routing, this, config.admin(), origins);
         groups.add(admin);
         groups.add(new SessionsRoutes(ase, this));
         groups.add(auth.adminRoutes(ase, admin::guarded));
@@ -156,7 +160,7 @@ public final class Sandbox implements AutoCloseable {
           new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, new SessionPathFilter(), groups));
+      servers.add(new AseServer(ase, gate, origins, new SessionPathFilter(), groups));
     }
     sessions.whenReset(
         id -> {

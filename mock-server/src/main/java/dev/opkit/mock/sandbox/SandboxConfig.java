@@ -2,12 +2,14 @@ package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.events.WebhookConfig;
+import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.profile.BehaviourProfile;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,9 @@ import java.util.Set;
  * @param eventLogCapacity how many events each provider's log keeps
  * @param auth the auth server's settings (consent, signatures, client keys, request journal)
  * @param webhook how webhooks are signed, timed out, retried and queued
+ * @param allowedHosts host names the sandbox answers to besides its own (loopback, the listen
+ *     address, the hosts of the public URLs), e.g. a container's or a LAN name; {@code *} allows
+ *     any name and so switches off the defence against DNS rebinding
  */
 public record SandboxConfig(
     String host,
@@ -48,7 +53,8 @@ public record SandboxConfig(
     String webhookUrl,
     int eventLogCapacity,
     AuthConfig auth,
-    WebhookConfig webhook) {
+    WebhookConfig webhook,
+    List<String> allowedHosts) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -56,6 +62,7 @@ public record SandboxConfig(
   public static final int DEFAULT_EVENT_LOG_CAPACITY = 10_000;
   public static final int DEFAULT_FIRST_PORT = 4000;
   public static final int DEFAULT_SECOND_PORT = 4100;
+  private static final Set<String> WILDCARD_ADDRESSES = Set.of("0.0.0.0", "::", "[::]");
 
   public SandboxConfig {
     host = host == null || host.isBlank() ? DEFAULT_HOST : host;
@@ -72,6 +79,10 @@ public record SandboxConfig(
     auth = auth == null ? AuthConfig.DEFAULTS : auth;
     webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
     checkWebhookUrl(webhookUrl);
+    allowedHosts =
+        allowedHosts == null
+            ? List.of()
+            : allowedHosts.stream().map(SandboxConfig::allowedHost).distinct().toList();
     if (quoteLifetime.isNegative() || quoteLifetime.isZero()) {
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
@@ -92,7 +103,7 @@ public record SandboxConfig(
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
     return new SandboxConfig(
-        null, null, null, null, null, null, null, null, null, null, 0, null, null);
+        null, null, null, null, null, null, null, null, null, null, 0, null, null, null);
   }
 
   /**
@@ -123,7 +134,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -140,7 +152,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
@@ -157,7 +170,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -174,7 +188,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -191,7 +206,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -208,7 +224,8 @@ public record SandboxConfig(
         url,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -225,7 +242,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -242,7 +260,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -259,7 +278,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withAuth(AuthConfig newAuth) {
@@ -276,7 +296,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         newAuth,
-        webhook);
+        webhook,
+        allowedHosts);
   }
 
   public SandboxConfig withWebhook(WebhookConfig newWebhook) {
@@ -293,7 +314,8 @@ public record SandboxConfig(
         webhookUrl,
         eventLogCapacity,
         auth,
-        newWebhook);
+        newWebhook,
+        allowedHosts);
   }
 
   private static void checkWebhookUrl(String url) {
@@ -316,6 +338,42 @@ public record SandboxConfig(
     }
   }
 
+  public SandboxConfig withAllowedHosts(List<String> hosts) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth,
+        webhook,
+        hosts);
+  }
+
+  /**
+   * The names this sandbox answers to: loopback, the interface it listens on (unless that is a
+   * wildcard address), each configured public URL's host, and the allowed hosts.
+   */
+  public AllowedHosts hostNames() {
+    List<String> names = new ArrayList<>();
+    if (!WILDCARD_ADDRESSES.contains(host)) {
+      names.add(host);
+    }
+    for (AseConfig ase : ases) {
+      if (ase.publicUrl() != null) {
+        names.add(URI.create(ase.publicUrl()).getHost());
+      }
+    }
+    names.addAll(allowedHosts);
+    return new AllowedHosts(names);
+  }
+
   private static BehaviourProfile resolveProfile(
       String sandboxProfile, Map<String, Object> sandboxOverrides, AseConfig ase) {
     try {
@@ -327,6 +385,15 @@ public record SandboxConfig(
           .withOverrides(ase.profileOverrides());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ASE '" + ase.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static String allowedHost(String name) {
+    try {
+      return AllowedHosts.normalise(name);
+    } catch (IllegalArgumentException e) {
+      // No cause: the config reader reports the innermost message, which would lose the key.
+      throw new IllegalArgumentException("allowedHosts: " + e.getMessage());
     }
   }
 

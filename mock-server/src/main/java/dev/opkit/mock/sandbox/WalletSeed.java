@@ -1,5 +1,6 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.wallet.AssetCodes;
 import dev.opkit.mock.wallet.WalletNames;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -18,6 +19,12 @@ public record WalletSeed(
   public WalletSeed {
     WalletNames.check(name);
     Objects.requireNonNull(assetCode, () -> "wallet '" + name + "' needs an assetCode");
+    try {
+      AssetCodes.requireUpperCase(assetCode);
+    } catch (IllegalArgumentException e) {
+      // No cause: the config reader reports the innermost message.
+      throw new IllegalArgumentException("wallet '" + name + "': " + e.getMessage());
+    }
     Objects.requireNonNull(assetScale, () -> "wallet '" + name + "' needs an assetScale");
     if (assetScale < 0 || assetScale > 255) {
       throw new IllegalArgumentException(

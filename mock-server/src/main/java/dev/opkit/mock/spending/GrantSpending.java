@@ -10,6 +10,7 @@ import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.interval.WindowCounting;
+import dev.opkit.protocol.interval.WindowOutOfReachException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The spent amounts of outgoing-payment grants, kept as running sums per window so that the limit
@@ -126,7 +128,9 @@ public final class GrantSpending {
       return List.of(view(reads, spending, limits, GrantSpendingRecord.LIFETIME, null, true));
     }
     List<GrantWindow> views = new ArrayList<>();
-    for (IntervalWindow window : listedWindows(limits.interval(), now, counting)) {
+    List<IntervalWindow> listed =
+        reachable(limits.interval(), () -> listedWindows(limits.interval(), now, counting));
+    for (IntervalWindow window : listed) {
       views.add(view(reads, spending, limits, window.index(), window, window.contains(now)));
     }
     return views;
@@ -142,6 +146,11 @@ public final class GrantSpending {
     if (interval == null) {
       return Optional.empty();
     }
+    return reachable(interval, () -> nextWindow(interval, now, counting));
+  }
+
+  private static Optional<IntervalWindow> nextWindow(
+      RepeatingInterval interval, Instant now, WindowCounting counting) {
     List<Long> candidates = new ArrayList<>();
     Optional<IntervalWindow> current = interval.windowAt(now, counting);
     if (current.isPresent()) {
@@ -175,11 +184,19 @@ public final class GrantSpending {
     }
     long last = interval.windowAt(now, counting).map(w -> w.index() + 1).orElse(0L);
     long first = Math.max(0, last - MAX_LISTED_WINDOWS + 1);
-    List<IntervalWindow> windows = new ArrayList<>();
-    for (long index = first; index <= last; index++) {
-      interval.window(index, counting).ifPresent(windows::add);
+    return interval.windows(counting, first, (int) (last - first + 1));
+  }
+
+  /**
+   * Runs a window lookup; an interval whose windows cannot be counted as far as asked leaves the
+   * grant unable to authorize payments there (403), as limits that cannot be applied do.
+   */
+  private static <T> T reachable(RepeatingInterval interval, Supplier<T> lookup) {
+    try {
+      return lookup.get();
+    } catch (WindowOutOfReachException e) {
+      throw LimitRefusals.toError(new LimitVerdict.OutOfReach(interval, e.getMessage()));
     }
-    return windows;
   }
 
   private static GrantWindow view(

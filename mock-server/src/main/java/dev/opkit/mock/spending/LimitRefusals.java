@@ -37,6 +37,33 @@ public final class LimitRefusals {
     if (refused instanceof LimitVerdict.OverLimit o) {
       return overLimit(o);
     }
+    if (refused instanceof LimitVerdict.Uncountable u) {
+      return refusal(
+          "this grant has spent "
+              + u.spent().value()
+              + " "
+              + u.spent().asset()
+              + " of "
+              + u.side()
+              + " "
+              + scope(u.window())
+              + "; counting "
+              + u.payment().value()
+              + " more would pass 2^64 - 1, the largest amount its spent amounts can show",
+          Map.of(
+              "limit",
+              u.side(),
+              "spentAmount",
+              amountJson(u.spent()),
+              "paymentAmount",
+              amountJson(u.payment())));
+    }
+    if (refused instanceof LimitVerdict.OutOfReach r) {
+      return refusal(
+          "this grant's limits cannot be applied at this time, so it cannot authorize payments: "
+              + r.why(),
+          Map.of("limit", "interval", "interval", r.interval().toString()));
+    }
     LimitVerdict.OutsideWindows w = (LimitVerdict.OutsideWindows) refused;
     return refusal(
         "no payment can be made under this grant at "
@@ -51,10 +78,7 @@ public final class LimitRefusals {
 
   private static ApiException overLimit(LimitVerdict.OverLimit o) {
     IntervalWindow window = o.window();
-    String scope =
-        window == null
-            ? "over the grant's life"
-            : "in the window " + window.start() + " to " + window.end();
+    String scope = scope(window);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("limit", o.side());
     details.put("limitAmount", amountJson(o.limit()));
@@ -86,6 +110,12 @@ public final class LimitRefusals {
             + ", remaining "
             + HumanUnits.format(o.remaining()),
         details);
+  }
+
+  private static String scope(IntervalWindow window) {
+    return window == null
+        ? "over the grant's life"
+        : "in the window " + window.start() + " to " + window.end();
   }
 
   private static Map<String, Object> amountJson(Amount money) {

@@ -3,10 +3,12 @@ package dev.opkit.mock.spending;
 import dev.opkit.mock.store.GrantSpendingRecord;
 import dev.opkit.mock.store.WindowSpent;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.AmountValue;
 import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.interval.WindowCounting;
+import dev.opkit.protocol.interval.WindowOutOfReachException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +33,12 @@ public final class LimitRule {
     if (interval == null) {
       return new WindowChoice(GrantSpendingRecord.LIFETIME, null, null);
     }
-    Optional<IntervalWindow> window = interval.windowAt(at, counting);
+    Optional<IntervalWindow> window;
+    try {
+      window = interval.windowAt(at, counting);
+    } catch (WindowOutOfReachException e) {
+      return new WindowChoice(0, null, new LimitVerdict.OutOfReach(interval, e.getMessage()));
+    }
     if (window.isPresent()) {
       return new WindowChoice(window.get().index(), window.get(), null);
     }
@@ -105,6 +112,12 @@ public final class LimitRule {
     if (over.isPresent()) {
       return over.get();
     }
+    Optional<LimitVerdict.Refused> uncountable =
+        uncountable("debitAmount", before.debit(), debit, choice.window())
+            .or(() -> uncountable("receiveAmount", before.receive(), receive, choice.window()));
+    if (uncountable.isPresent()) {
+      return uncountable.get();
+    }
     SpentAmounts after =
         new SpentAmounts(
             debit == null ? before.debit() : before.debit().plus(debit),
@@ -123,6 +136,15 @@ public final class LimitRule {
     return Optional.of(new LimitVerdict.OverLimit(side, limit, spent, remaining, payment, window));
   }
 
+  /** The window's sum must stay an amount, so that it can be reported (and commit cannot fail). */
+  private static Optional<LimitVerdict.Refused> uncountable(
+      String side, Amount spent, Amount payment, IntervalWindow window) {
+    if (payment == null || spent.value().add(payment.value()).compareTo(AmountValue.MAX) <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new LimitVerdict.Uncountable(side, spent, payment, window));
+  }
+
   /**
    * Which window a payment counts in.
    *
@@ -130,6 +152,5 @@ public final class LimitRule {
    * @param window the window, or null without interval (and when refused)
    * @param refusal why no window holds the payment, or null
    */
-  public record WindowChoice(
-      long index, IntervalWindow window, LimitVerdict.OutsideWindows refusal) {}
+  public record WindowChoice(long index, IntervalWindow window, LimitVerdict.Refused refusal) {}
 }

@@ -48,6 +48,13 @@ public sealed interface LimitVerdict {
       IntervalWindow window)
       implements Refused {}
 
+  /** Counting the payment would take the window's sum past the largest amount (2^64 - 1). */
+  record Uncountable(String side, Amount spent, Amount payment, IntervalWindow window)
+      implements Refused {}
+
+  /** The interval's windows cannot be counted as far as the clock (e.g. millions of years). */
+  record OutOfReach(RepeatingInterval interval, String why) implements Refused {}
+
   /** The clock is outside every window of the interval. */
   record OutsideWindows(RepeatingInterval interval, Instant at, String why) implements Refused {}
 }

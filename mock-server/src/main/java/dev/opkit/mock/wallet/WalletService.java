@@ -21,6 +21,7 @@ import dev.opkit.protocol.model.WalletAddress;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Wallet addresses of a session: opening them with money from the issuer, their public document and
@@ -28,6 +29,7 @@ import java.util.Optional;
  */
 public final class WalletService {
   private final Transactions storage;
+  private final List<Runnable> keysChanged = new CopyOnWriteArrayList<>();
 
   public WalletService(Transactions storage) {
     this.storage = storage;
@@ -156,7 +158,8 @@ public final class WalletService {
 
   /**
    * Sets the available balance: the issuer deposits or takes back the difference, so the books stay
-   * balanced.
+   * balanced. With what outgoing payments in progress reserved it must stay at most 2^64 - 1, so
+   * that a payment that fails can still return its reservation.
    */
   public WalletRecord setBalance(SessionAse ase, String name, BigInteger value) {
     checkBalance(value);
@@ -172,6 +175,19 @@ public final class WalletService {
   private static void setBalance(Tx tx, WalletRecord wallet, BigInteger value) {
     Account issuer = Account.system(AccountKind.ISSUER, wallet.asset());
     Account account = available(wallet);
+    BigInteger reserved = Ledger.balance(tx.ledger(), reserved(wallet));
+    if (value.add(reserved).compareTo(Ledger.MAX_BALANCE) > 0) {
+      throw ApiException.badRequest(
+          "the wallet address "
+              + wallet.id()
+              + " has "
+              + reserved
+              + " reserved by outgoing payments in progress, and with it a wallet may hold at"
+              + " most 2^64 - 1, so its balance can be at most "
+              + Ledger.MAX_BALANCE.subtract(reserved)
+              + " now, not "
+              + value);
+    }
     BigInteger delta = value.subtract(Ledger.balance(tx.ledger(), account));
     Transfer.Builder transfer = Transfer.builder("set the balance of " + wallet.id());
     if (delta.signum() > 0) {
@@ -218,6 +234,7 @@ public final class WalletService {
                     + "' already; delete it first or use another kid");
           }
           tx.wallets().save(wallet.withKey(key));
+          tx.afterCommit(() -> keysChanged.forEach(Runnable::run));
           return key;
         });
   }
@@ -233,8 +250,14 @@ public final class WalletService {
                 "the wallet address " + ase.walletUrl(name) + " has no key with kid '" + kid + "'");
           }
           tx.wallets().save(wallet.withoutKey(kid));
+          tx.afterCommit(() -> keysChanged.forEach(Runnable::run));
           return null;
         });
+  }
+
+  /** Runs {@code listener} after every key added to or removed from a wallet. */
+  public void onKeysChanged(Runnable listener) {
+    keysChanged.add(listener);
   }
 
   /** Makes the wallet's next {@code count} outgoing payments fail (0 clears it). */

@@ -1,10 +1,13 @@
 package dev.opkit.mock.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.opkit.mock.sandbox.AdminConfig;
+import dev.opkit.mock.testing.RawConnection;
 import dev.opkit.mock.testing.SandboxExtension;
+import java.io.IOException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +40,36 @@ class AdminAccessApiTest {
           .at("ase2")
           .header("Authorization", "Bearer s3cret")
           .get("/admin/clock")
+          .then()
+          .statusCode(200);
+    }
+
+    @Test
+    void adminWhenWrongCaseSecretOnKeptAliveConnectionThen401() throws IOException {
+      try (RawConnection connection = RawConnection.open(SANDBOX.base("ase1"))) {
+        String get = "GET /admin/clock HTTP/1.1\r\nHost: " + connection.authority();
+
+        RawConnection.Answer right =
+            connection.send(get + "\r\nAuthorization: Bearer s3cret", null);
+        RawConnection.Answer wrongCase =
+            connection.send(get + "\r\nAuthorization: Bearer S3CRET", null);
+        RawConnection.Answer wrongScheme =
+            connection.send(get + "\r\nAuthorization: bearer s3cret", null);
+
+        assertThat(right.status()).as(right.body()).isEqualTo(200);
+        assertThat(wrongCase.status()).as(wrongCase.body()).isEqualTo(401);
+        assertThat(wrongScheme.status()).as(wrongScheme.body()).isEqualTo(401);
+      }
+    }
+
+    @Test
+    void adminWhenHeadWithoutSecretThen401() {
+      SANDBOX.at("ase1").head("/admin/clock").then().statusCode(401);
+      SANDBOX.at("ase1").head("/admin/wallet-addresses").then().statusCode(401);
+      SANDBOX
+          .at("ase1")
+          .header("Authorization", "Bearer s3cret")
+          .head("/admin/clock")
           .then()
           .statusCode(200);
     }

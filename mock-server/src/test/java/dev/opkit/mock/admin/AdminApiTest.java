@@ -97,6 +97,16 @@ class AdminApiTest {
   }
 
   @Test
+  void createWalletWhenAssetCodeIsLowerCaseThenRefusedNamingTheUpperCaseForm() {
+    createWallet("{\"name\":\"lower\",\"assetCode\":\"usd\",\"assetScale\":2}")
+        .then()
+        .statusCode(400)
+        .body("error.description", containsString("asset code 'usd' must be upper-case"))
+        .body("error.description", containsString("e.g. USD"));
+    SANDBOX.at("ase1").get("/lower").then().statusCode(404);
+  }
+
+  @Test
   void keysWhenAddedAndDeletedThenJwksFollows() {
     addKey(JWK).then().statusCode(201).body("kid", equalTo("key-1"));
     addKey(JWK).then().statusCode(409);
@@ -191,7 +201,7 @@ class AdminApiTest {
     addKey(JWK).then().statusCode(201);
     moveClock("{\"advance\":\"P1Y\"}");
 
-    SANDBOX.at("ase2").post("/admin/reset").then().statusCode(204);
+    SANDBOX.at("ase2").contentType("application/json").post("/admin/reset").then().statusCode(204);
 
     SANDBOX.at("ase1").get("/shop").then().statusCode(404);
     SANDBOX.at("ase1").get("/alice/jwks.json").then().body("keys", hasSize(0));

@@ -99,7 +99,12 @@ class WebhookQueueApiTest {
     createIncomingPayment();
     receiver.awaitAtLeast(2);
 
-    given().baseUri(base()).post("/admin/reset").then().statusCode(204);
+    given()
+        .baseUri(base())
+        .contentType("application/json")
+        .post("/admin/reset")
+        .then()
+        .statusCode(204);
     long resetDone = System.currentTimeMillis();
     Thread.sleep(BACKOFF.multipliedBy(8).toMillis());
 

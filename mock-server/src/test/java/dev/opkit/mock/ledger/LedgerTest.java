@@ -74,6 +74,40 @@ class LedgerTest {
   }
 
   @Test
+  void postWhenAvailablePlusReservedWouldPassUint64ThenRefusedWithBothNamed() {
+    WalletId aliceId = new WalletId("ase1", "alice");
+    Account reserved = Account.reserved(aliceId, USD);
+    post(Transfer.builder("deposit").move(issuer, alice, big(1000)).build());
+    post(Transfer.builder("reserve").move(alice, reserved, big(1000)).build());
+    BigInteger room = Ledger.MAX_BALANCE.subtract(big(1000));
+    post(Transfer.builder("fill up").move(issuer, alice, room).build());
+
+    assertThatThrownBy(() -> post(Transfer.builder("one more").move(issuer, alice, big(1)).build()))
+        .isInstanceOf(LedgerException.class)
+        .hasMessageContaining("available " + room.add(big(1)))
+        .hasMessageContaining("reserved 1000")
+        .hasMessageContaining("2^64 - 1");
+    BigInteger money = storage.read(SESSION, reads -> Ledger.walletMoney(reads.ledger(), aliceId));
+    assertThat(money).isEqualTo(Ledger.MAX_BALANCE);
+    assertThat(balance(reserved)).isEqualTo(big(1000));
+    post(Transfer.builder("return the reservation").move(reserved, alice, big(1000)).build());
+    assertThat(balance(alice)).isEqualTo(Ledger.MAX_BALANCE);
+    assertThat(totals().invariantHolds()).isTrue();
+  }
+
+  @Test
+  void postWhenFeesPassUint64ThenAccepted() {
+    Account fees = Account.system(AccountKind.FEES, USD);
+    for (int i = 0; i < 2; i++) {
+      post(Transfer.builder("deposit").move(issuer, alice, Ledger.MAX_BALANCE).build());
+      post(Transfer.builder("fee").move(alice, fees, Ledger.MAX_BALANCE).build());
+    }
+
+    assertThat(balance(fees)).isEqualTo(Ledger.MAX_BALANCE.multiply(big(2)));
+    assertThat(totals().invariantHolds()).isTrue();
+  }
+
+  @Test
   void moveWhenAssetsDifferThenRefused() {
     Account euro = wallet("carol", EUR);
 

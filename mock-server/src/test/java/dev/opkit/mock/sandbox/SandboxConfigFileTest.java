@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,78 @@ class SandboxConfigFileTest {
     assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("quoteLifetme");
+  }
+
+  @Test
+  void parseWhenAllowedHostsThenNormalisedAndAddedToTheSandboxNames() {
+    SandboxConfig config =
+        SandboxConfigFile.parse(
+            "host: 0.0.0.0\nallowedHosts: [My-Laptop.local, '::1', 10.0.0.7]\n"
+                + "ases: [{name: a, port: 1, publicUrl: 'https://Bank.example/a'}]",
+            "test");
+
+    assertThat(config.allowedHosts()).containsExactly("my-laptop.local", "[::1]", "10.0.0.7");
+    assertThat(config.hostNames().names())
+        .containsExactlyInAnyOrder(
+            "localhost", "127.0.0.1", "[::1]", "bank.example", "my-laptop.local", "10.0.0.7");
+  }
+
+  @Test
+  void parseWhenAllowedHostHasSchemeOrPortThenRefusedNamingTheForm() {
+    for (String entry : List.of("http://my-laptop.local", "my-laptop.local:4000", "a/b", "")) {
+      assertThatThrownBy(() -> SandboxConfigFile.parse("allowedHosts: ['" + entry + "']", "test"))
+          .as(entry)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("allowedHosts")
+          .hasMessageContaining("without scheme or port");
+    }
+  }
+
+  @Test
+  void parseWhenUnknownKeyThenNamesTheValidKeysWithoutJavaClasses() {
+    assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
+        .hasMessage(
+            "config test at 'quoteLifetme': unknown key 'quoteLifetme'; the keys here are admin,"
+                + " allowedHosts, ases, auth, eventLogCapacity, fees, host, processingDelay,"
+                + " profile, profileOverrides, quoteLifetime, rates, webhook, webhookUrl");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("ases: [{name: a, port: 1, prot: 2}]", "test"))
+        .hasMessageStartingWith("config test at 'ases[0].prot': unknown key 'prot'; the keys here")
+        .hasMessageContaining("port, profile")
+        .hasMessageNotContaining("dev.opkit");
+  }
+
+  @Test
+  void parseWhenDurationOrNumberUnreadableThenSaysTheExpectedFormWithoutJavaTypes() {
+    assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetime: 5m", "test"))
+        .hasMessage(
+            "config test at 'quoteLifetime': expected an ISO 8601 duration such as PT5M (5"
+                + " minutes), PT30S (30 seconds) or PT1H (an hour), got '5m'");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("ases: [{name: a, port: abc}]", "test"))
+        .hasMessage("config test at 'ases[0].port': expected a whole number, got 'abc'");
+  }
+
+  @Test
+  void parseWhenARequiredWalletFieldIsMissingThenSaysWhichWithoutJavaClasses() {
+    assertThatThrownBy(
+            () ->
+                SandboxConfigFile.parse(
+                    "ases: [{name: a, port: 1, wallets: [{name: zoe, assetCode: USD}]}]", "test"))
+        .hasMessage("config test at 'ases[0].wallets[0]': wallet 'zoe' needs an assetScale");
+  }
+
+  @Test
+  void parseWhenAnAssetCodeIsLowerCaseThenRefusedNamingTheUpperCaseForm() {
+    assertThatThrownBy(
+            () ->
+                SandboxConfigFile.parse(
+                    "ases: [{name: a, port: 1, wallets: [{name: zoe, assetCode: usd,"
+                        + " assetScale: 2}]}]",
+                    "test"))
+        .hasMessageContaining("wallet 'zoe': asset code 'usd' must be upper-case")
+        .hasMessageContaining("e.g. USD");
+    assertThatThrownBy(
+            () -> SandboxConfigFile.parse("rates: [{from: usd, to: EUR, rate: 0.9}]", "test"))
+        .hasMessageContaining("asset code 'usd' must be upper-case");
   }
 
   @Test

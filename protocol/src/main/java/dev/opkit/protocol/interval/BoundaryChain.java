@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +24,7 @@ abstract sealed class BoundaryChain permits ExactChain, MonthChain, SteppedChain
   final OffsetDateTime anchor;
   final IsoDuration step;
   final boolean backward;
+  private final LongAdder steps = new LongAdder();
 
   BoundaryChain(OffsetDateTime anchor, IsoDuration step, boolean backward) {
     this.anchor = anchor;
@@ -43,6 +45,7 @@ abstract sealed class BoundaryChain permits ExactChain, MonthChain, SteppedChain
 
   /** The boundary one step after the given one, or empty beyond java.time's range. */
   final Optional<OffsetDateTime> next(OffsetDateTime boundary) {
+    steps.increment();
     try {
       return Optional.of(backward ? step.subtractFrom(boundary) : step.addTo(boundary));
     } catch (DateTimeException | ArithmeticException e) {
@@ -50,14 +53,24 @@ abstract sealed class BoundaryChain permits ExactChain, MonthChain, SteppedChain
     }
   }
 
-  /** Boundary j (j ≥ 0), equal to taking j steps from the anchor; empty beyond the range. */
+  /** How many single steps the chain has taken, for tests that bound the work. */
+  final long steps() {
+    return steps.sum();
+  }
+
+  /**
+   * Boundary j (j ≥ 0), equal to taking j steps from the anchor; empty beyond the range.
+   *
+   * @throws OutOfReach when the chain cannot compute that boundary without walking too far
+   */
   abstract Optional<OffsetDateTime> boundary(long j);
 
   /**
    * A guess, right to within a few steps, at how many steps from the anchor reach the target
-   * without passing it; 0 is always a safe answer.
+   * without passing it.
    *
    * @param target an instant inside java.time's range
+   * @throws OutOfReach when the chain cannot tell without walking too far
    */
   abstract long estimate(Instant target);
 
@@ -93,4 +106,21 @@ abstract sealed class BoundaryChain permits ExactChain, MonthChain, SteppedChain
 
   /** Boundary number {@code index} of the chain and where it lies. */
   record Boundary(long index, OffsetDateTime at) {}
+
+  /** A boundary the chain will not walk to; {@link RepeatingInterval} says why. */
+  static final class OutOfReach extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Instant farthest;
+
+    OutOfReach(Instant farthest) {
+      super("beyond " + farthest, null, false, false);
+      this.farthest = farthest;
+    }
+
+    /** The farthest boundary the chain computes. */
+    Instant farthest() {
+      return farthest;
+    }
+  }
 }

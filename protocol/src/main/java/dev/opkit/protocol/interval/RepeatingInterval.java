@@ -25,9 +25,13 @@ import java.util.function.Predicate;
  * where window i starts. The {@code start/end} form steps by the exact span end - start. How many
  * windows {@code R<n>} has depends on the {@link WindowCounting}.
  *
- * <p>Finding the window of an instant costs a division for steps of fixed length (time units, days,
- * weeks), a few jumps for whole-month steps, and one step per elapsed window only for steps mixing
- * months with days or time. Instances are immutable and thread-safe.
+ * <p>Finding the window of an instant, or the window with an index, costs bounded work however far
+ * it lies from the anchor: a division for steps of fixed length (time units, days, weeks), a few
+ * jumps for whole-month steps, and for steps mixing months with days or time a walk of at most one
+ * repetition of the chain (the calendar repeats every 400 years; at most 146,097 steps for steps of
+ * whole days), remembered, then a division and a few steps. A mixed step whose chain does not
+ * repeat within that walk ({@code P1MT1S}) is refused with a {@link WindowOutOfReachException}
+ * beyond it. Instances are thread-safe; none of this changes which window an instant falls in.
  */
 public final class RepeatingInterval {
   private final String text;
@@ -79,6 +83,7 @@ public final class RepeatingInterval {
    *
    * @return the window, or empty if the instant lies before the first window or after the last
    *     repetition (for {@code duration/end}: at or after the end, or before the earliest window)
+   * @throws WindowOutOfReachException when the windows cannot be counted as far as the instant
    */
   public Optional<IntervalWindow> windowAt(Instant instant, WindowCounting counting) {
     Objects.requireNonNull(instant, "instant");
@@ -96,7 +101,12 @@ public final class RepeatingInterval {
       }
       notPassed = boundary -> !boundary.isAfter(instant);
     }
-    BoundaryChain.Boundary found = chain.lastWhere(notPassed, instant);
+    BoundaryChain.Boundary found;
+    try {
+      found = chain.lastWhere(notPassed, instant);
+    } catch (BoundaryChain.OutOfReach e) {
+      throw new WindowOutOfReachException(text, e.farthest());
+    }
     return windowFrom(found.index(), found.at(), counting);
   }
 
@@ -105,6 +115,7 @@ public final class RepeatingInterval {
    *
    * @param index 0 for the window at the anchor
    * @return the window, or empty if the counting gives the interval no window with that index
+   * @throws WindowOutOfReachException when the windows cannot be counted as far as that index
    */
   public Optional<IntervalWindow> window(long index, WindowCounting counting) {
     Objects.requireNonNull(counting, "counting");
@@ -114,7 +125,7 @@ public final class RepeatingInterval {
     if (!admits(index, counting)) {
       return Optional.empty();
     }
-    return chain.boundary(index).flatMap(boundary -> windowFrom(index, boundary, counting));
+    return boundary(index).flatMap(boundary -> windowFrom(index, boundary, counting));
   }
 
   /**
@@ -122,13 +133,32 @@ public final class RepeatingInterval {
    * limit} of them, for listing a grant's windows.
    */
   public List<IntervalWindow> windows(WindowCounting counting, int limit) {
+    return windows(counting, 0, limit);
+  }
+
+  /**
+   * The windows from index {@code first} on, in index order, at most {@code limit} of them.
+   *
+   * @throws WindowOutOfReachException when the windows cannot be counted as far as {@code first}
+   */
+  public List<IntervalWindow> windows(WindowCounting counting, long first, int limit) {
     Objects.requireNonNull(counting, "counting");
+    if (first < 0) {
+      throw new IllegalArgumentException("window index must not be negative: " + first);
+    }
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
     }
     List<IntervalWindow> result = new ArrayList<>();
-    OffsetDateTime boundary = chain.anchor;
-    for (long index = 0; index < limit && admits(index, counting); index++) {
+    if (limit == 0 || !admits(first, counting)) {
+      return List.of();
+    }
+    Optional<OffsetDateTime> start = boundary(first);
+    if (start.isEmpty()) {
+      return List.of();
+    }
+    OffsetDateTime boundary = start.get();
+    for (long index = first; index - first < limit && admits(index, counting); index++) {
       Optional<OffsetDateTime> other = chain.next(boundary);
       if (other.isEmpty()) {
         break;
@@ -137,6 +167,19 @@ public final class RepeatingInterval {
       boundary = other.get();
     }
     return List.copyOf(result);
+  }
+
+  private Optional<OffsetDateTime> boundary(long index) {
+    try {
+      return chain.boundary(index);
+    } catch (BoundaryChain.OutOfReach e) {
+      throw new WindowOutOfReachException(text, e.farthest());
+    }
+  }
+
+  /** How many steps of its chain this interval has walked, for tests that bound the work. */
+  long steps() {
+    return chain.steps();
   }
 
   private Optional<IntervalWindow> windowFrom(

@@ -6,11 +6,16 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.opkit.protocol.SpreadNumbers;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
@@ -24,6 +29,32 @@ class RepeatingIntervalPropertyTest {
       List.of("PT1S", "PT0.25S", "PT90M", "PT1H", "P1D", "P1W", "P1DT12H", "P2W3D");
   private static final List<String> MONTH_STEPS = List.of("P1M", "P2M", "P3M", "P7M", "P1Y", "P4Y");
   private static final List<String> MIXED_STEPS = List.of("P1M1D", "P1MT1H", "P1Y2M10DT2H30M");
+  private static final int FAR_REACH_EXAMPLES = 60;
+  private static final int ANY_INSTANT_EXAMPLES = 60;
+  private static final int FAR_REACH_INDEX = 400_000;
+
+  /**
+   * Steps with months and whole days (or none), whose chains repeat within the bounded walk: the
+   * calendar has 146,097 days in 400 years.
+   */
+  private static final List<String> REPEATING_MIXED_STEPS =
+      List.of("P1M1D", "P1Y1D", "P2M3D", "P1M10D", "P13M", "P1Y1M", "P1MT24H", "P1Y1M1W");
+
+  /** Steps with months and a time of day, whose chains may not repeat within the bounded walk. */
+  private static final List<String> NON_REPEATING_MIXED_STEPS =
+      List.of("P1MT1H", "P1M1DT12H", "P1Y2M10DT2H30M", "P1MT1S", "P1MT0.5S");
+
+  private static final List<String> ALL_MIXED_STEPS =
+      Stream.concat(REPEATING_MIXED_STEPS.stream(), NON_REPEATING_MIXED_STEPS.stream()).toList();
+
+  /** The walk looking for the repetition, then one lookup: a few checkpoint spacings of steps. */
+  private static final long MAX_STEPS_PER_LOOKUP =
+      SteppedChain.MAX_WALK + 8L * SteppedChain.CHECKPOINT_SPACING;
+
+  private static final long EARLIEST_SECOND =
+      LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC) + 86_400;
+  private static final long LATEST_SECOND =
+      LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC) - 86_400;
 
   @Test
   void windowsAreContiguousAndNonOverlapping() {
@@ -173,6 +204,100 @@ class RepeatingIntervalPropertyTest {
             });
   }
 
+  /**
+   * Mixed steps reach far windows through the chain's repetition (every 400 years of the calendar);
+   * the window they find is the one taking every step from the anchor gives, from anchors in any
+   * year (negative ones too), on month ends and leap days, forward and backward.
+   */
+  @Test
+  void windowAtBeyondTheChainsRepetitionAgreesWithTheStepByStepChain() {
+    qt().withExamples(FAR_REACH_EXAMPLES)
+        .forAll(
+            anyYearAnchors(false),
+            Generate.pick(REPEATING_MIXED_STEPS),
+            Generate.booleans(),
+            SpreadNumbers.integers(0, FAR_REACH_INDEX))
+        .checkAssert(
+            (anchor, step, backward, index) -> {
+              String text = backward ? "R/" + step + "/" + anchor : "R/" + anchor + "/" + step;
+              IsoDuration duration = IsoDuration.parse(text, step);
+              int early = index / 3;
+              OffsetDateTime boundary = anchor;
+              OffsetDateTime earlyBoundary = anchor;
+              for (int i = 0; i < index; i++) {
+                boundary = backward ? duration.subtractFrom(boundary) : duration.addTo(boundary);
+                if (i + 1 == early) {
+                  earlyBoundary = boundary;
+                }
+              }
+              IntervalWindow expected = window(index, boundary, duration, backward);
+              IntervalWindow expectedEarly = window(early, earlyBoundary, duration, backward);
+              Instant middle = expected.start().plus(expected.length().dividedBy(2));
+              Instant lastInstant = expected.end().minusNanos(1);
+
+              RepeatingInterval interval = RepeatingInterval.parse(text);
+              assertThat(interval.windowAt(middle, WindowCounting.SPEC_N)).contains(expected);
+              assertThat(interval.window(early, WindowCounting.SPEC_N)).contains(expectedEarly);
+              assertThat(interval.windowAt(lastInstant, WindowCounting.SPEC_N)).contains(expected);
+              RepeatingInterval fresh = RepeatingInterval.parse(text);
+              assertThat(fresh.window(index, WindowCounting.SPEC_N)).contains(expected);
+              assertThat(fresh.windowAt(expected.start(), WindowCounting.SPEC_N))
+                  .contains(expected);
+              assertThat(fresh.windowAt(expectedEarly.start(), WindowCounting.SPEC_N))
+                  .contains(expectedEarly);
+            });
+  }
+
+  /**
+   * However far from its anchor the instant lies, anywhere in java.time's range, finding its window
+   * takes at most the chain's bounded walk plus a few dozen steps, and never fails but with {@link
+   * WindowOutOfReachException} for a step that does not repeat within that walk.
+   */
+  @Test
+  void windowAtAnyInstantTakesBoundedSteps() {
+    qt().withExamples(ANY_INSTANT_EXAMPLES)
+        .forAll(
+            anyYearAnchors(true),
+            Generate.pick(ALL_MIXED_STEPS),
+            Generate.booleans(),
+            Generate.longRange(EARLIEST_SECOND, LATEST_SECOND))
+        .checkAssert(
+            (anchor, step, backward, second) -> {
+              String text = backward ? "R/" + step + "/" + anchor : "R/" + anchor + "/" + step;
+              RepeatingInterval interval;
+              try {
+                interval = RepeatingInterval.parse(text);
+              } catch (InvalidIntervalException e) {
+                // Only a first window outside java.time's range; the grammar refuses that interval.
+                assertThat(e.getMessage()).contains("outside the representable years");
+                return;
+              }
+              Instant at = Instant.ofEpochSecond(second);
+
+              try {
+                Optional<IntervalWindow> found = interval.windowAt(at, WindowCounting.SPEC_N);
+                found.ifPresent(window -> assertThat(window.contains(at)).isTrue());
+              } catch (WindowOutOfReachException e) {
+                assertThat(step).isIn(NON_REPEATING_MIXED_STEPS);
+                assertThat(e.getMessage()).contains(text);
+              }
+              assertThat(interval.steps()).isLessThanOrEqualTo(MAX_STEPS_PER_LOOKUP);
+            });
+  }
+
+  @Test
+  void anIntervalStartingThreeMillionYearsAgoFindsTodaysWindowInFewSteps() {
+    RepeatingInterval interval = RepeatingInterval.parse("R/-2999999-01-01T00:00:00Z/P1M1D");
+    Instant now = Instant.parse("2026-12-07T08:00:00Z");
+
+    IntervalWindow window = interval.windowAt(now, WindowCounting.SPEC_N).orElseThrow();
+
+    assertThat(window.contains(now)).isTrue();
+    assertThat(interval.window(window.index() + 1, WindowCounting.SPEC_N).orElseThrow().start())
+        .isEqualTo(window.end());
+    assertThat(interval.steps()).isLessThanOrEqualTo(MAX_STEPS_PER_LOOKUP);
+  }
+
   @Test
   void backwardFormMirrorsTheForwardFormForExactSteps() {
     qt().withExamples(EXAMPLES)
@@ -238,6 +363,51 @@ class RepeatingIntervalPropertyTest {
                 .atStartOfDay()
                 .plusSeconds(second)
                 .atOffset(ZoneOffset.UTC));
+  }
+
+  /**
+   * UTC date-times in any year from -3,000,000 to 3,000,000 (and, if asked, near the ends of
+   * java.time's range), a third of them on a month's last days and some on 29 February of a leap
+   * year.
+   */
+  private static Gen<OffsetDateTime> anyYearAnchors(boolean rangeEnds) {
+    Gen<Integer> years =
+        Generate.frequency(
+            Pair.of(6, Generate.range(-3_000_000, 3_000_000)),
+            Pair.of(3, Generate.pick(List.of(-2_999_999, -400, -4, 0, 1600, 1900, 2000, 2024))),
+            Pair.of(rangeEnds ? 1 : 0, Generate.pick(List.of(-999_999_999, 999_999_000))));
+    Gen<Integer> days =
+        Generate.frequency(
+            Pair.of(4, Generate.range(1, 27)),
+            Pair.of(2, Generate.range(28, 31)),
+            Pair.of(1, Generate.constant(0)));
+    Gen<Integer> seconds = SpreadNumbers.integers(0, 86_399);
+    return years.zip(
+        Generate.range(1, 12),
+        days,
+        seconds,
+        (year, month, day, second) -> {
+          LocalDate date;
+          if (day == 0) {
+            int leap = year - Math.floorMod(year, 4);
+            if (leap < Year.MIN_VALUE) {
+              leap += 4;
+            }
+            date = Year.isLeap(leap) ? LocalDate.of(leap, 2, 29) : LocalDate.of(leap, 2, 28);
+          } else {
+            YearMonth yearMonth = YearMonth.of(year, month);
+            date = yearMonth.atDay(Math.min(day, yearMonth.lengthOfMonth()));
+          }
+          return date.atStartOfDay().plusSeconds(second).atOffset(ZoneOffset.UTC);
+        });
+  }
+
+  private static IntervalWindow window(
+      long index, OffsetDateTime boundary, IsoDuration step, boolean backward) {
+    OffsetDateTime other = backward ? step.subtractFrom(boundary) : step.addTo(boundary);
+    return backward
+        ? new IntervalWindow(index, other.toInstant(), boundary.toInstant())
+        : new IntervalWindow(index, boundary.toInstant(), other.toInstant());
   }
 
   /** Date-times on day 28 or later, where whole-month steps clamp and chains drift. */

@@ -3,6 +3,7 @@ package dev.opkit.mock.auth.client;
 import dev.opkit.mock.auth.GnapAuthorization;
 import dev.opkit.mock.auth.OpaqueValues;
 import dev.opkit.mock.auth.journal.JournalEntry;
+import dev.opkit.mock.auth.journal.ReplayWatch;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.sandbox.Ase;
@@ -17,13 +18,15 @@ import dev.opkit.protocol.signature.SignatureVerifier;
 import dev.opkit.protocol.signature.VerificationResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Checks that a request comes from the client it claims (RFC 9421 as Open Payments profiles it,
  * PROTOCOL.md §3 and §10): the protocol module's {@link SignatureVerifier} against the client's
  * keys, {@code created} against real time, and a body that is compact JSON, as Rafiki-based wallets
- * need. Every check lands in the {@link RequestJournal}; a refusal is an {@link ApiException} with
- * {@code invalid_client} and a description naming the exact reason.
+ * need. Every check lands in the {@link RequestJournal}, a request seen before byte for byte marked
+ * as a possible replay (refused only where the profile says so); a refusal is an {@link
+ * ApiException} with {@code invalid_client} and a description naming the exact reason.
  */
 public final class ClientSignatures {
   /** The journal's reason when the body is not compact JSON. */
@@ -32,13 +35,18 @@ public final class ClientSignatures {
   /** The journal's reason when the client's keys could not be fetched or used. */
   public static final String CLIENT_UNREACHABLE = "CLIENT_UNREACHABLE";
 
+  /** The journal's reason when a replay was refused ({@code refuseReplays}). */
+  public static final String REPLAY = "REPLAY";
+
   private final SignatureVerifier verifier;
   private final ClientDirectory directory;
   private final RequestJournal journal;
+  private final ReplayWatch replays;
   private final boolean journalPublished;
   private final Clock realClock;
 
   /**
+   * @param replays the signed requests verified lately
    * @param journalPublished whether the admin API (and so {@code GET /admin/requests}) is on, so
    *     that refusals may point to it
    */
@@ -46,11 +54,13 @@ public final class ClientSignatures {
       SignatureVerifier verifier,
       ClientDirectory directory,
       RequestJournal journal,
+      ReplayWatch replays,
       boolean journalPublished,
       Clock realClock) {
     this.verifier = verifier;
     this.directory = directory;
     this.journal = journal;
+    this.replays = replays;
     this.journalPublished = journalPublished;
     this.realClock = realClock;
   }
@@ -104,8 +114,32 @@ public final class ClientSignatures {
             compact.description());
       }
     }
+    long sequence = journal.nextSequence();
+    Optional<ReplayWatch.PossibleReplay> replay = replays.sight(ase.name(), message, now, sequence);
+    if (replay.isPresent() && ase.profile().refuseReplays()) {
+      ReplayWatch.PossibleReplay first = replay.get();
+      throw refuse(
+          sequence,
+          ase,
+          message,
+          client,
+          kind,
+          now,
+          trace,
+          null,
+          REPLAY,
+          false,
+          "this exact signed request was received before, at "
+              + first.firstSeen()
+              + " (journal entry "
+              + first.firstSequence()
+              + "), and this provider refuses replays (profile switch refuseReplays); sign every"
+              + " request anew (a fresh created, or a nonce)",
+          first);
+    }
     journal.record(
         entry(
+            sequence,
             ase,
             message,
             client,
@@ -117,7 +151,8 @@ public final class ClientSignatures {
             null,
             verified.keyId(),
             verified.signatureBase(),
-            trace));
+            trace,
+            replay.orElse(null)));
   }
 
   private ApiException refuse(
@@ -131,6 +166,34 @@ public final class ClientSignatures {
       String reason,
       boolean keyProblem,
       String why) {
+    return refuse(
+        journal.nextSequence(),
+        ase,
+        message,
+        client,
+        kind,
+        now,
+        trace,
+        diagnostics,
+        reason,
+        keyProblem,
+        why,
+        null);
+  }
+
+  private ApiException refuse(
+      long sequence,
+      Ase ase,
+      HttpMessage message,
+      ClientIdentity client,
+      RequestKind kind,
+      Instant now,
+      KeyLookupTrace trace,
+      SignatureDiagnostics diagnostics,
+      String reason,
+      boolean keyProblem,
+      String why,
+      ReplayWatch.PossibleReplay replay) {
     int status = kind.status(keyProblem);
     String description =
         "request signature refused: "
@@ -143,6 +206,7 @@ public final class ClientSignatures {
                 : "");
     journal.record(
         entry(
+            sequence,
             ase,
             message,
             client,
@@ -154,7 +218,8 @@ public final class ClientSignatures {
             description,
             diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
             diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
-            trace));
+            trace,
+            replay));
     return new ApiException(status, GnapErrorCode.INVALID_CLIENT.code(), description);
   }
 
@@ -171,6 +236,7 @@ public final class ClientSignatures {
   }
 
   private JournalEntry entry(
+      long sequence,
       Ase ase,
       HttpMessage message,
       ClientIdentity client,
@@ -182,9 +248,10 @@ public final class ClientSignatures {
       String description,
       String keyId,
       String signatureBase,
-      KeyLookupTrace trace) {
+      KeyLookupTrace trace,
+      ReplayWatch.PossibleReplay replay) {
     return new JournalEntry(
-        journal.nextSequence(),
+        sequence,
         now,
         ase.name(),
         kind.label(),
@@ -201,7 +268,8 @@ public final class ClientSignatures {
         signatureBase == null ? null : masked(signatureBase, message),
         message.header("Content-Digest").orElse(null),
         message.hasBody() ? ContentDigest.sha512(message.body()) : null,
-        trace.ran() ? trace.describe() : null);
+        trace.ran() ? trace.describe() : null,
+        replay);
   }
 
   /** The signature base with the access token's value masked: the journal never shows tokens. */

@@ -20,11 +20,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches documents a client publishes at its wallet address over HTTP (wallet-address-server spec:
- * {@code get-wallet-address-keys}, {@code get-wallet-address}), with a connect time-out and a read
- * deadline so that a slow or dead server cannot hold a request for long.
+ * {@code get-wallet-address-keys}, {@code get-wallet-address}), with a connect time-out, a read
+ * deadline and a cap on the bytes read, so that a slow, dead or endless server can neither hold a
+ * request for long nor fill the sandbox's memory.
  */
 public final class JwksFetcher {
-  private static final int MAX_BYTES = 256 * 1024;
+  /** The most bytes read of one document: a key set of a few hundred keys. */
+  public static final int MAX_BYTES = 64 * 1024;
 
   private final Duration timeout;
   private HttpClient http;
@@ -72,7 +74,7 @@ public final class JwksFetcher {
             .GET()
             .build();
     CompletableFuture<HttpResponse<byte[]>> pending =
-        http().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        http().sendAsync(request, CappedBody.handler(MAX_BYTES));
     HttpResponse<byte[]> response;
     try {
       // The request time-out covers the wait for headers; this deadline also bounds the body.
@@ -91,13 +93,8 @@ public final class JwksFetcher {
       throw new ClientKeysUnavailable(
           "GET " + url + " answered HTTP " + response.statusCode() + " instead of 200");
     }
-    byte[] body = response.body();
-    if (body.length > MAX_BYTES) {
-      throw new ClientKeysUnavailable(
-          "GET " + url + " answered " + body.length + " bytes; at most " + MAX_BYTES + " are read");
-    }
     try {
-      return Json.mapper().readTree(body);
+      return Json.mapper().readTree(response.body());
     } catch (IOException e) {
       throw new ClientKeysUnavailable("GET " + url + " did not answer JSON: " + e.getMessage(), e);
     }
@@ -161,6 +158,11 @@ public final class JwksFetcher {
     }
     if (cause instanceof java.net.http.HttpTimeoutException) {
       return "no answer within " + seconds(timeout);
+    }
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof CappedBody.BodyTooLong tooLong) {
+        return tooLong.getMessage();
+      }
     }
     if (cause instanceof java.net.ConnectException) {
       return "connection refused (is the server running?)";

@@ -11,7 +11,9 @@ import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
+import dev.opkit.protocol.gnap.FinishUri;
 import dev.opkit.protocol.gnap.GnapErrorCode;
+import dev.opkit.protocol.gnap.InvalidFinishUriException;
 import dev.opkit.protocol.interval.InvalidIntervalException;
 import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.keys.KeyFormatException;
@@ -31,8 +33,9 @@ import java.util.function.Supplier;
 /**
  * The rules a grant request must follow beyond its schema (PROTOCOL.md §4.1, §4.5, §5): access
  * items that name this provider's wallets, limits in the wallet's asset with at most one amount and
- * a usable interval, interaction offered when consent is needed, and a client that can be shown to
- * a person. Which access types need consent comes from the configuration, globally or per wallet.
+ * a usable interval, interaction offered when consent is needed, a finish URI the user's browser
+ * may safely be sent to ({@link FinishUri}), and a client that can be shown to a person. Which
+ * access types need consent comes from the configuration, globally or per wallet.
  */
 public final class GrantRules {
   private final WalletService wallets;
@@ -65,6 +68,7 @@ public final class GrantRules {
   public boolean check(Ase ase, GrantRequest request, ClientIdentity client) {
     checkClient(client);
     requireSomethingAsked(request);
+    checkFinish(request.interact());
     List<String> reasons = new ArrayList<>();
     if (request.accessToken() != null) {
       for (AccessItem item : request.accessToken().access()) {
@@ -234,6 +238,16 @@ public final class GrantRules {
         RepeatingInterval.parse(limits.interval());
       } catch (InvalidIntervalException e) {
         throw invalidRequest("limits.interval: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void checkFinish(InteractRequest interact) {
+    if (interact != null && interact.finish() != null) {
+      try {
+        FinishUri.check(interact.finish().uri());
+      } catch (InvalidFinishUriException e) {
+        throw invalidRequest(e.getMessage());
       }
     }
   }

@@ -5,6 +5,8 @@ import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.model.AccessItem;
+import dev.opkit.protocol.model.InteractFinish;
+import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -15,15 +17,19 @@ import java.util.stream.Collectors;
 
 /**
  * What the consent page shows for a grant: who asks (public name and wallet address), for which
- * wallet, which access and actions, and the limits in words.
+ * wallet, which access and actions, the limits in words, and where the answer sends the person.
  */
 public record ConsentView(Map<String, Object> model) {
   private static final DateTimeFormatter EXPIRY =
       DateTimeFormatter.ofPattern("d MMM uuuu 'at' HH:mm:ss 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
-  /** The page model of a pending grant. */
-  public static ConsentView of(Grant grant) {
+  /**
+   * The page model of a pending grant.
+   *
+   * @param consentToken the token the page's form sends back ({@link ConsentTokens})
+   */
+  public static ConsentView of(Grant grant, String consentToken) {
     Map<String, Object> model = new LinkedHashMap<>();
     String clientName = grant.clientName().orElse(grant.client().id());
     model.put("providerName", grant.ase().name());
@@ -47,6 +53,13 @@ public record ConsentView(Map<String, Object> model) {
     grant.subject().ifPresent(s -> model.put("subject", s.subIds().get(0).id()));
     model.put("expiresAt", EXPIRY.format(grant.interaction().orElseThrow().expiresAt()));
     model.put("actionUrl", GrantService.redirectUrl(grant));
+    model.put("tokenField", ConsentTokens.FIELD);
+    model.put("consentToken", consentToken);
+    InteractFinish finish = grant.interaction().orElseThrow().finish();
+    if (finish != null) {
+      model.put("finishHost", URI.create(finish.uri()).getHost());
+      model.put("finishUri", finish.uri());
+    }
     return new ConsentView(Map.copyOf(model));
   }
 

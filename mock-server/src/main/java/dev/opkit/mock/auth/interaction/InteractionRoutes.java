@@ -1,5 +1,7 @@
 package dev.opkit.mock.auth.interaction;
 
+import dev.opkit.mock.http.CrossSiteRequests;
+import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.sandbox.Ase;
 import io.javalin.config.RoutesConfig;
@@ -7,15 +9,22 @@ import io.javalin.http.Context;
 
 /**
  * The consent page's URL, {@code {auth}/interact/{id}/{nonce}}: GET shows it, POST takes the
- * decision. Answers are HTML pages or 303 redirects, never JSON.
+ * decision, which must come from that page (its token, no foreign origin). Answers are HTML pages
+ * or 303 redirects, never JSON.
  */
 public final class InteractionRoutes implements RouteGroup {
   private final Ase ase;
   private final InteractionService interactions;
+  private final OwnOrigins origins;
 
-  public InteractionRoutes(Ase ase, InteractionService interactions) {
+  /**
+   * @param origins the sandbox's own web origins: a decision sent from a page of any other is
+   *     refused
+   */
+  public InteractionRoutes(Ase ase, InteractionService interactions, OwnOrigins origins) {
     this.ase = ase;
     this.interactions = interactions;
+    this.origins = origins;
   }
 
   @Override
@@ -23,18 +32,27 @@ public final class InteractionRoutes implements RouteGroup {
     routes.get(
         "/auth/interact/{id}/{nonce}",
         ctx -> answer(ctx, interactions.show(ase, ctx.pathParam("id"), ctx.pathParam("nonce"))));
-    routes.post(
-        "/auth/interact/{id}/{nonce}",
-        ctx ->
-            answer(
-                ctx,
-                interactions.decide(
-                    ase, ctx.pathParam("id"), ctx.pathParam("nonce"), ctx.formParam("decision"))));
+    routes.post("/auth/interact/{id}/{nonce}", ctx -> answer(ctx, decide(ctx)));
+  }
+
+  private InteractionOutcome decide(Context ctx) {
+    String foreign = CrossSiteRequests.foreignReason(ctx, origins);
+    if (foreign != null) {
+      return interactions.refuseCrossSite(ase, foreign);
+    }
+    return interactions.decide(
+        ase,
+        ctx.pathParam("id"),
+        ctx.pathParam("nonce"),
+        ctx.formParam("decision"),
+        ctx.formParam(ConsentTokens.FIELD));
   }
 
   private static void answer(Context ctx, InteractionOutcome outcome) {
     ctx.header("Cache-Control", "no-store");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // Not no-referrer: browsers then send "Origin: null" with the form, which could not be told
+    // from a foreign page. same-origin still keeps the page's URL from the client's finish URI.
+    ctx.header("Referrer-Policy", "same-origin");
     // No form-action directive: Chromium applies it to the redirect after the form is submitted,
     // which would strand the person here instead of returning them to the client's finish URI.
     ctx.header(

@@ -32,6 +32,7 @@ public final class InteractionService {
   private final AuthSettings settings;
   private final GrantEvents events;
   private final HtmlPages pages;
+  private final ConsentTokens tokens = new ConsentTokens();
   private final Clock clock;
 
   public InteractionService(
@@ -58,11 +59,17 @@ public final class InteractionService {
     if (auto != AutoConsent.OFF) {
       return decide(grant, auto == AutoConsent.ACCEPT);
     }
-    return new InteractionOutcome.Page(200, pages.consent(ConsentView.of(grant)));
+    return new InteractionOutcome.Page(
+        200,
+        pages.consent(ConsentView.of(grant, tokens.tokenFor(grant.interaction().orElseThrow()))));
   }
 
-  /** {@code POST interact.redirect} with form field {@code decision=accept|reject}. */
-  public InteractionOutcome decide(Ase ase, String id, String nonce, String decision) {
+  /**
+   * {@code POST interact.redirect} with form fields {@code decision=accept|reject} and the page's
+   * {@value ConsentTokens#FIELD}.
+   */
+  public InteractionOutcome decide(
+      Ase ase, String id, String nonce, String decision, String consentToken) {
     Optional<Grant> found = find(ase, id, nonce);
     if (found.isEmpty()) {
       return unknown(ase);
@@ -83,7 +90,37 @@ public final class InteractionService {
     if (unusable.isPresent()) {
       return unusable.get();
     }
+    if (!tokens.matches(grant.interaction().orElseThrow(), consentToken)) {
+      return notFromThePage(
+          ase,
+          "The answer did not carry the token of the consent page this wallet showed"
+              + (consentToken == null ? "" : " (it carried another one)")
+              + ".");
+    }
     return decide(grant, "accept".equals(decision));
+  }
+
+  /**
+   * The page for a decision that a page of another site sent (its {@code Origin} or {@code
+   * Sec-Fetch-Site} said so); nothing is decided.
+   *
+   * @param why how the request showed it, as {@code CrossSiteRequests.foreignReason} says it
+   */
+  public InteractionOutcome refuseCrossSite(Ase ase, String why) {
+    return notFromThePage(ase, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
+  }
+
+  private InteractionOutcome notFromThePage(Ase ase, String why) {
+    return new InteractionOutcome.Page(
+        403,
+        pages.message(
+            ase.name(),
+            "This answer did not come from the consent page",
+            List.of(
+                why,
+                "The wallet takes Accept or Reject only from the consent page it showed you, so"
+                    + " that no other site or app can answer for you. Nothing was decided.",
+                "Open the consent link from the app again and answer there.")));
   }
 
   private InteractionOutcome decide(Grant grant, boolean accept) {

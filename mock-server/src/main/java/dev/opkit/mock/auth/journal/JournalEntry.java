@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param contentDigestReceived the {@code Content-Digest} header received, or null
  * @param contentDigestComputed the sha-512 digest of the body bytes received, or null without body
  * @param keyLookup where the key was looked for and what was found, or null when no lookup ran
+ * @param possibleReplay when a byte-identical signed request verified before, within its validity:
+ *     when and as which entry; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JournalEntry(
@@ -46,7 +48,8 @@ public record JournalEntry(
     String signatureBase,
     String contentDigestReceived,
     String contentDigestComputed,
-    String keyLookup) {
+    String keyLookup,
+    ReplayWatch.PossibleReplay possibleReplay) {
 
   public static final String VERIFIED = "verified";
   public static final String REFUSED = "refused";

@@ -21,11 +21,13 @@ import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.AmountValue;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.CreateIncomingPaymentRequest;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -244,8 +246,8 @@ public final class IncomingPaymentService {
   }
 
   /**
-   * Whether the payment can take {@code amount} at {@code now}: pending, not expired, and with room
-   * left under its incoming amount.
+   * Whether the payment can take {@code amount} at {@code now}: pending, not expired, with room
+   * left under its incoming amount, and (without one) a received amount that stays an amount.
    *
    * @return empty when it can, else why not
    */
@@ -275,6 +277,17 @@ public final class IncomingPaymentService {
               + HumanUnits.format(remaining.get())
               + " more, not "
               + HumanUnits.format(amount));
+    }
+    BigInteger received = payment.receivedAmount().value().add(amount.value());
+    if (received.compareTo(AmountValue.MAX) > 0) {
+      return Optional.of(
+          "the incoming payment "
+              + url
+              + " has received "
+              + payment.receivedAmount().value()
+              + " and cannot take "
+              + amount.value()
+              + " more: its receivedAmount would pass 2^64 - 1, the largest amount value");
     }
     return Optional.empty();
   }

@@ -79,7 +79,7 @@ record Order(
     IncomingPaymentRecord receiver =
         QuoteService.activeReceiver(tx, ase.session(), direct.incomingPayment(), now);
     Amount debit = Amounts.positiveIn(sender.asset(), direct.debitAmount(), "debitAmount");
-    Priced price = QuoteService.priceFixedSend(ase.session(), debit, receiver);
+    Priced price = QuoteService.priceFixedSend(ase.session(), debit, receiver.asset());
     return new Order(null, null, receiver, price.debit(), price.fee(), price.receive());
   }
 

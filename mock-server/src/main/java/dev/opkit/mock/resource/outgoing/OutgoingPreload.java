@@ -31,7 +31,8 @@ public final class OutgoingPreload {
    * Preloads {@code count} payments inside a transaction.
    *
    * @param client the client recorded as their creator, or null for the sandbox
-   * @throws ApiException 400 when the sender lacks the money for all of them
+   * @throws ApiException 400 when the sender lacks the money for all of them or the receiving
+   *     wallet cannot take it
    */
   public static void preload(
       Tx tx,
@@ -41,10 +42,11 @@ public final class OutgoingPreload {
       int count,
       Amount debit,
       String client) {
-    Priced price = QuoteService.priceFixedSend(session, debit, receiver);
+    Priced price = QuoteService.priceFixedSend(session, debit, receiver.asset());
     BigInteger times = BigInteger.valueOf(count);
+    Amount total = bulk(price.debit(), times, "debit");
+    Amount received = bulk(price.receive(), times, "receive");
     Settlement.takeWallets(tx, sender.id(), receiver.wallet());
-    Amount total = Amount.of(price.debit().value().multiply(times), sender.asset());
     BigInteger available = Ledger.balance(tx.ledger(), WalletService.available(sender));
     if (available.compareTo(total.value()) < 0) {
       throw ApiException.badRequest(
@@ -59,6 +61,21 @@ public final class OutgoingPreload {
               + HumanUnits.format(Amount.of(available, sender.asset()))
               + "; set its balance first");
     }
+    BigInteger holds = Ledger.walletMoney(tx.ledger(), receiver.wallet());
+    BigInteger leaves = receiver.wallet().equals(sender.id()) ? total.value() : BigInteger.ZERO;
+    if (holds.subtract(leaves).add(received.value()).compareTo(Ledger.MAX_BALANCE) > 0) {
+      throw ApiException.badRequest(
+          count
+              + " payments of "
+              + HumanUnits.format(debit)
+              + " deliver "
+              + received.value()
+              + " but the receiving wallet address "
+              + session.at(receiver.wallet().ase()).walletUrl(receiver.wallet())
+              + " holds "
+              + holds
+              + " and a wallet holds at most 2^64 - 1; lower its balance first");
+    }
     Instant now = session.now(tx);
     Order order = new Order(null, null, receiver, price.debit(), price.fee(), price.receive());
     for (int i = 0; i < count; i++) {
@@ -67,7 +84,6 @@ public final class OutgoingPreload {
               UUID.randomUUID(), sender, order, tx.nextSequence(), now, null, client, null);
       tx.outgoingPayments().save(payment.completed());
     }
-    Amount received = Amount.of(price.receive().value().multiply(times), receiver.asset());
     Ledger.post(
         tx.ledger(),
         Transfer.builder("preload payments from " + sender.id())
@@ -85,5 +101,22 @@ public final class OutgoingPreload {
                 received.value())
             .build());
     tx.incomingPayments().save(receiver.receive(received));
+  }
+
+  /** {@code times} the amount, refused with 400 when the sum is no amount. */
+  private static Amount bulk(Amount each, BigInteger times, String what) {
+    BigInteger sum = each.value().multiply(times);
+    if (sum.compareTo(Ledger.MAX_BALANCE) > 0) {
+      throw ApiException.badRequest(
+          times
+              + " payments of "
+              + HumanUnits.format(each)
+              + " "
+              + what
+              + " "
+              + sum
+              + " in total, more than an amount can express (2^64 - 1)");
+    }
+    return Amount.of(sum, each.asset());
   }
 }

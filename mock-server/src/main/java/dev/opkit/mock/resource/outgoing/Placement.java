@@ -72,7 +72,8 @@ final class Placement {
     order.checkStillValid(now);
     String receiverUrl = IncomingPaymentService.url(ase.session(), order.receiver());
     Optional<String> refusal =
-        IncomingPaymentService.refusal(ase.session(), order.receiver(), order.receive(), now);
+        Settlement.refusal(
+            tx, ase.session(), sender.id(), order.debit(), order.receiver(), order.receive(), now);
     if (refusal.isPresent()) {
       throw new ApiException(
           400,

@@ -14,6 +14,8 @@ import dev.opkit.mock.store.OutgoingPaymentRecord;
 import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.WalletId;
 import dev.opkit.mock.store.WalletRecord;
+import dev.opkit.protocol.amount.Amount;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -42,6 +44,46 @@ final class Settlement {
    * @param outcome how it ended
    */
   record Settled(OutgoingPaymentRecord payment, IncomingPaymentRecord receiver, Outcome outcome) {}
+
+  /**
+   * Whether the receiver can take {@code receive} from {@code sender} at {@code now}: the incoming
+   * payment can (see {@link IncomingPaymentService#refusal}) and its wallet's money stays at most
+   * 2^64 - 1 once the payment settled. Checked before a payment touches anything, and again when a
+   * delayed payment settles.
+   *
+   * @param debit what the payment takes from the sender (it leaves the receiving wallet too when a
+   *     wallet pays itself)
+   * @return empty when it can, else why not
+   */
+  static Optional<String> refusal(
+      Tx tx,
+      Session session,
+      WalletId sender,
+      Amount debit,
+      IncomingPaymentRecord receiver,
+      Amount receive,
+      Instant now) {
+    Optional<String> refusal = IncomingPaymentService.refusal(session, receiver, receive, now);
+    if (refusal.isPresent()) {
+      return refusal;
+    }
+    WalletId payee = receiver.wallet();
+    BigInteger holds = Ledger.walletMoney(tx.ledger(), payee);
+    BigInteger leaves = payee.equals(sender) ? debit.value() : BigInteger.ZERO;
+    if (holds.subtract(leaves).add(receive.value()).compareTo(Ledger.MAX_BALANCE) > 0) {
+      return Optional.of(
+          "the receiving wallet address "
+              + session.at(payee.ase()).walletUrl(payee)
+              + " holds "
+              + holds
+              + " "
+              + receiver.asset()
+              + " and cannot take "
+              + receive.value()
+              + " more: a wallet holds at most 2^64 - 1");
+    }
+    return Optional.empty();
+  }
 
   /** Reserves the debit amount: available balance to reserved. */
   static void reserve(Tx tx, WalletRecord sender, OutgoingPaymentRecord payment, String url) {
@@ -89,7 +131,14 @@ final class Settlement {
     }
     IncomingPaymentRecord receiver = found.get();
     Optional<String> refusal =
-        IncomingPaymentService.refusal(session, receiver, payment.receiveAmount(), now);
+        refusal(
+            tx,
+            session,
+            sender.id(),
+            payment.debitAmount(),
+            receiver,
+            payment.receiveAmount(),
+            now);
     if (refusal.isPresent()) {
       return failed(tx, payment, url, refusal.get());
     }
@@ -111,6 +160,7 @@ final class Settlement {
                   payment.receiveAmount().value())
               .build());
     } catch (LedgerException e) {
+      // Not expected after the refusal check; the transfer changed nothing, so fail cleanly.
       return failed(tx, payment, url, e.getMessage());
     }
     IncomingPaymentRecord received = receiver.receive(payment.receiveAmount());

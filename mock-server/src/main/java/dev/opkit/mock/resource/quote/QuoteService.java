@@ -19,6 +19,7 @@ import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
+import dev.opkit.protocol.amount.Asset;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
@@ -122,10 +123,12 @@ public final class QuoteService {
         .filter(q -> q.wallet().ase().equals(ase.name()) && url(ase, q).equals(url));
   }
 
-  /** The price of paying {@code debit} to a receiver (outgoing payments without a quote). */
-  public static Priced priceFixedSend(
-      Session session, Amount debit, IncomingPaymentRecord receiver) {
-    return pricing(session).fixedSend(debit, receiver.asset());
+  /**
+   * The price of paying {@code debit} to a receiver in {@code receiveAsset} (outgoing payments
+   * without a quote).
+   */
+  public static Priced priceFixedSend(Session session, Amount debit, Asset receiveAsset) {
+    return pricing(session).fixedSend(debit, receiveAsset);
   }
 
   /**

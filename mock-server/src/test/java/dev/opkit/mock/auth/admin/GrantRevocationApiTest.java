@@ -33,7 +33,11 @@ class GrantRevocationApiTest {
     assertThat(payments.pay(token.value(), "100").statusCode()).isEqualTo(201);
     String id = outgoingGrantId();
 
-    Response revoked = SANDBOX.admin("ase1").post("/admin/grants/" + id + "/revoke");
+    Response revoked =
+        SANDBOX
+            .admin("ase1")
+            .contentType("application/json")
+            .post("/admin/grants/" + id + "/revoke");
     Response paid = payments.pay(token.value(), "100");
     Response rotated = client.rotate(token);
 
@@ -52,9 +56,13 @@ class GrantRevocationApiTest {
   void revokeWhenRevokedAlreadyThenConflictAndNothingPublished() {
     client.token("ase1", "[{\"type\":\"quote\",\"actions\":[\"create\"]}]");
     String id = SANDBOX.admin("ase1").get("/admin/grants").path("result[0].id");
-    SANDBOX.admin("ase1").post("/admin/grants/" + id + "/revoke");
+    SANDBOX.admin("ase1").contentType("application/json").post("/admin/grants/" + id + "/revoke");
 
-    Response again = SANDBOX.admin("ase1").post("/admin/grants/" + id + "/revoke");
+    Response again =
+        SANDBOX
+            .admin("ase1")
+            .contentType("application/json")
+            .post("/admin/grants/" + id + "/revoke");
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.<String>path("error.code")).isEqualTo("wrong_state");
@@ -69,8 +77,19 @@ class GrantRevocationApiTest {
     client.token("ase1", "[{\"type\":\"quote\",\"actions\":[\"create\"]}]");
     String id = SANDBOX.admin("ase1").get("/admin/grants").path("result[0].id");
 
-    assertThat(SANDBOX.admin("ase1").post("/admin/grants/nope/revoke").statusCode()).isEqualTo(404);
-    assertThat(SANDBOX.admin("ase2").post("/admin/grants/" + id + "/revoke").statusCode())
+    assertThat(
+            SANDBOX
+                .admin("ase1")
+                .contentType("application/json")
+                .post("/admin/grants/nope/revoke")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            SANDBOX
+                .admin("ase2")
+                .contentType("application/json")
+                .post("/admin/grants/" + id + "/revoke")
+                .statusCode())
         .isEqualTo(404);
     assertThat(SANDBOX.admin("ase1").get("/admin/grants/" + id).<String>path("state"))
         .isEqualTo("finalized");

@@ -13,6 +13,12 @@ import dev.opkit.protocol.keys.Ed25519KeyPair;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client whose wallet address lives outside the sandbox: its keys are fetched over HTTP from
- * {@code {client}/jwks.json}, cached briefly, with bounded time-outs; a slow, dead or garbled key
- * server is refused clearly and quickly (PROTOCOL.md §2, §4.5).
+ * {@code {client}/jwks.json}, cached briefly, with bounded time-outs and size, at most once a
+ * second whatever keyids requests name; a slow, dead, huge or garbled key server is refused clearly
+ * and quickly (PROTOCOL.md §2, §4.5).
  */
 class OutsideClientApiTest {
   private static final Duration TIMEOUT = Duration.ofMillis(800);
@@ -76,11 +83,74 @@ class OutsideClientApiTest {
         TestClient.outside(SANDBOX, server.walletAddress(), second, "outside-2");
     server.serveKeys(
         "{\"keys\":[" + Json.write(client.jwk()) + "," + Json.write(rotatedKey.jwk()) + "]}");
+    pastRefetchInterval();
 
     Response response = rotatedKey.grant("ase2", INCOMING);
 
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
     assertThat(server.keyFetches()).isEqualTo(2);
+  }
+
+  @Test
+  void outsideClientWhenManyUnknownKeyIdsThenKeysFetchedAtMostOnceASecond() {
+    client.token("ase2", INCOMING);
+    long started = System.nanoTime();
+
+    for (int i = 0; i < 20; i++) {
+      TestClient stranger =
+          TestClient.outside(
+              SANDBOX, server.walletAddress(), Ed25519KeyPair.generate(), "unknown-" + i);
+      Response refused = stranger.grant("ase2", INCOMING);
+      assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
+      assertThat(refused.<String>path("error.description")).contains("keyid \"unknown-" + i);
+    }
+
+    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+    assertThat(server.keyFetches()).isBetween(1, 2 + (int) seconds);
+    // However slow the machine, each refusal either fetched (the copy was a second old) or said why
+    // it did not.
+    List<String> lookups =
+        SANDBOX
+            .at("ase2")
+            .get("/admin/requests?limit=20")
+            .jsonPath()
+            .getList("result.keyLookup", String.class);
+    assertThat(lookups).hasSize(20);
+    assertThat(lookups.stream().filter(l -> l.contains(" over HTTP")).count())
+        .isEqualTo(server.keyFetches() - 1);
+    assertThat(lookups)
+        .filteredOn(l -> !l.contains(" over HTTP"))
+        .allSatisfy(l -> assertThat(l).contains("fetched again at most once a second"));
+  }
+
+  @Test
+  void outsideClientWhenConcurrentFirstRequestsThenOneFetch() throws Exception {
+    server.delay(Duration.ofMillis(300));
+    List<Callable<Integer>> requests =
+        IntStream.range(0, 6)
+            .<Callable<Integer>>mapToObj(i -> () -> client.grant("ase2", INCOMING).statusCode())
+            .toList();
+    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+    try {
+      for (Future<Integer> status : pool.invokeAll(requests)) {
+        assertThat(status.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(server.keyFetches()).isEqualTo(1);
+  }
+
+  @Test
+  void outsideClientWhenKeysDocumentHugeThenRefusedWithoutReadingIt() {
+    long huge = 256L * 1024 * 1024;
+    server.serveLargeKeys(huge);
+
+    Response response = client.grant("ase2", INCOMING);
+
+    assertUnreachable(response, "longer than 65536 bytes");
+    assertThat(server.largeBytesSent()).isLessThan(huge / 4);
   }
 
   @Test
@@ -151,7 +221,7 @@ class OutsideClientApiTest {
   @Test
   void resourceServerWhenCachedKeysExpiredAndServerDownThenUnauthorized() throws Exception {
     TestClient.Token token = client.token("ase2", INCOMING);
-    Thread.sleep(CACHE.toMillis() + 100);
+    pastRefetchInterval();
     server.close();
 
     Response response =
@@ -175,6 +245,16 @@ class OutsideClientApiTest {
 
     assertThat(client.consentPage(pending).asString())
         .contains("Outside app", server.walletAddress());
+  }
+
+  /** Waits past the cache lifetime and the least time between two fetches of one key set. */
+  private static void pastRefetchInterval() {
+    try {
+      Thread.sleep(Math.max(CACHE.toMillis(), 1000) + 100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void assertUnreachable(Response response, String reason) {

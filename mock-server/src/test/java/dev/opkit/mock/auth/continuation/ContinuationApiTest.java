@@ -76,11 +76,7 @@ class ContinuationApiTest {
     SANDBOX.advance("PT5S");
     Response waiting = SpecAssert.auth(client.poll(pending), "post-continue");
     Response tooFast = client.poll(pending);
-    SANDBOX
-        .anywhere()
-        .contentType("application/x-www-form-urlencoded")
-        .body("decision=accept")
-        .post(pending.redirect());
+    client.decide(pending, "accept");
     SANDBOX.advance("PT5S");
     Response granted = SpecAssert.auth(client.poll(pending), "post-continue");
 

@@ -216,12 +216,7 @@ class InteractionApiTest {
             .post("/auth");
     String redirect = requested.path("interact.redirect");
 
-    Response page =
-        SANDBOX
-            .anywhere()
-            .contentType("application/x-www-form-urlencoded")
-            .body("decision=accept")
-            .post(redirect);
+    Response page = client.decideAt(redirect, "accept");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.asString()).contains("Access granted", "You can close this window");

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A client app in tests: a wallet address with a registered key, signing every request like an Open
@@ -23,6 +25,9 @@ import java.util.UUID;
 public final class TestClient {
   /** Where the tests' consent redirects go; nothing listens there, the tests read Location. */
   public static final String FINISH_URI = "https://client.example/finish?session=s1";
+
+  private static final Pattern CONSENT_TOKEN =
+      Pattern.compile("<input type=\"hidden\" name=\"consent_token\" value=\"([^\"]+)\">");
 
   private final AuthSandbox sandbox;
   private final String url;
@@ -135,13 +140,32 @@ public final class TestClient {
     return Pending.from(ase, response, nonce);
   }
 
-  /** The user's decision through the consent form: POST decision=accept|reject. */
+  /**
+   * The user's decision through the consent form, as a browser gives it: GET the page, then POST
+   * its form with {@code decision=accept|reject} and the page's token (none when the page showed no
+   * form).
+   */
   public Response decide(Pending pending, String decision) {
+    return decideAt(pending.redirect(), decision);
+  }
+
+  /** {@link #decide} on the consent page at {@code redirect}. */
+  public Response decideAt(String redirect, String decision) {
+    Response page = sandbox.anywhere().accept("text/html").get(redirect);
+    Matcher token = CONSENT_TOKEN.matcher(page.asString());
+    String body = "decision=" + decision + (token.find() ? "&consent_token=" + token.group(1) : "");
     return sandbox
         .anywhere()
         .contentType("application/x-www-form-urlencoded")
-        .body("decision=" + decision)
-        .post(pending.redirect());
+        .body(body)
+        .post(redirect);
+  }
+
+  /** The consent page's token, read from its form. */
+  public static String consentToken(Response page) {
+    Matcher token = CONSENT_TOKEN.matcher(page.asString());
+    assertThat(token.find()).as("the consent page's form has a consent_token").isTrue();
+    return token.group(1);
   }
 
   /** The consent page, as a browser GETs it. */

@@ -406,7 +406,8 @@ class OutgoingPaymentApiTest {
   void createWhenPaymentOfAnOlderWindowFailsThenOnlyThatWindowGetsItBack() throws Exception {
     String interval = "R/" + SANDBOX.sandbox().clock().instant().minusSeconds(3600) + "/P1M";
     String token = payments.token("g1", outgoingLimited(alice(), Amount.of(2000, USD), interval));
-    SANDBOX.sandbox().processing().setDelay(Duration.ofMillis(400));
+    // Long enough for the incoming payment to be completed before the payment settles, under load.
+    SANDBOX.sandbox().processing().setDelay(Duration.ofSeconds(2));
     String doomed = openReceiver();
     payments
         .payQuote("ase1", "alice", payments.quoteId("ase1", "alice", doomed, tenDollars()), token)
@@ -424,7 +425,7 @@ class OutgoingPaymentApiTest {
     SANDBOX.sandbox().processing().setDelay(Duration.ZERO);
     pay(token).then().statusCode(201);
 
-    Instant deadline = Instant.now().plusSeconds(5);
+    Instant deadline = Instant.now().plusSeconds(10);
     while (!events("ase1").contains("outgoing_payment.failed")
         && Instant.now().isBefore(deadline)) {
       Thread.sleep(50);

@@ -1,0 +1,108 @@
+package dev.opkit.mock.auth.journal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.opkit.protocol.signature.HttpMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Remembers the signed requests that verified, for as long as their signature stays acceptable, to
+ * tell when one arrives again byte for byte (RFC 9421 §7.2.2: a signature alone does not stop
+ * replays, and deployed wallets accept them). Two requests count as the same only when the
+ * provider, method, exact {@code @target-uri}, {@code Signature-Input}, {@code Signature} and the
+ * body's digest all agree; even then it is a <em>possible</em> replay, since a client that signs
+ * without a nonce (the official SDKs) sends identical bytes for two identical requests in the same
+ * second. Bounded: the oldest sightings give way when it is full.
+ */
+public final class ReplayWatch {
+  /** How many sightings are kept at most. */
+  static final long MAX_SIGHTINGS = 50_000;
+
+  private final Cache<String, PossibleReplay> sightings;
+
+  /**
+   * @param validity how long after it first arrived a request's signature may still be accepted:
+   *     the signature's greatest age plus its greatest skew into the future
+   * @param realClock real time, the clock signatures are checked against
+   */
+  public ReplayWatch(Duration validity, Clock realClock) {
+    this.sightings =
+        Caffeine.newBuilder()
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(realClock.millis()))
+            .expireAfterWrite(validity)
+            .maximumSize(MAX_SIGHTINGS)
+            .build();
+  }
+
+  /**
+   * Notes a verified request that arrived at {@code now}, which the journal records as entry {@code
+   * sequence}.
+   *
+   * @return its first sighting when the same signed request arrived before, within its validity
+   */
+  public Optional<PossibleReplay> sight(
+      String ase, HttpMessage message, Instant now, long sequence) {
+    PossibleReplay first =
+        new PossibleReplay(
+            "possible replay: the same method, target URI, Signature-Input, Signature and body as"
+                + " journal entry "
+                + sequence
+                + ", first seen at "
+                + now
+                + " (or a client that signs without a nonce sent the same request twice within"
+                + " a second)",
+            now,
+            sequence);
+    PossibleReplay earlier = sightings.asMap().putIfAbsent(fingerprint(ase, message), first);
+    return Optional.ofNullable(earlier);
+  }
+
+  /** Forgets every sighting (sandbox reset). */
+  public void clear() {
+    sightings.invalidateAll();
+  }
+
+  private static String fingerprint(String ase, HttpMessage message) {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    for (String part :
+        new String[] {
+          ase,
+          message.method(),
+          message.targetUri(),
+          message.header("Signature-Input").orElse(""),
+          message.header("Signature").orElse("")
+        }) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      sha256.update(bytes);
+    }
+    byte[] body = message.hasBody() ? message.body() : new byte[0];
+    sha256.update(
+        ByteBuffer.allocate(5).put((byte) (message.hasBody() ? 1 : 0)).putInt(body.length).array());
+    sha256.update(body);
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  /**
+   * When the same signed request was first seen, for the journal.
+   *
+   * @param note what it means, in words
+   * @param firstSeen when it first arrived (real time)
+   * @param firstSequence its entry in the request journal
+   */
+  public record PossibleReplay(String note, Instant firstSeen, long firstSequence) {}
+}
