@@ -58,7 +58,7 @@ public final class AdminRoutes implements RouteGroup {
       SessionRouting routing, Sandbox sandbox, AdminConfig config, OwnOrigins origins) {
     this.routing = routing;
     this.sandbox = sandbox;
-    this.guard = new AdminGuard(origins, new AdminSecret(config.secret()));
+    this.guard = new AdminGuard(origins, new AdminSecret(config.secret()), sandbox.sessions());
     this.preloader = new Preloader(sandbox);
   }
 

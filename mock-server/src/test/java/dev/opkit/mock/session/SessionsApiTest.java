@@ -18,7 +18,8 @@ class SessionsApiTest {
 
   @Test
   void createWhenNoBodyThenFreshCopyOfTheSeedUnderTheSessionsUrls() {
-    Response created = SANDBOX.admin("ase1").post("/admin/sessions");
+    Response created =
+        SANDBOX.admin("ase1").contentType("application/json").post("/admin/sessions");
 
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
     String id = created.path("id");

@@ -32,9 +32,9 @@ final class Space {
 
   /** A session made with this body ({@code null} for none). */
   static Space made(AuthSandbox sandbox, String body) {
-    RequestSpecification request = sandbox.admin("ase1");
+    RequestSpecification request = sandbox.admin("ase1").contentType("application/json");
     if (body != null) {
-      request = request.contentType("application/json").body(body);
+      request = request.body(body);
     }
     Response created = request.post("/admin/sessions");
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
