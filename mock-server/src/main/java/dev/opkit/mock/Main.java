@@ -249,7 +249,8 @@ public final class Main implements Callable<Integer> {
           config.withAdmin(
               new AdminConfig(
                   !noAdmin && config.admin().isEnabled(),
-                  adminSecret != null ? adminSecret : config.admin().secret()));
+                  adminSecret != null ? adminSecret : config.admin().secret(),
+                  config.admin().maxSessions()));
     }
     if (webhookUrl != null) {
       config = config.withWebhookUrl(webhookUrl);

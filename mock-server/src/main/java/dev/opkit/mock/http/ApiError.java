@@ -44,7 +44,7 @@ public enum ApiError {
       429,
       "too_many_sessions",
       "this sandbox holds %s sessions, its limit; delete one (DELETE /admin/sessions/{id}) or"
-          + " start the sandbox with a higher sessions.max"),
+          + " start the sandbox with a higher admin.maxSessions"),
 
   // The GNAP auth server.
   GRANT_INVALID_REQUEST(400, GnapErrorCode.INVALID_REQUEST, "%s"),

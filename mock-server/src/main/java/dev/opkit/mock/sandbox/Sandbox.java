@@ -63,7 +63,6 @@ public final class Sandbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
   private static final long SWEEP_MILLIS = 1000;
   private static final long SCHEMA_COMPILE_DELAY_MILLIS = 1000;
-  private static final int MAX_SESSIONS = 1000;
 
   private final SandboxConfig config;
   private final Clock realClock = Clock.systemUTC();
@@ -96,7 +95,8 @@ public final class Sandbox implements AutoCloseable {
     SessionDirectory directory =
         new SessionDirectory(storage, config, Collections.unmodifiableList(ases), realClock);
     this.wallets = new WalletService(storage);
-    this.sessions = new Sessions(storage, directory, this::seed, MAX_SESSIONS, realClock);
+    this.sessions =
+        new Sessions(storage, directory, this::seed, config.admin().maxSessions(), realClock);
     this.clock = new SandboxClock(storage, sessions::defaultSession, realClock);
     this.origins = new OwnOrigins(config.hostNames());
     this.webhooks =
