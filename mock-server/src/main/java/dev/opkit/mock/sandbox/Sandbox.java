@@ -122,11 +122,9 @@ public final class Sandbox implements AutoCloseable {
             config.auth(),
             wallets,
             Collections.unmodifiableList(ases),
-            clock,
             realClock,
             events,
             storage,
-            sessions::defaultSession,
             schemas,
             config.admin().isEnabled(),
             origins);
@@ -144,13 +142,13 @@ public final class Sandbox implements AutoCloseable {
       if (config.admin().isEnabled()) {
         AdminRoutes admin = new AdminRoutes(routing, this, config.admin(), origins);
         groups.add(admin);
-        groups.add(auth.adminRoutes(ase, admin::guarded));
+        groups.add(auth.adminRoutes(routing, admin::guarded));
         groups.add(new ProvidersRoutes(routing, this, admin::guarded));
         groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
         groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
         groups.add(new DashboardRoutes(dashboardAssets));
       }
-      groups.addAll(auth.routes(ase));
+      groups.addAll(auth.routes(routing));
       groups.add(
           new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       groups.add(new WalletRoutes(routing, wallets));
@@ -310,8 +308,8 @@ public final class Sandbox implements AutoCloseable {
                 reads.incomingPayments().count(),
                 reads.quotes().count(),
                 reads.outgoingPayments().count(),
-                auth.grantCount(),
-                auth.tokenCount()));
+                reads.grants().count(),
+                reads.tokens().count()));
   }
 
   public SandboxConfig config() {
