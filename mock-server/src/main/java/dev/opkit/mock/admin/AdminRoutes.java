@@ -220,7 +220,7 @@ public final class AdminRoutes implements RouteGroup {
         throw ApiException.badRequest(
             "'advanceTo' knows only \"next-window\", got '" + advanceTo.get() + "'");
       }
-      moved = sandbox.auth().nextWindowStart(ase.ase(), body.requiredText("grant"));
+      moved = sandbox.auth().nextWindowStart(ase, body.requiredText("grant"));
     } else if (body.text("grant").isPresent()) {
       throw ApiException.badRequest("'grant' goes with {\"advanceTo\": \"next-window\"}");
     } else {

@@ -1,6 +1,8 @@
 package dev.opkit.mock.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.Tx;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,14 @@ public final class Events {
                 webhooks.isPresent() ? new WebhookDelivery() : null);
     webhooks.ifPresent(w -> w.deliver(event));
     return event;
+  }
+
+  /**
+   * Records an event of a provider in a session once the transaction commits (never when it fails),
+   * and sends its webhook.
+   */
+  public void publish(Tx tx, SessionAse ase, EventType type, JsonNode data) {
+    tx.afterCommit(() -> publish(ase.name(), type, data));
   }
 
   /** The event log of a provider. */

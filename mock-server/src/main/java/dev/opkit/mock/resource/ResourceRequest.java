@@ -35,7 +35,6 @@ public record ResourceRequest(SessionAse ase, HttpMessage message, String author
 
   /** The question for the auth server: may this request do {@code action} on {@code type}? */
   public AccessRequest access(AccessType type, AccessAction action, String walletAddress) {
-    return new AccessRequest(
-        ase.authServerUrl(), message, authorization, type, action, walletAddress);
+    return new AccessRequest(ase, message, authorization, type, action, walletAddress);
   }
 }

@@ -124,11 +124,9 @@ public final class Sandbox implements AutoCloseable {
             config.auth(),
             wallets,
             Collections.unmodifiableList(ases),
-            clock,
             realClock,
             events,
             storage,
-            sessions::defaultSession,
             schemas,
             config.admin().isEnabled(),
             origins);
@@ -147,7 +145,7 @@ public final class Sandbox implements AutoCloseable {
         AdminRoutes admin = new AdminRoutes(routing, this, config.admin(), origins);
         groups.add(admin);
         groups.add(new SessionsRoutes(ase, this));
-        groups.add(auth.adminRoutes(ase, admin::guarded));
+        groups.add(auth.adminRoutes(routing, admin::guarded));
         groups.add(new ProvidersRoutes(routing, this, admin::guarded));
         groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
         groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
@@ -155,7 +153,7 @@ public final class Sandbox implements AutoCloseable {
       }
       // After the admin API's guard, so an unknown session is no answer to an unauthorized caller.
       groups.add(routing);
-      groups.addAll(auth.routes(ase));
+      groups.addAll(auth.routes(routing));
       groups.add(
           new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       groups.add(new WalletRoutes(routing, wallets));
@@ -324,8 +322,8 @@ public final class Sandbox implements AutoCloseable {
                 reads.incomingPayments().count(),
                 reads.quotes().count(),
                 reads.outgoingPayments().count(),
-                auth.grantCount(),
-                auth.tokenCount()));
+                reads.grants().count(),
+                reads.tokens().count()));
   }
 
   public SandboxConfig config() {

@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.keys.Ed25519PublicKey;
@@ -23,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Finds what a client publishes at its wallet address (PROTOCOL.md §2): its keys ({@code
@@ -45,7 +46,6 @@ public final class ClientDirectory {
   static final long MAX_DECODED_KEYS = 10_000;
 
   private final WalletService wallets;
-  private final Supplier<Session> session;
   private final List<Ase> ases;
   private final OwnOrigins origins;
   private final JwksFetcher fetcher;
@@ -57,7 +57,6 @@ public final class ClientDirectory {
 
   /**
    * @param wallets this sandbox's wallet addresses
-   * @param session the session whose wallets clients of this sandbox are
    * @param ases this sandbox's providers, to tell its URLs from outside ones
    * @param origins this sandbox's names, to know its wallet addresses under other spellings
    * @param fetcher fetches outside documents
@@ -67,14 +66,12 @@ public final class ClientDirectory {
    */
   public ClientDirectory(
       WalletService wallets,
-      Supplier<Session> session,
       List<Ase> ases,
       OwnOrigins origins,
       JwksFetcher fetcher,
       Duration cacheLifetime,
       Clock realClock) {
     this.wallets = wallets;
-    this.session = session;
     this.ases = ases;
     this.origins = origins;
     this.fetcher = fetcher;
@@ -98,7 +95,7 @@ public final class ClientDirectory {
    *
    * @return a lookup that throws {@link ClientKeysUnavailable} when the keys cannot be had
    */
-  public KeyLookup keysOf(ClientIdentity client, KeyLookupTrace trace) {
+  public KeyLookup keysOf(SessionAse ase, ClientIdentity client, KeyLookupTrace trace) {
     if (client instanceof ClientIdentity.DirectedKey key) {
       return keyId -> {
         trace.lookingFor(keyId);
@@ -108,7 +105,7 @@ public final class ClientDirectory {
     ClientIdentity.WalletAddress wallet = (ClientIdentity.WalletAddress) client;
     return keyId -> {
       trace.lookingFor(keyId);
-      return walletKey(wallet, keyId, trace);
+      return walletKey(ase.session(), wallet, keyId, trace);
     };
   }
 
@@ -118,10 +115,10 @@ public final class ClientDirectory {
    * @return empty when the document has none
    * @throws ClientKeysUnavailable when the document cannot be had
    */
-  public Optional<String> publicName(ClientIdentity.WalletAddress client) {
+  public Optional<String> publicName(SessionAse ase, ClientIdentity.WalletAddress client) {
     Optional<String> own = sandboxUrl(client.url());
     if (own.isPresent()) {
-      return sandboxWallet(client.url(), own.get()).publicNameIfAny();
+      return sandboxWallet(ase.session(), client.url(), own.get()).publicNameIfAny();
     }
     JsonNode document = fetcher.getJson(client.url());
     JsonNode name = document.get("publicName");
@@ -162,11 +159,11 @@ public final class ClientDirectory {
   }
 
   private Optional<Ed25519PublicKey> walletKey(
-      ClientIdentity.WalletAddress client, String keyId, KeyLookupTrace trace) {
+      Session session, ClientIdentity.WalletAddress client, String keyId, KeyLookupTrace trace) {
     String url = client.jwksUrl();
     Optional<String> own = sandboxUrl(client.url());
     if (own.isPresent()) {
-      JwkSet keys = new JwkSet(sandboxWallet(client.url(), own.get()).keys());
+      JwkSet keys = new JwkSet(sandboxWallet(session, client.url(), own.get()).keys());
       trace.add(
           "read "
               + own.get()
@@ -280,9 +277,13 @@ public final class ClientDirectory {
                 ases.stream().anyMatch(ase -> ase.owns(url)) ? Optional.of(url) : Optional.empty());
   }
 
-  private WalletRecord sandboxWallet(String url, String canonical) {
+  /**
+   * A wallet address of this sandbox, looked up in the requesting session only: a URL of another
+   * session (or one that no longer exists) is no wallet address here, never fetched over HTTP.
+   */
+  private WalletRecord sandboxWallet(Session session, String url, String canonical) {
     return wallets
-        .findByUrl(session.get(), canonical)
+        .findByUrl(session, canonical)
         .orElseThrow(
             () ->
                 new ClientKeysUnavailable(

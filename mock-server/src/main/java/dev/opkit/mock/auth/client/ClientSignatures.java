@@ -6,7 +6,8 @@ import dev.opkit.mock.auth.journal.JournalEntry;
 import dev.opkit.mock.auth.journal.ReplayWatch;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.json.CompactJson;
 import dev.opkit.protocol.json.CompactJsonResult;
@@ -71,12 +72,12 @@ public final class ClientSignatures {
    * @throws ApiException {@code invalid_client}: 400 on the auth server when the key is unknown or
    *     the client's keys cannot be had, else 401
    */
-  public void verify(Ase ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
+  public void verify(SessionAse ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
     Instant now = realClock.instant();
     KeyLookupTrace trace = new KeyLookupTrace();
     VerificationResult result;
     try {
-      result = verifier.verify(message, directory.keysOf(client, trace), now);
+      result = verifier.verify(message, directory.keysOf(ase, client, trace), now);
     } catch (ClientKeysUnavailable e) {
       throw refuse(
           ase, message, client, kind, now, trace, null, CLIENT_UNREACHABLE, true, e.getMessage());
@@ -156,7 +157,7 @@ public final class ClientSignatures {
   }
 
   private ApiException refuse(
-      Ase ase,
+      SessionAse ase,
       HttpMessage message,
       ClientIdentity client,
       RequestKind kind,
@@ -183,7 +184,7 @@ public final class ClientSignatures {
 
   private ApiException refuse(
       long sequence,
-      Ase ase,
+      SessionAse ase,
       HttpMessage message,
       ClientIdentity client,
       RequestKind kind,
@@ -237,7 +238,7 @@ public final class ClientSignatures {
 
   private JournalEntry entry(
       long sequence,
-      Ase ase,
+      SessionAse ase,
       HttpMessage message,
       ClientIdentity client,
       RequestKind kind,

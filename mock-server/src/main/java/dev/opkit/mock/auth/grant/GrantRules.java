@@ -1,11 +1,9 @@
 package dev.opkit.mock.auth.grant;
 
 import dev.opkit.mock.auth.AuthConfig;
-import dev.opkit.mock.auth.client.ClientIdentity;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.Ase;
-import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The rules a grant request must follow beyond its schema (PROTOCOL.md §4.1, §4.5, §5): access
@@ -39,12 +36,10 @@ import java.util.function.Supplier;
  */
 public final class GrantRules {
   private final WalletService wallets;
-  private final Supplier<Session> session;
   private final AuthConfig config;
 
-  public GrantRules(WalletService wallets, Supplier<Session> session, AuthConfig config) {
+  public GrantRules(WalletService wallets, AuthConfig config) {
     this.wallets = wallets;
-    this.session = session;
     this.config = config;
   }
 
@@ -65,7 +60,7 @@ public final class GrantRules {
    * @return whether the grant needs the user's consent
    * @throws ApiException 400 {@code invalid_request} or {@code invalid_client} naming the problem
    */
-  public boolean check(Ase ase, GrantRequest request, ClientIdentity client) {
+  public boolean check(SessionAse ase, GrantRequest request, ClientIdentity client) {
     checkClient(client);
     requireSomethingAsked(request);
     checkFinish(request.interact());
@@ -135,7 +130,7 @@ public final class GrantRules {
   }
 
   /** Checks one access item; returns why it needs consent, or empty when it does not. */
-  private Optional<String> checkItem(Ase ase, AccessItem item) {
+  private Optional<String> checkItem(SessionAse ase, AccessItem item) {
     AccessType type = item.type();
     for (AccessAction action : item.actions()) {
       if (!type.allows(action)) {
@@ -174,7 +169,8 @@ public final class GrantRules {
     return consent;
   }
 
-  private Optional<String> consentReason(Ase ase, AccessItem item, Optional<NamedWallet> wallet) {
+  private Optional<String> consentReason(
+      SessionAse ase, AccessItem item, Optional<NamedWallet> wallet) {
     AccessType type = item.type();
     Set<AccessType> interactive =
         wallet.map(w -> config.interactiveFor(ase.name(), w.name())).orElse(config.interactive());
@@ -201,10 +197,9 @@ public final class GrantRules {
     }
   }
 
-  private NamedWallet walletOf(Ase ase, String identifier) {
-    SessionAse here = session.get().at(ase);
-    return here.walletIdOf(identifier)
-        .flatMap(id -> wallets.find(here, id.name()))
+  private NamedWallet walletOf(SessionAse ase, String identifier) {
+    return ase.walletIdOf(identifier)
+        .flatMap(id -> wallets.find(ase, id.name()))
         .map(w -> new NamedWallet(w, identifier))
         .orElseThrow(
             () ->
@@ -212,7 +207,7 @@ public final class GrantRules {
                     "identifier "
                         + identifier
                         + " is not a wallet address of this auth server's provider ("
-                        + ase.publicBase()
+                        + ase.base()
                         + "); ask the auth server named in that wallet address's document"));
   }
 
@@ -252,7 +247,7 @@ public final class GrantRules {
     }
   }
 
-  private void checkSubject(Ase ase, Subject subject) {
+  private void checkSubject(SessionAse ase, Subject subject) {
     if (subject.subIds().size() != 1) {
       throw invalidRequest(
           "subject.sub_ids must hold exactly one id, got " + subject.subIds().size());
