@@ -172,7 +172,7 @@ class SessionsApiTest {
   @Test
   void grantWhenSignedForTheSessionsUrlThenTheSignatureIsCheckedOverThatUrl() {
     Space session = Space.made(SANDBOX);
-    TestClient client = SANDBOX.client("app");
+    TestClient client = session.client("app");
 
     Response granted = session.grant(client, "ase1", INCOMING);
 
