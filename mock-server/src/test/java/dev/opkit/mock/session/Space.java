@@ -95,14 +95,20 @@ final class Space {
             ase,
             "/wallet-addresses",
             Bodies.json(
-                "{\"name\":\"%s\",\"assetCode\":\"%s\",\"assetScale\":2}", name, assetCode));
+                "{\"name\":\"%s\",\"publicName\":\"App %s\",\"assetCode\":\"%s\","
+                    + "\"assetScale\":2}",
+                name, name, assetCode));
     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
   }
 
   /** A client app: a wallet address on ase1 of this session with a fresh registered key. */
   TestClient client(String name) {
+    return client(name, Ed25519KeyPair.generate());
+  }
+
+  /** A client app on ase1 of this session whose registered key is {@code keys}. */
+  TestClient client(String name, Ed25519KeyPair keys) {
     openWallet("ase1", name, "USD");
-    Ed25519KeyPair keys = Ed25519KeyPair.generate();
     TestClient client = TestClient.outside(sandbox, wallet("ase1", name), keys, "key-" + name);
     Response key =
         adminPost(
@@ -130,6 +136,60 @@ final class Space {
     assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
     return new TestClient.Token(
         response.path("access_token.value"), response.path("access_token.manage"));
+  }
+
+  /**
+   * An interactive grant request with a finish redirect at this session's auth server; fails the
+   * test unless it is pending.
+   */
+  TestClient.Pending requestInteractive(TestClient client, String ase, String accessArray) {
+    String nonce = UUID.randomUUID().toString();
+    Response response =
+        client
+            .signedAnywhere()
+            .contentType("application/json")
+            .body(
+                Bodies.json(
+                    """
+                    {"access_token":{"access":%s},"client":"%s",
+                     "interact":{"start":["redirect"],
+                                 "finish":{"method":"redirect","uri":"%s","nonce":"%s"}}}""",
+                    accessArray, client.url(), TestClient.FINISH_URI, nonce))
+            .post(authServer(ase));
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    Integer wait = response.path("continue.wait");
+    return new TestClient.Pending(
+        ase,
+        response.path("interact.redirect"),
+        response.path("interact.finish"),
+        response.path("continue.uri"),
+        response.path("continue.access_token.value"),
+        wait == null ? 0 : wait,
+        nonce);
+  }
+
+  /** The whole interactive path in this session: request, accept, wait, continue. */
+  TestClient.Token interactiveToken(TestClient client, String ase, String accessArray) {
+    TestClient.Pending pending = requestInteractive(client, ase, accessArray);
+    Response decision = client.decide(pending, "accept");
+    assertThat(decision.statusCode()).as(decision.asString()).isEqualTo(303);
+    advance("PT" + pending.waitSeconds() + "S");
+    Response continued =
+        client.continueWith(pending, TestClient.finishParameters(decision).get("interact_ref"));
+    assertThat(continued.statusCode()).as(continued.asString()).isEqualTo(200);
+    return new TestClient.Token(
+        continued.path("access_token.value"), continued.path("access_token.manage"));
+  }
+
+  /** Moves this session's clock. */
+  void advance(String duration) {
+    Response moved = adminPost("ase1", "/clock", "{\"advance\":\"" + duration + "\"}");
+    assertThat(moved.statusCode()).as(moved.asString()).isEqualTo(200);
+  }
+
+  /** A signed request of {@code client} with a GNAP token (set the URL with the verb). */
+  RequestSpecification withToken(TestClient client, String token) {
+    return client.signedAnywhere().header("Authorization", "GNAP " + token);
   }
 
   @Override
