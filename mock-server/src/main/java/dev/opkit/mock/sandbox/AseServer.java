@@ -23,7 +23,7 @@ final class AseServer {
   private final Javalin app;
   private final OwnOrigins origins;
 
-  AseServer(Ase ase, SandboxGate gate, OwnOrigins origins, List<RouteGroup> groups) {
+  AseServer(Ase ase, OwnOrigins origins, List<RouteGroup> groups) {
     this.ase = ase;
     this.origins = origins;
     HttpErrors errors = new HttpErrors(ase.profile());
@@ -31,11 +31,6 @@ final class AseServer {
         Javalin.create(
             cfg -> {
               ServerSettings.apply(cfg, LOG, ase.name());
-              cfg.router.handlerWrapper(
-                  endpoint ->
-                      SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)
-                          ? endpoint.handler
-                          : gate.shared(endpoint.handler));
               errors.install(cfg.routes);
               cfg.routes.before(new HostCheck(origins.hosts()));
               groups.forEach(group -> group.addTo(cfg.routes));
