@@ -1,8 +1,6 @@
 package dev.opkit.mock.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.opkit.mock.events.Event;
-import dev.opkit.mock.events.EventLog;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.OwnOrigins;
@@ -16,6 +14,7 @@ import dev.opkit.mock.sandbox.SessionConfig;
 import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.EventRecord;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.AssetCodes;
 import dev.opkit.mock.wallet.NewWallet;
@@ -244,14 +243,22 @@ public final class AdminRoutes implements RouteGroup {
     if (limit < 1) {
       throw ApiException.badRequest("'limit' must be from 1 to " + MAX_EVENTS_PAGE);
     }
-    EventLog log = sandbox.events().log(routing.provider().name());
-    List<Event> page = log.after(after, limit);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("result", page);
-    body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).sequence());
-    body.put(
-        "hasMore", !page.isEmpty() && page.get(page.size() - 1).sequence() < log.lastSequence());
-    ctx.json(body);
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(
+        sandbox
+            .storage()
+            .readConsistent(
+                ase.sessionId(),
+                reads -> {
+                  List<EventRecord> page = reads.events().after(ase.name(), after, limit);
+                  long last = reads.events().lastSequence(ase.name());
+                  Map<String, Object> body = new LinkedHashMap<>();
+                  body.put("result", page);
+                  body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).sequence());
+                  body.put(
+                      "hasMore", !page.isEmpty() && page.get(page.size() - 1).sequence() < last);
+                  return body;
+                }));
   }
 
   private void getProcessing(Context ctx) {

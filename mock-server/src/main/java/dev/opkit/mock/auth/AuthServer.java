@@ -52,7 +52,6 @@ import java.util.function.UnaryOperator;
 public final class AuthServer {
   private final AuthSettings settings;
   private final RequestJournal journal;
-  private final ReplayWatch replays;
   private final ClientDirectory directory;
   private final GrantService grants;
   private final GrantRevocation revocation;
@@ -86,9 +85,9 @@ public final class AuthServer {
       OwnOrigins origins) {
     this.origins = origins;
     this.settings = new AuthSettings(storage);
-    this.journal = new RequestJournal(config.journalSize());
-    this.replays =
-        new ReplayWatch(config.signatureMaxAge().plus(config.signatureMaxFutureSkew()), realClock);
+    this.journal = new RequestJournal(storage, config.journalSize());
+    ReplayWatch replays =
+        new ReplayWatch(config.signatureMaxAge().plus(config.signatureMaxFutureSkew()));
     this.directory =
         new ClientDirectory(
             wallets,
@@ -103,7 +102,7 @@ public final class AuthServer {
             new SignatureVerifier(
                 new VerifierPolicy(config.signatureMaxAge(), config.signatureMaxFutureSkew())),
             directory,
-            journal,
+            storage,
             replays,
             adminEnabled,
             realClock);
@@ -197,10 +196,8 @@ public final class AuthServer {
     return journal;
   }
 
-  /** Forgets every journal entry, request seen and cached key (reset of the default session). */
+  /** Forgets every cached key (reset of the default session). */
   public void clear() {
-    journal.clear();
-    replays.clear();
     directory.clear();
   }
 }

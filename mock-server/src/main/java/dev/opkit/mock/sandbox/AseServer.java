@@ -27,8 +27,7 @@ final class AseServer {
   private final Javalin app;
   private final OwnOrigins origins;
 
-  AseServer(
-      Ase ase, SandboxGate gate, OwnOrigins origins, Filter sessionPaths, List<RouteGroup> groups) {
+  AseServer(Ase ase, OwnOrigins origins, Filter sessionPaths, List<RouteGroup> groups) {
     this.ase = ase;
     this.origins = origins;
     HttpErrors errors = new HttpErrors(ase.profile());
@@ -42,11 +41,6 @@ final class AseServer {
                           new FilterHolder(sessionPaths),
                           "/*",
                           EnumSet.of(DispatcherType.REQUEST)));
-              cfg.router.handlerWrapper(
-                  endpoint ->
-                      SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)
-                          ? endpoint.handler
-                          : gate.shared(endpoint.handler));
               errors.install(cfg.routes);
               cfg.routes.before(new HostCheck(origins.hosts()));
               groups.forEach(group -> group.addTo(cfg.routes));

@@ -9,7 +9,7 @@ import dev.opkit.mock.auth.AuthServer;
 import dev.opkit.mock.dashboard.DashboardAssets;
 import dev.opkit.mock.dashboard.DashboardRoutes;
 import dev.opkit.mock.events.Events;
-import dev.opkit.mock.events.WebhookSender;
+import dev.opkit.mock.events.WebhookSenders;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
@@ -35,7 +35,6 @@ import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.WalletRoutes;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Asset;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +67,7 @@ public final class Sandbox implements AutoCloseable {
   private final Storage storage;
   private final Sessions sessions;
   private final SandboxClock clock;
-  private final SandboxGate gate = new SandboxGate();
-  private final Optional<WebhookSender> webhooks;
+  private final WebhookSenders webhooks;
   private final Events events;
   private final ScheduledExecutorService scheduler;
   private final Background background;
@@ -99,16 +96,8 @@ public final class Sandbox implements AutoCloseable {
         new Sessions(storage, directory, this::seed, config.admin().maxSessions(), realClock);
     this.clock = new SandboxClock(storage, sessions::defaultSession, realClock);
     this.origins = new OwnOrigins(config.hostNames());
-    this.webhooks =
-        Optional.ofNullable(config.webhookUrl())
-            .map(
-                url ->
-                    new WebhookSender(
-                        URI.create(url),
-                        config.webhook(),
-                        name -> ase(name).profile().webhookBody(),
-                        realClock));
-    this.events = new Events(clock, config.eventLogCapacity(), webhooks);
+    this.webhooks = new WebhookSenders(storage, config.webhook(), realClock);
+    this.events = new Events(webhooks);
     this.scheduler =
         Executors.newScheduledThreadPool(
             2,
@@ -117,7 +106,7 @@ public final class Sandbox implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.background = new Background(scheduler, gate);
+    this.background = new Background(scheduler);
     this.schemas = new RequestSchemas();
     this.auth =
         new AuthServer(
@@ -148,7 +137,7 @@ public final class Sandbox implements AutoCloseable {
         groups.add(auth.adminRoutes(routing, admin::guarded));
         groups.add(new ProvidersRoutes(routing, this, admin::guarded));
         groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
-        groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
+        groups.add(new RecentEventsRoutes(routing, this, admin::guarded));
         groups.add(new DashboardRoutes(dashboardAssets));
       }
       // After the admin API's guard, so an unknown session is no answer to an unauthorized caller.
@@ -158,14 +147,10 @@ public final class Sandbox implements AutoCloseable {
           new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, origins, new SessionPathFilter(), groups));
+      servers.add(new AseServer(ase, origins, new SessionPathFilter(), groups));
     }
-    sessions.whenReset(
-        id -> {
-          if (id.isDefault()) {
-            background.forgetPending();
-          }
-        });
+    sessions.whenReset(webhooks::reset);
+    sessions.whenDiscarded(webhooks::discard);
   }
 
   /** A sandbox whose resource servers ask its own auth server about every protected request. */
@@ -205,10 +190,7 @@ public final class Sandbox implements AutoCloseable {
     scheduler.schedule(
         schemas::compileInBackground, SCHEMA_COMPILE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> gate.shared((Runnable) this::sweep),
-        SWEEP_MILLIS,
-        SWEEP_MILLIS,
-        TimeUnit.MILLISECONDS);
+        (Runnable) this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     started = true;
     return this;
   }
@@ -217,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
   public synchronized void stop() {
     scheduler.shutdownNow();
     servers.forEach(AseServer::stop);
-    webhooks.ifPresent(WebhookSender::close);
+    webhooks.close();
     started = false;
   }
 
@@ -228,8 +210,8 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * Puts every state of the default session back to the configured seed: wallets, balances, keys,
-   * payments, quotes, grants and tokens, grant spending, events, the processing delay and the
-   * clock. Waits for requests in progress.
+   * payments, quotes, grants and tokens, grant spending, events, the request journal, the
+   * processing delay, auto-consent and the clock, in one transaction of the session.
    */
   public void reset() {
     reset(SessionId.DEFAULT);
@@ -237,15 +219,10 @@ public final class Sandbox implements AutoCloseable {
 
   /** Puts a session back to its seed (see {@link #reset()}). */
   public void reset(SessionId id) {
-    gate.exclusive(
-        () -> {
-          sessions.reset(id);
-          if (id.isDefault()) {
-            auth.clear();
-            events.clear();
-          }
-          return null;
-        });
+    sessions.reset(id);
+    if (id.isDefault()) {
+      auth.clear();
+    }
   }
 
   /**
@@ -396,9 +373,5 @@ public final class Sandbox implements AutoCloseable {
   /** The auth server every provider serves under {@code /auth}. */
   public AuthServer auth() {
     return auth;
-  }
-
-  public SandboxGate gate() {
-    return gate;
   }
 }

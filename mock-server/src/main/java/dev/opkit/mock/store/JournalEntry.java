@@ -8,7 +8,7 @@ import java.time.Instant;
  * the server rebuilt from it, and the verdict. A developer diffs {@code signatureBase} and {@code
  * targetUri} against what their client signed.
  *
- * @param sequence the entry's number in its session, ascending (assigned by the store)
+ * @param sequence the entry's number in its session, ascending ({@link JournalStore#nextSequence})
  * @param at when it arrived (real time, the clock {@code created} is checked against)
  * @param ase the provider that received it
  * @param kind which endpoint: grant request, continuation, token management or resource server
@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param contentDigestReceived the {@code Content-Digest} header received, or null
  * @param contentDigestComputed the sha-512 digest of the body bytes received, or null without body
  * @param keyLookup where the key was looked for and what was found, or null when no lookup ran
+ * @param possibleReplay when a byte-identical signed request verified before, within its validity:
+ *     when and as which entry; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JournalEntry(
@@ -46,33 +48,11 @@ public record JournalEntry(
     String signatureBase,
     String contentDigestReceived,
     String contentDigestComputed,
-    String keyLookup) {
+    String keyLookup,
+    PossibleReplay possibleReplay) {
 
   public static final String VERIFIED = "verified";
   public static final String REFUSED = "refused";
-
-  /** This entry with its number in the journal. */
-  public JournalEntry withSequence(long number) {
-    return new JournalEntry(
-        number,
-        at,
-        ase,
-        kind,
-        method,
-        targetUri,
-        client,
-        outcome,
-        status,
-        reason,
-        description,
-        signatureInput,
-        signature,
-        keyId,
-        signatureBase,
-        contentDigestReceived,
-        contentDigestComputed,
-        keyLookup);
-  }
 
   /** Whether the request was refused. */
   public boolean refused() {

@@ -1,6 +1,7 @@
 package dev.opkit.mock.store;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Reading a session's request journals, one per provider, each bounded. */
 public interface JournalReads {
@@ -11,4 +12,7 @@ public interface JournalReads {
    * @param refusedOnly only refused requests
    */
   List<JournalEntry> recent(String ase, int limit, boolean refusedOnly);
+
+  /** A provider's entry by its sequence, while the journal keeps it. */
+  Optional<JournalEntry> find(String ase, long sequence);
 }

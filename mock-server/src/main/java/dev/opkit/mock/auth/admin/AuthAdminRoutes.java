@@ -89,7 +89,7 @@ public final class AuthAdminRoutes implements RouteGroup {
             "capacity",
             journal.capacity(),
             "result",
-            journal.recent(routing.ase(ctx).name(), limit, "true".equals(refused))));
+            journal.recent(routing.ase(ctx), limit, "true".equals(refused))));
   }
 
   private void getAutoConsent(Context ctx) {

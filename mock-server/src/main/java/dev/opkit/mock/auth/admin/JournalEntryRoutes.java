@@ -46,7 +46,7 @@ public final class JournalEntryRoutes implements RouteGroup {
     }
     ctx.json(
         journal
-            .find(ase.name(), sequence)
+            .find(ase, sequence)
             .orElseThrow(
                 () ->
                     ApiException.notFound(

@@ -1,9 +1,9 @@
 package dev.opkit.mock.auth.grant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.Tx;
 import dev.opkit.protocol.json.Json;

@@ -1,8 +1,8 @@
 package dev.opkit.mock.auth.grant;
 
 import dev.opkit.mock.auth.token.TokenService;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;
 import dev.opkit.mock.store.Transactions;

@@ -2,8 +2,8 @@ package dev.opkit.mock.auth.interaction;
 
 import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.auth.grant.GrantEvents;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;
 import dev.opkit.mock.store.Interaction;

@@ -1,6 +1,5 @@
 package dev.opkit.mock.resource.incoming;
 
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
@@ -12,6 +11,7 @@ import dev.opkit.mock.resource.access.Grantee;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.IncomingPaymentRecord;
 import dev.opkit.mock.store.IncomingPaymentState;
 import dev.opkit.mock.store.PageResult;
@@ -106,7 +106,7 @@ public final class IncomingPaymentService {
                   body.metadata(),
                   grantee.client());
           tx.incomingPayments().save(payment);
-          afterCommitPublish(tx, ase.session(), EventType.INCOMING_PAYMENT_CREATED, payment, now);
+          publish(tx, ase.session(), EventType.INCOMING_PAYMENT_CREATED, payment, now);
           return payment;
         });
   }
@@ -198,8 +198,7 @@ public final class IncomingPaymentService {
           }
           IncomingPaymentRecord completed = payment.withState(IncomingPaymentState.COMPLETED);
           tx.incomingPayments().save(completed);
-          afterCommitPublish(
-              tx, ase.session(), EventType.INCOMING_PAYMENT_COMPLETED, completed, now);
+          publish(tx, ase.session(), EventType.INCOMING_PAYMENT_COMPLETED, completed, now);
           return completed;
         });
   }
@@ -326,10 +325,8 @@ public final class IncomingPaymentService {
                     reported.add(payment);
                   }
                 }
-                tx.afterCommit(
-                    () ->
-                        reported.forEach(
-                            p -> publish(session, EventType.INCOMING_PAYMENT_EXPIRED, p, now)));
+                reported.forEach(
+                    p -> publish(tx, session, EventType.INCOMING_PAYMENT_EXPIRED, p, now));
                 return count;
               });
     }
@@ -350,15 +347,11 @@ public final class IncomingPaymentService {
         && payment.receivedAmount().isZero();
   }
 
-  /** Publishes a payment's event once the transaction commits. */
-  public void afterCommitPublish(
-      Tx tx, Session session, EventType type, IncomingPaymentRecord payment, Instant now) {
-    tx.afterCommit(() -> publish(session, type, payment, now));
-  }
-
-  private void publish(Session session, EventType type, IncomingPaymentRecord payment, Instant at) {
+  /** Publishes a payment's event with the transaction. */
+  public void publish(
+      Tx tx, Session session, EventType type, IncomingPaymentRecord payment, Instant at) {
     SessionAse ase = session.at(payment.wallet().ase());
-    events.publish(ase.name(), type, Json.toTree(views.withoutMethods(ase, payment, at)));
+    events.publish(tx, ase, type, Json.toTree(views.withoutMethods(ase, payment, at)));
   }
 
   /** The payment's URL (its id), in its session. */

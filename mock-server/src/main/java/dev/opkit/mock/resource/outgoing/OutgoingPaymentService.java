@@ -1,6 +1,5 @@
 package dev.opkit.mock.resource.outgoing;
 
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.resource.PageRequest;
@@ -15,9 +14,11 @@ import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.spending.GrantSpending;
 import dev.opkit.mock.spending.SpendingLimits;
 import dev.opkit.mock.spending.SpentAmounts;
+import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.OutgoingPaymentRecord;
 import dev.opkit.mock.store.PageResult;
 import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.UnknownSessionException;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
@@ -82,7 +83,7 @@ public final class OutgoingPaymentService {
                   Placement.place(
                       tx, ase, body, grantee, delay, realClock.instant().toEpochMilli());
               Instant now = session.now(tx);
-              tx.afterCommit(() -> announceCreated(ase, result, delay, now));
+              announceCreated(tx, ase, result, delay, now);
               return result;
             });
     SpentAmounts grantSpent = placed.grantSpent();
@@ -97,23 +98,24 @@ public final class OutgoingPaymentService {
     return new CreatedPayment(payment, grantSpent);
   }
 
+  /** The events of a placed payment, with its transaction; a delayed one is settled later. */
   private void announceCreated(
-      SessionAse ase, Placement.Placed placed, Duration delay, Instant now) {
+      Tx tx, SessionAse ase, Placement.Placed placed, Duration delay, Instant now) {
     OutgoingPaymentRecord payment = placed.payment();
-    events.publish(ase, EventType.OUTGOING_PAYMENT_CREATED, payment);
+    events.publish(tx, ase, EventType.OUTGOING_PAYMENT_CREATED, payment);
     if (!placed.funded()) {
       // Declined unfunded, as a Rafiki wallet cancels a payment its account cannot cover.
-      events.publish(ase, EventType.OUTGOING_PAYMENT_CANCELLED, payment);
+      events.publish(tx, ase, EventType.OUTGOING_PAYMENT_CANCELLED, payment);
       return;
     }
-    events.publish(ase, EventType.OUTGOING_PAYMENT_FUNDED, payment);
+    events.publish(tx, ase, EventType.OUTGOING_PAYMENT_FUNDED, payment);
     if (placed.settled() != null) {
-      events.announce(ase.session(), placed.settled(), now);
+      events.announce(tx, ase.session(), placed.settled(), now);
       return;
     }
     Session session = ase.session();
     UUID id = payment.id();
-    background.after(delay, () -> settleOne(session, id));
+    tx.afterCommit(() -> background.after(delay, () -> settleOne(session, id)));
   }
 
   /** {@code get-outgoing-payment}: {@code read} shows the client's own, {@code read-all} all. */
@@ -219,7 +221,7 @@ public final class OutgoingPaymentService {
             }
             Instant now = session.now(tx);
             Settlement.Settled settled = Settlement.settle(tx, session, payment.get(), now);
-            tx.afterCommit(() -> events.announce(session, settled, now));
+            events.announce(tx, session, settled, now);
             return null;
           });
     } catch (UnknownSessionException e) {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The newest entries of one log by sequence, bounded: the oldest give way. Appends come from one
@@ -36,6 +38,16 @@ final class BoundedLog<T> {
       entries.pollFirstEntry();
       size--;
     }
+  }
+
+  /** Replaces the entry with {@code sequence}, if the log still keeps it. */
+  void replace(long sequence, UnaryOperator<T> change) {
+    entries.computeIfPresent(sequence, (key, entry) -> change.apply(entry));
+  }
+
+  /** The entry with {@code sequence}, while the log keeps it. */
+  Optional<T> get(long sequence) {
+    return Optional.ofNullable(entries.get(sequence));
   }
 
   long last() {

@@ -5,11 +5,13 @@ import dev.opkit.mock.store.EventReads;
 import dev.opkit.mock.store.EventRecord;
 import dev.opkit.mock.store.EventStore;
 import dev.opkit.mock.store.EventType;
+import dev.opkit.mock.store.WebhookStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -38,6 +40,12 @@ final class MemoryEvents implements EventReads {
   }
 
   @Override
+  public List<EventRecord> newest(String ase, int limit, Set<EventType> types) {
+    BoundedLog<EventRecord> log = logs.get(ase);
+    return log == null ? List.of() : log.newest(limit, e -> types.contains(e.type()));
+  }
+
+  @Override
   public long lastSequence(String ase) {
     BoundedLog<EventRecord> log = logs.get(ase);
     return log == null ? 0 : log.last();
@@ -51,14 +59,22 @@ final class MemoryEvents implements EventReads {
   final class Writes implements EventStore, Pending {
     private final List<EventRecord> appended = new ArrayList<>();
     private final Map<String, Long> lastByAse = new HashMap<>();
+    private final List<Webhook> webhooks = new ArrayList<>();
 
     @Override
-    public EventRecord append(String ase, EventType type, Instant createdAt, JsonNode data) {
+    public EventRecord append(
+        String ase, EventType type, Instant createdAt, JsonNode data, WebhookStatus webhook) {
       long sequence = lastByAse.getOrDefault(ase, lastSequence(ase)) + 1;
       lastByAse.put(ase, sequence);
-      EventRecord event = new EventRecord(sequence, UUID.randomUUID(), type, createdAt, ase, data);
+      EventRecord event =
+          new EventRecord(sequence, UUID.randomUUID(), type, createdAt, ase, data, webhook);
       appended.add(event);
       return event;
+    }
+
+    @Override
+    public void saveWebhook(String ase, long sequence, WebhookStatus status) {
+      webhooks.add(new Webhook(ase, sequence, status));
     }
 
     @Override
@@ -67,6 +83,15 @@ final class MemoryEvents implements EventReads {
         logs.computeIfAbsent(event.ase(), a -> new BoundedLog<>(capacity, 0))
             .append(event.sequence(), event);
       }
+      for (Webhook webhook : webhooks) {
+        BoundedLog<EventRecord> log = logs.get(webhook.ase());
+        if (log != null) {
+          log.replace(webhook.sequence(), e -> e.withWebhook(webhook.status()));
+        }
+      }
     }
   }
+
+  /** A webhook delivery's new state, to save at commit. */
+  private record Webhook(String ase, long sequence, WebhookStatus status) {}
 }

@@ -269,7 +269,12 @@ class InMemoryStorageTest {
         tx -> {
           tx.wallets().save(wallet(ALICE, 1));
           tx.events()
-              .append("ase1", EventType.GRANT_REQUESTED, T0, JsonNodeFactory.instance.objectNode());
+              .append(
+                  "ase1",
+                  EventType.GRANT_REQUESTED,
+                  T0,
+                  JsonNodeFactory.instance.objectNode(),
+                  null);
           tx.session().save(tx.session().record().withClockOffset(Duration.ofHours(1)));
           return null;
         });
@@ -280,7 +285,12 @@ class InMemoryStorageTest {
           assertThat(tx.wallets().find(ALICE)).isEmpty();
           tx.wallets().save(wallet(BOB, 2));
           tx.events()
-              .append("ase1", EventType.GRANT_APPROVED, T0, JsonNodeFactory.instance.objectNode());
+              .append(
+                  "ase1",
+                  EventType.GRANT_APPROVED,
+                  T0,
+                  JsonNodeFactory.instance.objectNode(),
+                  null);
           return null;
         });
 
@@ -407,7 +417,8 @@ class InMemoryStorageTest {
                       "ase1",
                       EventType.GRANT_REQUESTED,
                       T0,
-                      JsonNodeFactory.instance.objectNode()));
+                      JsonNodeFactory.instance.objectNode(),
+                      null));
     }
     assertThat(in(a).events().after("ase1", 0, 10))
         .extracting(e -> e.sequence())
