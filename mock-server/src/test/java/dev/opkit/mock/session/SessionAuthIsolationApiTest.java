@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Grants, tokens, consent pages, continuation, token management, resources made with tokens,
- * clients and auto-consent of one session are out of reach of another, through real HTTP with
- * signed requests: asked for in session B, what session A holds answers exactly as an unknown one
- * does. Each test runs A and B both ways, the default session among them.
+ * clients, auto-consent, events and the request journal of one session are out of reach of another,
+ * through real HTTP with signed requests: asked for in session B, what session A holds answers
+ * exactly as an unknown one does. Each test runs A and B both ways, the default session among them.
  */
 class SessionAuthIsolationApiTest {
   @RegisterExtension static final AuthSandbox SANDBOX = new AuthSandbox();
@@ -205,6 +205,29 @@ class SessionAuthIsolationApiTest {
           .isEqualTo("off");
       assertThat(consentPage(pending.redirect()).statusCode()).isEqualTo(200);
       pair.a.adminPost("ase1", "/auto-consent", "{\"autoConsent\":\"off\"}");
+    }
+  }
+
+  @Test
+  void eventsOfOneSessionAreNoOthers() {
+    for (Pair pair : pairs()) {
+      World a = World.in(pair.a);
+      String incoming = a.incomingPayment("bob", null);
+
+      assertThat(pair.a.adminGet("ase1", "/events?limit=1000").asString())
+          .contains(lastSegment(incoming));
+      assertThat(pair.b.adminGet("ase1", "/events?limit=1000").asString())
+          .doesNotContain(lastSegment(incoming));
+    }
+  }
+
+  @Test
+  void journalOfOneSessionIsNoOthers() {
+    for (Pair pair : pairs()) {
+      World a = World.in(pair.a);
+
+      assertThat(pair.a.adminGet("ase1", "/requests").asString()).contains(a.app.url());
+      assertThat(pair.b.adminGet("ase1", "/requests").asString()).doesNotContain(a.app.url());
     }
   }
 
