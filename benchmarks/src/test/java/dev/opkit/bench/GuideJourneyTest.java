@@ -47,9 +47,12 @@ class GuideJourneyTest {
     assertThat(result.signedRequests()).isEqualTo(2L * GuideJourney.SIGNED_REQUESTS);
     assertThat(journey.client().captured()).hasSize(2 * GuideJourney.SIGNED_REQUESTS);
     assertThat(sandbox.storedCounts().outgoingPayments()).isEqualTo(4);
-    assertThat(sandbox.wallets().findByUrl(sandbox.ase("ase2").walletUrl("bench-payee-0")))
+    var ase2 = sandbox.sessions().defaultSession().at("ase2");
+    assertThat(sandbox.wallets().find(ase2, "bench-payee-0"))
         .hasValueSatisfying(
-            payee -> assertThat(payee.account().balance()).hasToString(Long.toString(4 * 1000)));
+            payee ->
+                assertThat(sandbox.wallets().balances(ase2, payee).available())
+                    .hasToString(Long.toString(4 * 1000)));
     assertThat(sandbox.ledger().invariantHolds()).isTrue();
   }
 }

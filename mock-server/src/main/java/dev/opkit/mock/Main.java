@@ -8,7 +8,8 @@ import dev.opkit.mock.sandbox.PortInUseException;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.WalletRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -173,7 +174,8 @@ public final class Main implements Callable<Integer> {
   static int check(SandboxConfig config, PrintStream out, PrintStream err) {
     try (Sandbox sandbox = Sandbox.create(config).start()) {
       Ase ase = sandbox.ases().get(0);
-      List<Wallet> wallets = sandbox.wallets().all(ase);
+      SessionAse inDefault = sandbox.sessions().defaultSession().at(ase);
+      List<WalletRecord> wallets = sandbox.wallets().all(inDefault);
       HttpRequest request =
           wallets.isEmpty()
               ? HttpRequest.newBuilder(URI.create(localBase(ase) + "/incoming-payments"))
@@ -183,7 +185,9 @@ public final class Main implements Callable<Integer> {
               : HttpRequest.newBuilder(
                       URI.create(
                           localBase(ase)
-                              + wallets.get(0).url().substring(ase.publicBase().length())))
+                              + inDefault
+                                  .walletUrl(wallets.get(0).id())
+                                  .substring(ase.publicBase().length())))
                   .header("Accept", "application/json")
                   .build();
       int expected = wallets.isEmpty() ? 400 : 200;
@@ -245,7 +249,8 @@ public final class Main implements Callable<Integer> {
           config.withAdmin(
               new AdminConfig(
                   !noAdmin && config.admin().isEnabled(),
-                  adminSecret != null ? adminSecret : config.admin().secret()));
+                  adminSecret != null ? adminSecret : config.admin().secret(),
+                  config.admin().maxSessions()));
     }
     if (webhookUrl != null) {
       config = config.withWebhookUrl(webhookUrl);
@@ -319,13 +324,17 @@ public final class Main implements Callable<Integer> {
           ase.publicBase(),
           ase.profile().name(),
           ase.config().publicUrl() == null ? "" : "; listening on " + ase.listenAddress());
-      for (Wallet wallet : sandbox.wallets().all(ase)) {
+      SessionAse inDefault = sandbox.sessions().defaultSession().at(ase);
+      for (WalletRecord wallet : sandbox.wallets().all(inDefault)) {
         out.printf(
             Locale.ROOT,
             "    wallet address  %-36s %s %s%n",
-            wallet.url(),
+            inDefault.walletUrl(wallet.id()),
             wallet.asset().code(),
-            new BigDecimal(wallet.account().balance(), wallet.asset().scale()).toPlainString());
+            new BigDecimal(
+                    sandbox.wallets().balances(inDefault, wallet).available(),
+                    wallet.asset().scale())
+                .toPlainString());
       }
       out.printf(Locale.ROOT, "    auth server     %s%n", ase.authServerUrl());
       if (sandbox.config().admin().isEnabled()) {

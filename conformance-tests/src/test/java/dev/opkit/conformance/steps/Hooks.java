@@ -95,7 +95,11 @@ public final class Hooks {
         }
       }
     } finally {
-      ScenarioTurns.scenarioDone(scenario.getId());
+      try {
+        context.end();
+      } finally {
+        ScenarioTurns.scenarioDone(scenario.getId());
+      }
     }
   }
 }

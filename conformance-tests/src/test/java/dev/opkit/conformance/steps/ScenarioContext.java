@@ -41,7 +41,8 @@ public final class ScenarioContext {
   /** The public name of the kit's client wallet addresses, shown on consent pages. */
   public static final String CLIENT_NAME = "Open Payments conformance kit";
 
-  private final Target target = Kit.target();
+  private final Target run = Kit.target();
+  private Target target;
   private final ExchangeLog exchanges = new ExchangeLog();
   private final RawRequests raw = new RawRequests(exchanges);
   private final Map<Role, String> walletUrls = new EnumMap<>(Role.class);
@@ -58,11 +59,19 @@ public final class ScenarioContext {
   void begin(Scenario current) {
     this.scenario = current;
     this.ref = ScenarioRef.of(current.getUri(), current.getLine(), current.getName());
+    this.target = run.forScenario(ref);
     this.verdicts =
         new Verdicts(
             current.getSourceTagNames(),
             finding ->
                 current.attach(Json.write(finding), Findings.FINDING_MEDIA_TYPE, finding.title()));
+  }
+
+  /** Ends what the target opened for this scenario alone (its sandbox session). */
+  void end() {
+    if (target != null && target != run) {
+      target.close();
+    }
   }
 
   /** The scenario being run. */
@@ -89,7 +98,7 @@ public final class ScenarioContext {
     return target.powers().contains(Power.ADMIN_API);
   }
 
-  /** What the kit runs against. */
+  /** What this scenario runs against (on a sandbox, its own session). */
   public Target target() {
     return target;
   }

@@ -13,43 +13,106 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The sandbox's admin API over HTTP, as the README documents it: wallets and keys, balances, forced
- * failures and the clock. Works the same for a sandbox started in-process and one started with
- * {@code ./sandbox}. Thread-safe.
+ * failures, the clock and sessions. Works the same for a sandbox started in-process and one started
+ * with {@code ./sandbox}, for its default session and for a session of its own ({@link
+ * #openSession}). Thread-safe.
  */
 public final class SandboxAdmin {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final int MAX_SESSION_NAME = 100;
 
   private final List<String> providers;
+  private final List<String> admins;
   private final String secret;
   private final HttpClient http;
+  private final String session;
 
   /**
    * @param providers each provider's public base URL, e.g. {@code http://localhost:4000}
    * @param secret the admin API's bearer secret, or null when it has none
    */
   public SandboxAdmin(List<String> providers, String secret) {
-    if (providers.isEmpty()) {
-      throw new KitSetupException("a sandbox target needs at least one provider URL");
-    }
-    this.providers = providers.stream().map(SandboxAdmin::withoutTrailingSlash).toList();
-    this.secret = secret;
-    this.http =
+    this(
+        checked(providers),
+        checked(providers).stream().map(p -> p + "/admin").toList(),
+        secret,
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
-            .build();
+            .build(),
+        null);
+  }
+
+  private SandboxAdmin(
+      List<String> providers, List<String> admins, String secret, HttpClient http, String session) {
+    this.providers = List.copyOf(providers);
+    this.admins = List.copyOf(admins);
+    this.secret = secret;
+    this.http = http;
+    this.session = session;
+  }
+
+  private static List<String> checked(List<String> providers) {
+    if (providers.isEmpty()) {
+      throw new KitSetupException("a sandbox target needs at least one provider URL");
+    }
+    return providers.stream().map(SandboxAdmin::withoutTrailingSlash).toList();
+  }
+
+  /**
+   * Makes a session of the sandbox (an isolated sandbox of its own clock, wallets and grants, with
+   * no wallets to start with) and returns its admin API; {@link #discardSession} deletes it.
+   *
+   * @param name a name for people, e.g. the scenario's
+   * @throws IllegalStateException when the sandbox refuses, e.g. at its limit of sessions
+   */
+  public SandboxAdmin openSession(String name) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("name", name.length() > MAX_SESSION_NAME ? name.substring(0, MAX_SESSION_NAME) : name);
+    body.putArray("ases");
+    JsonNode made = call("POST", admins.get(0) + "/sessions", body);
+    List<String> bases = new ArrayList<>();
+    List<String> adminUrls = new ArrayList<>();
+    for (String provider : providers) {
+      JsonNode match = null;
+      for (JsonNode candidate : made.path("providers")) {
+        if (candidate.path("resourceServer").asText().startsWith(provider + "/")) {
+          match = candidate;
+        }
+      }
+      if (match == null) {
+        throw new IllegalStateException(
+            "the sandbox's new session names no URLs under " + provider + ": " + made);
+      }
+      bases.add(match.path("resourceServer").asText());
+      adminUrls.add(match.path("admin").asText());
+    }
+    return new SandboxAdmin(bases, adminUrls, secret, http, made.path("id").asText());
+  }
+
+  /** Deletes the session this admin API is of (see {@link #openSession}). */
+  public void discardSession() {
+    if (session == null) {
+      throw new IllegalStateException("the default session cannot be discarded");
+    }
+    String origin = admins.get(0).substring(0, admins.get(0).indexOf("/admin/sessions/"));
+    call("DELETE", origin + "/admin/sessions/" + session, null);
   }
 
   private static String withoutTrailingSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** The providers' base URLs, in order. */
+  /**
+   * The providers' base URLs, in order: where wallet addresses start (in a session, the origin and
+   * the session's segment).
+   */
   public List<String> providers() {
     return providers;
   }
@@ -116,9 +179,7 @@ public final class SandboxAdmin {
     body.put("assetCode", assetCode);
     body.put("assetScale", assetScale);
     body.put("balance", balance.toString());
-    return call("POST", providers.get(provider) + "/admin/wallet-addresses", body)
-        .path("id")
-        .asText();
+    return call("POST", admins.get(provider) + "/wallet-addresses", body).path("id").asText();
   }
 
   /** Registers a public key on a wallet address's {@code jwks.json}. */
@@ -150,30 +211,29 @@ public final class SandboxAdmin {
 
   /** The sandbox clock's time. */
   public Instant now() {
-    return Instant.parse(call("GET", providers.get(0) + "/admin/clock", null).path("now").asText());
+    return Instant.parse(call("GET", admins.get(0) + "/clock", null).path("now").asText());
   }
 
   /** Moves the sandbox clock forward; returns the new time. */
   public Instant advance(Duration duration) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("advance", duration.toString());
-    return Instant.parse(
-        call("POST", providers.get(0) + "/admin/clock", body).path("now").asText());
+    return Instant.parse(call("POST", admins.get(0) + "/clock", body).path("now").asText());
   }
 
   /** Sets the sandbox clock; returns the new time. */
   public Instant setNow(Instant now) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("now", now.toString());
-    return Instant.parse(
-        call("POST", providers.get(0) + "/admin/clock", body).path("now").asText());
+    return Instant.parse(call("POST", admins.get(0) + "/clock", body).path("now").asText());
   }
 
   private String adminUrlOf(String walletAddress) {
-    for (String provider : providers) {
+    for (int i = 0; i < providers.size(); i++) {
+      String provider = providers.get(i);
       if (walletAddress.startsWith(provider + "/")) {
-        return provider
-            + "/admin/wallet-addresses/"
+        return admins.get(i)
+            + "/wallet-addresses/"
             + walletAddress.substring(provider.length() + 1);
       }
     }

@@ -23,19 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * This project's sandbox as the target: started in-process on free loopback ports ({@code
- * sandbox}), or already running ({@code url}). Every scenario opens its own wallets and client
- * through the admin API, so scenarios never share state and need no reset; waiting for a grant's
- * {@code wait} moves the sandbox clock instead of sleeping. That move is the one thing scenarios
- * share: a scenario tagged {@value #TIMING_TAG}, which checks what the wallet allows within
- * seconds, runs alone.
+ * sandbox}), or already running ({@code url}). Every scenario runs in a session of its own ({@link
+ * #forScenario}: made through {@code POST /admin/sessions} when it begins, deleted when it ends),
+ * with its own clock, wallets, client and grants, so scenarios never share state, need no reset and
+ * all run in parallel, those that move the clock too; waiting for a grant's {@code wait} moves the
+ * session's clock instead of sleeping.
  */
 public final class SandboxTarget implements Target {
-  /**
-   * Tag of scenarios that check timing within a grant's {@code wait}, which another scenario's
-   * waiting (a move of the one sandbox clock) would spoil.
-   */
-  public static final String TIMING_TAG = "@timing";
-
   /** The asset of a sender wallet when the scenario does not choose one. */
   static final String DEFAULT_SENDER_ASSET = "USD";
 
@@ -52,14 +46,21 @@ public final class SandboxTarget implements Target {
   private final Sandbox inProcess;
   private final SandboxAdmin admin;
   private final Clock clock;
+  private final boolean ownSession;
   private final Duration clockOffset;
 
   private SandboxTarget(TargetKind kind, Sandbox inProcess, SandboxAdmin admin) {
+    this(kind, inProcess, admin, false);
+  }
+
+  private SandboxTarget(
+      TargetKind kind, Sandbox inProcess, SandboxAdmin admin, boolean ownSession) {
     this.kind = kind;
     this.inProcess = inProcess;
     this.admin = admin;
     this.clock = new AdminClock(admin);
-    this.clockOffset = Duration.between(Instant.now(), admin.now());
+    this.ownSession = ownSession;
+    this.clockOffset = ownSession ? Duration.ZERO : Duration.between(Instant.now(), admin.now());
   }
 
   /** Starts the default sandbox in this JVM, on free loopback ports. */
@@ -101,9 +102,22 @@ public final class SandboxTarget implements Target {
     return EnumSet.allOf(Power.class);
   }
 
+  /** Nothing: each scenario has a session of its own, clock included. */
   @Override
   public boolean mustRunAlone(Set<String> tags) {
-    return tags.contains(TIMING_TAG);
+    return false;
+  }
+
+  /**
+   * A session of its own for one scenario, made now; closing the target it returns deletes the
+   * session and everything in it.
+   */
+  @Override
+  public Target forScenario(ScenarioRef scenario) {
+    if (ownSession) {
+      return this;
+    }
+    return new SandboxTarget(kind, null, admin.openSession(scenario.id()), true);
   }
 
   @Override
@@ -176,12 +190,15 @@ public final class SandboxTarget implements Target {
   }
 
   /**
-   * Stops a sandbox started in-process; a running sandbox gets its clock back where it was before
-   * the kit moved it, so its user finds it as they left it.
+   * Deletes a scenario's session; stops a sandbox started in-process; a running sandbox gets its
+   * default session's clock back where it was before the kit started, so its user finds it as they
+   * left it.
    */
   @Override
   public void close() {
-    if (inProcess != null) {
+    if (ownSession) {
+      admin.discardSession();
+    } else if (inProcess != null) {
       inProcess.stop();
     } else {
       admin.setNow(Instant.now().plus(clockOffset));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.client.ClientIdentity;
 import dev.opkit.client.UnauthenticatedClient;
+import dev.opkit.conformance.events.ScenarioRef;
 import dev.opkit.protocol.model.WalletAddress;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -98,5 +99,34 @@ class SandboxTargetTest {
 
     Duration offsetAfter = Duration.between(Instant.now(), target.sandbox().now());
     assertThat(offsetAfter.minus(offsetBefore).abs()).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void forScenarioThenASessionOfItsOwnWithItsOwnClockDeletedOnClose() {
+    Target first = target.forScenario(new ScenarioRef("a.feature", 3, "first"));
+    Target second = target.forScenario(new ScenarioRef("a.feature", 9, "second"));
+    String sender = first.newWallet(Role.SENDER, WalletSpec.ANY);
+    String origin = target.sandbox().providers().get(0);
+
+    first.waiting().sleep(Duration.ofDays(3));
+
+    assertThat(sender).startsWith(origin + "/").doesNotStartWith(origin + "/sender-");
+    assertThat(first.sandbox().balance(sender)).isEqualTo(BigInteger.valueOf(100_000));
+    assertThat(UnauthenticatedClient.create().walletAddress().get(sender).authServer())
+        .startsWith(origin + "/auth/");
+    assertThat(Duration.between(Instant.now(), first.walletClock().instant()))
+        .isGreaterThan(Duration.ofDays(2));
+    for (Target other : List.of(second, target)) {
+      assertThat(Duration.between(Instant.now(), other.walletClock().instant()).abs())
+          .isLessThan(Duration.ofMinutes(5));
+    }
+    assertThat(first.mustRunAlone(java.util.Set.of("@clock", "@timing"))).isFalse();
+
+    first.close();
+    second.close();
+
+    assertThatThrownBy(() -> UnauthenticatedClient.create().walletAddress().get(sender))
+        .hasMessageContaining("404");
+    assertThatThrownBy(() -> first.sandbox().now()).hasMessageContaining("404");
   }
 }

@@ -10,10 +10,18 @@ import java.util.Set;
 /**
  * What the kit runs against (sandbox in-process, a running sandbox, or real wallets) and what each
  * scenario gets from it: a client identity, a sender and a receiver wallet, the wallet's clock, a
- * way to wait, and a consent for each interactive grant. Everything a scenario gets is asked for
- * with the scenario, so a target can give each scenario its own (a sandbox session, one day).
+ * way to wait, and a consent for each interactive grant. Each scenario works with {@link
+ * #forScenario}'s target, so a target can give each scenario its own (a sandbox: a session).
  */
 public interface Target extends AutoCloseable {
+  /**
+   * What one scenario runs against, asked for when it begins: this target itself, or one of the
+   * scenario's own (a sandbox session), which the scenario's end closes.
+   */
+  default Target forScenario(ScenarioRef scenario) {
+    return this;
+  }
+
   /** Which kind of target this is. */
   TargetKind kind();
 

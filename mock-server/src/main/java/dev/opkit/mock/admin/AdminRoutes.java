@@ -1,20 +1,24 @@
 package dev.opkit.mock.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.opkit.mock.events.Event;
-import dev.opkit.mock.events.EventLog;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.ledger.Ledger;
 import dev.opkit.mock.ledger.LedgerTotals;
-import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import dev.opkit.mock.sandbox.AdminConfig;
-import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxProcessing;
+import dev.opkit.mock.sandbox.SessionConfig;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.EventRecord;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.AssetCodes;
 import dev.opkit.mock.wallet.NewWallet;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.ProtocolException;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.Asset;
@@ -41,7 +45,7 @@ import java.util.Set;
 public final class AdminRoutes implements RouteGroup {
   private static final int MAX_EVENTS_PAGE = 1000;
 
-  private final Ase ase;
+  private final SessionRouting routing;
   private final Sandbox sandbox;
   private final AdminGuard guard;
   private final Preloader preloader;
@@ -49,10 +53,11 @@ public final class AdminRoutes implements RouteGroup {
   /**
    * @param origins the sandbox's own web origins, the only ones whose pages may call the admin API
    */
-  public AdminRoutes(Ase ase, Sandbox sandbox, AdminConfig config, OwnOrigins origins) {
-    this.ase = ase;
+  public AdminRoutes(
+      SessionRouting routing, Sandbox sandbox, AdminConfig config, OwnOrigins origins) {
+    this.routing = routing;
     this.sandbox = sandbox;
-    this.guard = new AdminGuard(origins, new AdminSecret(config.secret()));
+    this.guard = new AdminGuard(origins, new AdminSecret(config.secret()), sandbox.sessions());
     this.preloader = new Preloader(sandbox);
   }
 
@@ -94,6 +99,7 @@ public final class AdminRoutes implements RouteGroup {
   }
 
   private void index(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("ase", ase.name());
     index.put("profile", ase.profile().name());
@@ -112,7 +118,10 @@ public final class AdminRoutes implements RouteGroup {
   }
 
   private void listWallets(Context ctx) {
-    ctx.json(Map.of("result", sandbox.wallets().all(ase).stream().map(AdminWallet::of).toList()));
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(
+        Map.of(
+            "result", sandbox.wallets().all(ase).stream().map(w -> adminWallet(ase, w)).toList()));
   }
 
   private void createWallet(Context ctx) {
@@ -127,7 +136,8 @@ public final class AdminRoutes implements RouteGroup {
     } catch (ProtocolException | IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    Wallet wallet =
+    SessionAse ase = routing.ase(ctx);
+    WalletRecord wallet =
         sandbox
             .wallets()
             .create(
@@ -137,15 +147,17 @@ public final class AdminRoutes implements RouteGroup {
                     body.text("publicName").orElse(null),
                     asset,
                     body.amountValue("balance").orElse(BigInteger.ZERO)));
-    ctx.status(201).json(sandbox.wallets().document(wallet));
+    ctx.status(201).json(WalletService.document(ase, wallet));
   }
 
   private void getWallet(Context ctx) {
-    ctx.json(AdminWallet.of(wallet(ctx)));
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(adminWallet(ase, sandbox.wallets().require(ase, ctx.pathParam("name"))));
   }
 
   private void addKey(Context ctx) {
-    Wallet wallet = wallet(ctx);
+    SessionAse ase = routing.ase(ctx);
+    String name = sandbox.wallets().require(ase, ctx.pathParam("name")).id().name();
     AdminBodies body = AdminBodies.read(ctx, Set.of("jwk"));
     Jwk jwk;
     try {
@@ -154,35 +166,43 @@ public final class AdminRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "'jwk' must be a JSON Web Key object {kid, alg, kty, crv, x}: " + e.getMessage());
     }
-    ctx.status(201).json(sandbox.wallets().addKey(wallet, jwk));
+    ctx.status(201).json(sandbox.wallets().addKey(ase, name, jwk));
   }
 
   private void removeKey(Context ctx) {
-    sandbox.wallets().removeKey(wallet(ctx), ctx.pathParam("kid"));
+    SessionAse ase = routing.ase(ctx);
+    sandbox.wallets().removeKey(ase, ctx.pathParam("name"), ctx.pathParam("kid"));
     ctx.status(204);
   }
 
   private void setBalance(Context ctx) {
-    Wallet wallet = wallet(ctx);
+    SessionAse ase = routing.ase(ctx);
+    String name = sandbox.wallets().require(ase, ctx.pathParam("name")).id().name();
     AdminBodies body = AdminBodies.read(ctx, Set.of("value"));
     BigInteger value =
         body.amountValue("value").orElseThrow(() -> ApiException.badRequest("'value' is required"));
-    sandbox.wallets().setBalance(wallet, value);
-    ctx.json(AdminWallet.of(wallet));
+    ctx.json(adminWallet(ase, sandbox.wallets().setBalance(ase, name, value)));
   }
 
   private void failNext(Context ctx) {
-    Wallet wallet = wallet(ctx);
+    SessionAse ase = routing.ase(ctx);
+    String name = sandbox.wallets().require(ase, ctx.pathParam("name")).id().name();
     AdminBodies body = AdminBodies.read(ctx, Set.of("count"));
-    sandbox.wallets().failNext(wallet, body.requiredInteger("count"));
-    ctx.json(AdminWallet.of(wallet));
+    ctx.json(
+        adminWallet(ase, sandbox.wallets().failNext(ase, name, body.requiredInteger("count"))));
+  }
+
+  private AdminWallet adminWallet(SessionAse ase, WalletRecord wallet) {
+    return AdminWallet.of(ase, wallet, sandbox.wallets().balances(ase, wallet));
   }
 
   private void getClock(Context ctx) {
-    ctx.json(Map.of("now", sandbox.clock().instant()));
+    ctx.json(Map.of("now", routing.ase(ctx).session().now()));
   }
 
   private void moveClock(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
+    Session session = ase.session();
     AdminBodies body = AdminBodies.read(ctx, Set.of("advance", "now", "advanceTo", "grant"));
     var advance = body.text("advance");
     var now = body.text("now");
@@ -199,22 +219,21 @@ public final class AdminRoutes implements RouteGroup {
         throw ApiException.badRequest(
             "'advanceTo' knows only \"next-window\", got '" + advanceTo.get() + "'");
       }
-      Instant target = sandbox.auth().nextWindowStart(ase, body.requiredText("grant"));
-      moved = sandbox.clock().set(target);
+      moved = sandbox.auth().nextWindowStart(ase, body.requiredText("grant"));
     } else if (body.text("grant").isPresent()) {
       throw ApiException.badRequest("'grant' goes with {\"advanceTo\": \"next-window\"}");
     } else {
       moved =
           advance.isPresent()
-              ? ClockMove.advance(sandbox.clock(), advance.get())
-              : ClockMove.set(sandbox.clock(), now.get());
+              ? ClockMove.advance(session.now(), advance.get())
+              : ClockMove.set(now.get());
     }
-    sandbox.clockMoved();
+    sandbox.setClock(session, moved);
     ctx.json(Map.of("now", moved));
   }
 
   private void reset(Context ctx) {
-    sandbox.reset();
+    sandbox.reset(routing.ase(ctx).sessionId());
     ctx.status(204);
   }
 
@@ -224,18 +243,26 @@ public final class AdminRoutes implements RouteGroup {
     if (limit < 1) {
       throw ApiException.badRequest("'limit' must be from 1 to " + MAX_EVENTS_PAGE);
     }
-    EventLog log = sandbox.events().log(ase.name());
-    List<Event> page = log.after(after, limit);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("result", page);
-    body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).sequence());
-    body.put(
-        "hasMore", !page.isEmpty() && page.get(page.size() - 1).sequence() < log.lastSequence());
-    ctx.json(body);
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(
+        sandbox
+            .storage()
+            .readConsistent(
+                ase.sessionId(),
+                reads -> {
+                  List<EventRecord> page = reads.events().after(ase.name(), after, limit);
+                  long last = reads.events().lastSequence(ase.name());
+                  Map<String, Object> body = new LinkedHashMap<>();
+                  body.put("result", page);
+                  body.put("next", page.isEmpty() ? after : page.get(page.size() - 1).sequence());
+                  body.put(
+                      "hasMore", !page.isEmpty() && page.get(page.size() - 1).sequence() < last);
+                  return body;
+                }));
   }
 
   private void getProcessing(Context ctx) {
-    ctx.json(Map.of("delay", sandbox.processing().delay().toString()));
+    ctx.json(Map.of("delay", routing.ase(ctx).session().record().processingDelay().toString()));
   }
 
   private void setProcessing(Context ctx) {
@@ -248,16 +275,19 @@ public final class AdminRoutes implements RouteGroup {
       throw ApiException.badRequest(
           "'delay' must be an ISO 8601 duration such as PT2S or PT0.5S, got '" + text + "'");
     }
-    if (delay.isNegative() || delay.compareTo(ProcessingSettings.MAX_DELAY) > 0) {
+    if (delay.isNegative() || delay.compareTo(SessionConfig.MAX_PROCESSING_DELAY) > 0) {
       throw ApiException.badRequest(
-          "'delay' must be from PT0S to " + ProcessingSettings.MAX_DELAY + ", got " + text);
+          "'delay' must be from PT0S to " + SessionConfig.MAX_PROCESSING_DELAY + ", got " + text);
     }
-    sandbox.processing().setDelay(delay);
+    new SandboxProcessing(sandbox.storage(), routing.ase(ctx)::session).setDelay(delay);
     ctx.json(Map.of("delay", delay.toString()));
   }
 
   private void ledger(Context ctx) {
-    LedgerTotals totals = sandbox.ledger().totals();
+    LedgerTotals totals =
+        sandbox
+            .storage()
+            .readConsistent(routing.ase(ctx).sessionId(), reads -> Ledger.totals(reads.ledger()));
     List<Map<String, Object>> assets =
         totals.assets().stream()
             .map(
@@ -283,9 +313,11 @@ public final class AdminRoutes implements RouteGroup {
             ctx,
             Set.of(
                 "wallet", "incomingPayments", "outgoingPayments", "receiver", "amount", "client"));
-    Wallet wallet = sandbox.wallets().require(ase, body.requiredText("wallet"));
+    SessionAse ase = routing.ase(ctx);
+    WalletRecord wallet = sandbox.wallets().require(ase, body.requiredText("wallet"));
     Preloader.Result result =
         preloader.preload(
+            ase,
             wallet,
             body.integer("incomingPayments").orElse(0),
             body.integer("outgoingPayments").orElse(0),
@@ -300,11 +332,7 @@ public final class AdminRoutes implements RouteGroup {
     if (gc != null && !gc.equals("true") && !gc.equals("false")) {
       throw ApiException.badRequest("'gc' is true or false, got '" + gc + "'");
     }
-    ctx.json(AdminStats.take(sandbox.storedCounts(), "true".equals(gc)));
-  }
-
-  private Wallet wallet(Context ctx) {
-    return sandbox.wallets().require(ase, ctx.pathParam("name"));
+    ctx.json(AdminStats.take(sandbox.storedCounts(routing.ase(ctx).session()), "true".equals(gc)));
   }
 
   private static long longQuery(Context ctx, String name, long fallback) {

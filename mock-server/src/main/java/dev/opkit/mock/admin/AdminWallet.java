@@ -1,6 +1,8 @@
 package dev.opkit.mock.admin;
 
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.WalletRecord;
+import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.keys.Jwk;
 import java.util.List;
@@ -34,17 +36,17 @@ record AdminWallet(
     List<Jwk> keys,
     int pendingFailures) {
 
-  static AdminWallet of(Wallet wallet) {
+  static AdminWallet of(SessionAse ase, WalletRecord wallet, WalletService.Balances balances) {
     return new AdminWallet(
-        wallet.url(),
-        wallet.name(),
-        wallet.publicName().orElse(null),
+        ase.walletUrl(wallet.id()),
+        wallet.id().name(),
+        wallet.publicNameIfAny().orElse(null),
         wallet.asset().code(),
         wallet.asset().scale(),
-        wallet.ase().authServerUrl(),
-        wallet.ase().resourceServerUrl(),
-        Amount.of(wallet.account().balance(), wallet.asset()),
-        Amount.of(wallet.reserved().balance(), wallet.asset()),
+        ase.authServerUrl(),
+        ase.resourceServerUrl(),
+        Amount.of(balances.available(), wallet.asset()),
+        Amount.of(balances.reserved(), wallet.asset()),
         wallet.keys(),
         wallet.pendingFailures());
   }

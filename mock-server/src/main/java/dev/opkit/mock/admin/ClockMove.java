@@ -1,7 +1,6 @@
 package dev.opkit.mock.admin;
 
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.SandboxClock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +18,10 @@ final class ClockMove {
   private ClockMove() {}
 
   /**
-   * Moves the clock by an ISO 8601 duration such as {@code P1M}, {@code PT2H} or {@code P1DT12H}.
+   * Where an ISO 8601 duration such as {@code P1M}, {@code PT2H} or {@code P1DT12H} moves a clock
+   * that shows {@code now}.
    */
-  static Instant advance(SandboxClock clock, String text) {
+  static Instant advance(Instant now, String text) {
     String upper = text.trim().toUpperCase(Locale.ROOT);
     boolean negative = upper.startsWith("-");
     String unsigned = negative ? upper.substring(1) : upper;
@@ -38,9 +38,8 @@ final class ClockMove {
         period = period.negated();
         duration = duration.negated();
       }
-      requireInRange(clock.instant(), period, duration, text);
-      clock.advance(period);
-      return clock.advance(duration);
+      requireInRange(now, period, duration, text);
+      return now.atOffset(ZoneOffset.UTC).plus(period).toInstant().plus(duration);
     } catch (DateTimeParseException e) {
       throw notDuration(text);
     }
@@ -56,10 +55,10 @@ final class ClockMove {
     }
   }
 
-  /** Sets the clock to an RFC 3339 instant. */
-  static Instant set(SandboxClock clock, String text) {
+  /** The RFC 3339 instant a clock is set to. */
+  static Instant set(String text) {
     try {
-      return clock.set(Instant.parse(text.trim()));
+      return Instant.parse(text.trim());
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(
           "'now' must be an RFC 3339 UTC instant such as 2026-12-01T00:00:00Z, got '" + text + "'");

@@ -1,15 +1,22 @@
 package dev.opkit.mock.admin;
 
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
+import dev.opkit.mock.resource.incoming.IncomingPaymentService;
+import dev.opkit.mock.resource.outgoing.OutgoingPreload;
 import dev.opkit.mock.sandbox.Sandbox;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.IncomingPaymentRecord;
+import dev.opkit.mock.store.WalletId;
+import dev.opkit.mock.store.WalletRecord;
+import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
 
 /**
  * Fills a wallet with many payments at once, for benchmarks that need a large history: pending
  * incoming payments on the wallet, and completed outgoing payments from it into one new incoming
- * payment of the receiver wallet (the money moves for real, so the books stay balanced).
+ * payment of the receiver wallet (the money moves for real, so the books stay balanced). One
+ * transaction: a refused preload leaves nothing behind.
  */
 public final class Preloader {
   static final int MAX_INCOMING = 1_000_000;
@@ -42,7 +49,8 @@ public final class Preloader {
    * @param client the client wallet address recorded as their creator, or null for the sandbox
    */
   public Result preload(
-      Wallet wallet,
+      SessionAse ase,
+      WalletRecord wallet,
       int incoming,
       int outgoing,
       String receiverWallet,
@@ -54,30 +62,39 @@ public final class Preloader {
     if (outgoing < 0 || outgoing > MAX_OUTGOING) {
       throw ApiException.badRequest("'outgoingPayments' must be from 0 to " + MAX_OUTGOING);
     }
-    long started = System.nanoTime();
-    String receiverUrl = null;
-    // The outgoing payments first: they may be refused, and a refusal must leave nothing behind.
-    if (outgoing > 0) {
-      if (receiverWallet == null) {
-        throw ApiException.badRequest(
-            "'receiver' is required with outgoingPayments: the URL of the wallet address to pay");
-      }
-      Wallet payee =
-          sandbox
-              .wallets()
-              .findByUrl(receiverWallet)
-              .orElseThrow(
-                  () ->
-                      ApiException.badRequest(
-                          "'receiver' "
-                              + receiverWallet
-                              + " is not a wallet address of this sandbox"));
-      Amount debit = amount != null ? amount : Amount.of(DEFAULT_AMOUNT, wallet.asset());
-      IncomingPaymentRecord receiver =
-          sandbox.outgoingPayments().preload(wallet, payee, outgoing, debit, client);
-      receiverUrl = receiver.url();
+    if (outgoing > 0 && receiverWallet == null) {
+      throw ApiException.badRequest(
+          "'receiver' is required with outgoingPayments: the URL of the wallet address to pay");
     }
-    sandbox.incomingPayments().preload(wallet, incoming, client);
+    long started = System.nanoTime();
+    Session session = ase.session();
+    IncomingPaymentService incomingPayments = sandbox.incomingPayments();
+    String receiverUrl =
+        sandbox
+            .storage()
+            .write(
+                session.id(),
+                tx -> {
+                  incomingPayments.preload(tx, session, wallet, incoming, client);
+                  if (outgoing == 0) {
+                    return null;
+                  }
+                  WalletRecord payee =
+                      WalletService.idOf(session, receiverWallet)
+                          .flatMap((WalletId id) -> tx.wallets().find(id))
+                          .orElseThrow(
+                              () ->
+                                  ApiException.badRequest(
+                                      "'receiver' "
+                                          + receiverWallet
+                                          + " is not a wallet address of this sandbox"));
+                  IncomingPaymentRecord receiver =
+                      incomingPayments.preload(tx, session, payee, 1, client).orElseThrow();
+                  Amount debit =
+                      amount != null ? amount : Amount.of(DEFAULT_AMOUNT, wallet.asset());
+                  OutgoingPreload.preload(tx, session, wallet, receiver, outgoing, debit, client);
+                  return IncomingPaymentService.url(session, receiver);
+                });
     return new Result(incoming, outgoing, receiverUrl, (System.nanoTime() - started) / 1_000_000);
   }
 }

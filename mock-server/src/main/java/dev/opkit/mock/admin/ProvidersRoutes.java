@@ -1,9 +1,10 @@
 package dev.opkit.mock.admin;
 
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.WalletRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -18,15 +19,15 @@ import java.util.function.UnaryOperator;
  * the one answering marked {@code current}.
  */
 public final class ProvidersRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final Sandbox sandbox;
   private final UnaryOperator<Handler> guard;
 
   /**
    * @param guard wraps each handler with the admin API's checks
    */
-  public ProvidersRoutes(Ase ase, Sandbox sandbox, UnaryOperator<Handler> guard) {
-    this.ase = ase;
+  public ProvidersRoutes(SessionRouting routing, Sandbox sandbox, UnaryOperator<Handler> guard) {
+    this.routing = routing;
     this.sandbox = sandbox;
     this.guard = guard;
   }
@@ -37,29 +38,33 @@ public final class ProvidersRoutes implements RouteGroup {
   }
 
   private void providers(Context ctx) {
-    ctx.json(Map.of("result", sandbox.ases().stream().map(this::provider).toList()));
+    SessionAse here = routing.ase(ctx);
+    ctx.json(
+        Map.of(
+            "result",
+            sandbox.ases().stream().map(a -> provider(here.session().at(a), here)).toList()));
   }
 
-  private Map<String, Object> provider(Ase provider) {
+  private Map<String, Object> provider(SessionAse provider, SessionAse here) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("name", provider.name());
-    view.put("current", provider == ase);
+    view.put("current", provider.ase() == here.ase());
     view.put("profile", provider.profile().name());
-    view.put("origin", provider.publicBase());
+    view.put("origin", provider.ase().publicBase());
     view.put("authServer", provider.authServerUrl());
     view.put("admin", provider.adminUrl());
-    view.put("dashboard", provider.publicBase() + "/");
+    view.put("dashboard", provider.ase().publicBase() + "/");
     List<Map<String, Object>> wallets =
-        sandbox.wallets().all(provider).stream().map(ProvidersRoutes::wallet).toList();
+        sandbox.wallets().all(provider).stream().map(w -> wallet(provider, w)).toList();
     view.put("walletAddresses", wallets);
     return view;
   }
 
-  private static Map<String, Object> wallet(Wallet wallet) {
+  private static Map<String, Object> wallet(SessionAse provider, WalletRecord wallet) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", wallet.url());
-    view.put("name", wallet.name());
-    wallet.publicName().ifPresent(n -> view.put("publicName", n));
+    view.put("id", provider.walletUrl(wallet.id()));
+    view.put("name", wallet.id().name());
+    wallet.publicNameIfAny().ifPresent(n -> view.put("publicName", n));
     view.put("assetCode", wallet.asset().code());
     view.put("assetScale", wallet.asset().scale());
     return view;

@@ -1,19 +1,17 @@
 package dev.opkit.mock.admin;
 
-import dev.opkit.mock.events.Event;
-import dev.opkit.mock.events.EventLog;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.EventType;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -28,15 +26,15 @@ public final class RecentEventsRoutes implements RouteGroup {
   private static final int MAX_LIMIT = 500;
   private static final int DEFAULT_LIMIT = 50;
 
-  private final Ase ase;
+  private final SessionRouting routing;
   private final Sandbox sandbox;
   private final UnaryOperator<Handler> guard;
 
   /**
    * @param guard wraps each handler with the admin API's checks
    */
-  public RecentEventsRoutes(Ase ase, Sandbox sandbox, UnaryOperator<Handler> guard) {
-    this.ase = ase;
+  public RecentEventsRoutes(SessionRouting routing, Sandbox sandbox, UnaryOperator<Handler> guard) {
+    this.routing = routing;
     this.sandbox = sandbox;
     this.guard = guard;
   }
@@ -49,12 +47,18 @@ public final class RecentEventsRoutes implements RouteGroup {
   private void recent(Context ctx) {
     int limit = limit(ctx.queryParam("limit"));
     Set<EventType> types = types(ctx.queryParam("type"));
-    EventLog log = sandbox.events().log(ase.name());
-    long last = log.lastSequence();
-    List<Event> events = log.newest(limit, event -> types.contains(event.type()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("result", events);
-    body.put("last", last);
+    SessionAse ase = routing.ase(ctx);
+    Map<String, Object> body =
+        sandbox
+            .storage()
+            .readConsistent(
+                ase.sessionId(),
+                reads -> {
+                  Map<String, Object> recent = new LinkedHashMap<>();
+                  recent.put("result", reads.events().newest(ase.name(), limit, types));
+                  recent.put("last", reads.events().lastSequence(ase.name()));
+                  return recent;
+                });
     ctx.json(body);
   }
 

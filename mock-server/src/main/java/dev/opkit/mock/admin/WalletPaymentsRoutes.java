@@ -2,13 +2,16 @@ package dev.opkit.mock.admin;
 
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.resource.PageRequest;
-import dev.opkit.mock.resource.PageResult;
-import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
-import dev.opkit.mock.resource.outgoing.OutgoingPaymentRecord;
-import dev.opkit.mock.resource.outgoing.OutgoingPaymentState;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.resource.incoming.IncomingPaymentService;
+import dev.opkit.mock.resource.outgoing.OutgoingPaymentViews;
 import dev.opkit.mock.sandbox.Sandbox;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.IncomingPaymentRecord;
+import dev.opkit.mock.store.OutgoingPaymentRecord;
+import dev.opkit.mock.store.OutgoingPaymentState;
+import dev.opkit.mock.store.PageResult;
+import dev.opkit.mock.store.WalletRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -28,15 +31,16 @@ import java.util.function.UnaryOperator;
  * fee, and the client and grant that made it.
  */
 public final class WalletPaymentsRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final Sandbox sandbox;
   private final UnaryOperator<Handler> guard;
 
   /**
    * @param guard wraps each handler with the admin API's checks
    */
-  public WalletPaymentsRoutes(Ase ase, Sandbox sandbox, UnaryOperator<Handler> guard) {
-    this.ase = ase;
+  public WalletPaymentsRoutes(
+      SessionRouting routing, Sandbox sandbox, UnaryOperator<Handler> guard) {
+    this.routing = routing;
     this.sandbox = sandbox;
     this.guard = guard;
   }
@@ -48,24 +52,27 @@ public final class WalletPaymentsRoutes implements RouteGroup {
   }
 
   private void incoming(Context ctx) {
-    Wallet wallet = sandbox.wallets().require(ase, ctx.pathParam("name"));
-    Instant now = sandbox.clock().instant();
+    SessionAse ase = routing.ase(ctx);
+    WalletRecord wallet = sandbox.wallets().require(ase, ctx.pathParam("name"));
+    Instant now = ase.session().now();
     PageResult<IncomingPaymentRecord> page =
-        sandbox.incomingPayments().ofWallet(wallet, pageRequest(ctx));
-    ctx.json(render(page, p -> incoming(p, now), p -> p.id().toString()));
+        sandbox.incomingPayments().ofWallet(ase, wallet, pageRequest(ctx));
+    ctx.json(render(page, p -> incoming(ase, p, now), p -> p.id().toString()));
   }
 
   private void outgoing(Context ctx) {
-    Wallet wallet = sandbox.wallets().require(ase, ctx.pathParam("name"));
+    SessionAse ase = routing.ase(ctx);
+    WalletRecord wallet = sandbox.wallets().require(ase, ctx.pathParam("name"));
     PageResult<OutgoingPaymentRecord> page =
-        sandbox.outgoingPayments().ofWallet(wallet, pageRequest(ctx));
-    ctx.json(render(page, WalletPaymentsRoutes::outgoing, p -> p.id().toString()));
+        sandbox.outgoingPayments().ofWallet(ase, wallet, pageRequest(ctx));
+    ctx.json(render(page, p -> outgoing(ase, p), p -> p.id().toString()));
   }
 
-  private static Map<String, Object> incoming(IncomingPaymentRecord payment, Instant now) {
+  private static Map<String, Object> incoming(
+      SessionAse ase, IncomingPaymentRecord payment, Instant now) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", payment.url());
-    view.put("walletAddress", payment.wallet().url());
+    view.put("id", IncomingPaymentService.url(ase, payment));
+    view.put("walletAddress", ase.walletUrl(payment.wallet()));
     view.put("state", payment.stateAt(now).name().toLowerCase(Locale.ROOT));
     payment.incomingAmount().ifPresent(a -> view.put("incomingAmount", a));
     view.put("receivedAmount", payment.receivedAmount());
@@ -74,30 +81,36 @@ public final class WalletPaymentsRoutes implements RouteGroup {
     if (payment.client() != null) {
       view.put("client", payment.client());
     }
-    payment.metadata().ifPresent(m -> view.put("metadata", m));
+    payment.metadataIfAny().ifPresent(m -> view.put("metadata", m));
     return view;
   }
 
-  private static Map<String, Object> outgoing(OutgoingPaymentRecord payment) {
+  private static Map<String, Object> outgoing(SessionAse ase, OutgoingPaymentRecord payment) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", payment.url());
-    view.put("walletAddress", payment.wallet().url());
-    view.put("receiver", payment.receiver().url());
+    view.put("id", OutgoingPaymentViews.url(ase, payment));
+    view.put("walletAddress", ase.walletUrl(payment.wallet()));
+    view.put(
+        "receiver",
+        ase.session()
+            .at(payment.receiverWallet().ase())
+            .resourceUrl("incoming-payments", payment.receiver()));
     view.put("state", payment.state().name().toLowerCase(Locale.ROOT));
     view.put("failed", payment.state() == OutgoingPaymentState.FAILED);
-    payment.failureReason().ifPresent(r -> view.put("failureReason", r));
+    payment.failureReasonIfAny().ifPresent(r -> view.put("failureReason", r));
     view.put("debitAmount", payment.debitAmount());
     view.put("receiveAmount", payment.receiveAmount());
     view.put("sentAmount", payment.sentAmount());
     view.put("fee", payment.fee());
-    payment.quoteUrl().ifPresent(q -> view.put("quoteId", q));
+    if (payment.fromQuote()) {
+      view.put("quoteId", ase.resourceUrl("quotes", payment.id()));
+    }
     if (payment.grantId() != null) {
       view.put("grant", payment.grantId());
     }
     if (payment.client() != null) {
       view.put("client", payment.client());
     }
-    payment.metadata().ifPresent(m -> view.put("metadata", m));
+    payment.metadataIfAny().ifPresent(m -> view.put("metadata", m));
     view.put("createdAt", payment.createdAt());
     return view;
   }

@@ -7,7 +7,8 @@ import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.JsonRequests;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.SignedMessages;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.protocol.signature.HttpMessage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -19,14 +20,17 @@ import java.util.Map;
  * without a trailing slash. Parse, call the service, render.
  */
 public final class AuthRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final GrantService grants;
   private final ContinuationService continuations;
   private final TokenService tokens;
 
   public AuthRoutes(
-      Ase ase, GrantService grants, ContinuationService continuations, TokenService tokens) {
-    this.ase = ase;
+      SessionRouting routing,
+      GrantService grants,
+      ContinuationService continuations,
+      TokenService tokens) {
+    this.routing = routing;
     this.grants = grants;
     this.continuations = continuations;
     this.tokens = tokens;
@@ -46,12 +50,14 @@ public final class AuthRoutes implements RouteGroup {
   }
 
   private void grantRequest(Context ctx) {
-    HttpMessage message = message(ctx);
+    SessionAse ase = routing.ase(ctx);
+    HttpMessage message = message(ctx, ase);
     ctx.json(grants.request(ase, message, JsonRequests.json(ctx)));
   }
 
   private void continueGrant(Context ctx) {
-    HttpMessage message = message(ctx);
+    SessionAse ase = routing.ase(ctx);
+    HttpMessage message = message(ctx, ase);
     ctx.json(
         continuations.continueGrant(
             ase,
@@ -62,23 +68,28 @@ public final class AuthRoutes implements RouteGroup {
   }
 
   private void cancelGrant(Context ctx) {
-    continuations.cancel(ase, ctx.pathParam("id"), ctx.header("Authorization"), message(ctx));
+    SessionAse ase = routing.ase(ctx);
+    continuations.cancel(ase, ctx.pathParam("id"), ctx.header("Authorization"), message(ctx, ase));
     ctx.status(204);
   }
 
   private void rotateToken(Context ctx) {
-    HttpMessage message = message(ctx);
+    SessionAse ase = routing.ase(ctx);
+    HttpMessage message = message(ctx, ase);
     JsonRequests.json(ctx);
-    var rotated = tokens.rotate(ase, ctx.pathParam("id"), ctx.header("Authorization"), message);
-    ctx.json(Map.of("access_token", tokens.view(rotated)));
+    ctx.json(
+        Map.of(
+            "access_token",
+            tokens.rotate(ase, ctx.pathParam("id"), ctx.header("Authorization"), message)));
   }
 
   private void revokeToken(Context ctx) {
-    tokens.revoke(ase, ctx.pathParam("id"), ctx.header("Authorization"), message(ctx));
+    SessionAse ase = routing.ase(ctx);
+    tokens.revoke(ase, ctx.pathParam("id"), ctx.header("Authorization"), message(ctx, ase));
     ctx.status(204);
   }
 
-  private HttpMessage message(Context ctx) {
-    return SignedMessages.of(ctx, ase.publicBase());
+  private static HttpMessage message(Context ctx, SessionAse ase) {
+    return SignedMessages.of(ctx, ase.ase().publicBase());
   }
 }

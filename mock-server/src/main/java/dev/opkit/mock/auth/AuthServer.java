@@ -9,20 +9,15 @@ import dev.opkit.mock.auth.client.ClientDirectory;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.JwksFetcher;
 import dev.opkit.mock.auth.continuation.ContinuationService;
-import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantEvents;
 import dev.opkit.mock.auth.grant.GrantRevocation;
 import dev.opkit.mock.auth.grant.GrantRules;
 import dev.opkit.mock.auth.grant.GrantService;
-import dev.opkit.mock.auth.grant.InMemoryGrantStore;
 import dev.opkit.mock.auth.interaction.HtmlPages;
 import dev.opkit.mock.auth.interaction.InteractionRoutes;
 import dev.opkit.mock.auth.interaction.InteractionService;
 import dev.opkit.mock.auth.journal.ReplayWatch;
 import dev.opkit.mock.auth.journal.RequestJournal;
-import dev.opkit.mock.auth.limits.GrantSpending;
-import dev.opkit.mock.auth.limits.SpendingLimits;
-import dev.opkit.mock.auth.token.InMemoryTokenStore;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
@@ -31,6 +26,12 @@ import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.spending.GrantSpending;
+import dev.opkit.mock.spending.SpendingLimits;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.Transactions;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.model.AccessItem;
@@ -43,17 +44,14 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The sandbox's GNAP auth server (auth-server spec 1.3.0, RFC 9635, PROTOCOL.md §4–5): one set of
- * grants and tokens for every provider, each provider serving its own under {@code {origin}/auth}.
- * Wires the services, hands out each provider's routes, and answers the resource server's access
- * questions.
+ * The sandbox's GNAP auth server (auth-server spec 1.3.0, RFC 9635, PROTOCOL.md §4–5): each
+ * provider serves its own under {@code {origin}/auth} (and {@code {origin}/auth/{session}} for a
+ * made session), with grants and tokens kept per session in the storage. Wires the services, hands
+ * out each provider's routes, and answers the resource server's access questions.
  */
 public final class AuthServer {
-  private final InMemoryGrantStore grantStore = new InMemoryGrantStore();
-  private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   private final AuthSettings settings;
   private final RequestJournal journal;
-  private final ReplayWatch replays;
   private final ClientDirectory directory;
   private final GrantService grants;
   private final GrantRevocation revocation;
@@ -62,18 +60,15 @@ public final class AuthServer {
   private final InteractionService interactions;
   private final GrantAdminViews adminViews;
   private final GnapResourceAccess resourceAccess;
-  private final GrantSpending spending;
-  private final Clock clock;
   private final OwnOrigins origins;
 
   /**
    * @param config the auth settings
    * @param wallets the sandbox's wallet addresses (identifiers, in-process client keys)
    * @param ases the sandbox's providers, filled before the first request
-   * @param clock the sandbox clock (lifetimes, waits, windows)
    * @param realClock real time, for signature {@code created} and key caching
    * @param events where grant and token events go
-   * @param spending the grants' spending windows, for the admin views and the clock
+   * @param storage the sandbox's storage: grants, tokens, spending windows and settings per session
    * @param schemas the request schema validator
    * @param adminEnabled whether the admin API is on (refusals then point to the request journal)
    * @param origins the sandbox's own names and web origins (consent page, client wallet aliases)
@@ -82,20 +77,17 @@ public final class AuthServer {
       AuthConfig config,
       WalletService wallets,
       List<Ase> ases,
-      Clock clock,
       Clock realClock,
       Events events,
-      GrantSpending spending,
+      Transactions storage,
       RequestSchemas schemas,
       boolean adminEnabled,
       OwnOrigins origins) {
-    this.clock = clock;
     this.origins = origins;
-    this.spending = spending;
-    this.settings = new AuthSettings(config);
-    this.journal = new RequestJournal(config.journalSize());
-    this.replays =
-        new ReplayWatch(config.signatureMaxAge().plus(config.signatureMaxFutureSkew()), realClock);
+    this.settings = new AuthSettings(storage);
+    this.journal = new RequestJournal(storage, config.journalSize());
+    ReplayWatch replays =
+        new ReplayWatch(config.signatureMaxAge().plus(config.signatureMaxFutureSkew()));
     this.directory =
         new ClientDirectory(
             wallets,
@@ -110,16 +102,16 @@ public final class AuthServer {
             new SignatureVerifier(
                 new VerifierPolicy(config.signatureMaxAge(), config.signatureMaxFutureSkew())),
             directory,
-            journal,
+            storage,
             replays,
             adminEnabled,
             realClock);
     OpaqueValues values = new OpaqueValues();
     GrantEvents grantEvents = new GrantEvents(events);
-    this.tokens = new TokenService(tokenStore, values, signatures, events, clock);
+    this.tokens = new TokenService(storage, values, signatures, events);
     this.grants =
         new GrantService(
-            grantStore,
+            storage,
             new GrantRules(wallets, config),
             signatures,
             directory,
@@ -127,20 +119,12 @@ public final class AuthServer {
             values,
             grantEvents,
             schemas,
-            config,
-            clock);
-    this.revocation = new GrantRevocation(tokens, grantEvents, clock);
-    this.continuations =
-        new ContinuationService(grantStore, tokens, signatures, revocation, schemas, clock);
-    this.interactions =
-        new InteractionService(grantStore, settings, grantEvents, new HtmlPages(), clock);
-    this.adminViews = new GrantAdminViews(tokens, spending, clock);
-    this.resourceAccess =
-        new GnapResourceAccess(
-            tokens,
-            signatures,
-            url -> ases.stream().filter(a -> a.authServerUrl().equals(url)).findFirst(),
-            clock);
+            config);
+    this.revocation = new GrantRevocation(storage, grantEvents);
+    this.continuations = new ContinuationService(storage, tokens, signatures, revocation, schemas);
+    this.interactions = new InteractionService(storage, grantEvents, new HtmlPages());
+    this.adminViews = new GrantAdminViews(storage);
+    this.resourceAccess = new GnapResourceAccess(storage, signatures);
   }
 
   /** The resource server's access decisions, answered by this auth server. */
@@ -149,22 +133,22 @@ public final class AuthServer {
   }
 
   /** A provider's auth server routes: the JSON API and the consent page. */
-  public List<RouteGroup> routes(Ase ase) {
+  public List<RouteGroup> routes(SessionRouting routing) {
     return List.of(
-        new AuthRoutes(ase, grants, continuations, tokens),
-        new InteractionRoutes(ase, interactions, origins));
+        new AuthRoutes(routing, grants, continuations, tokens),
+        new InteractionRoutes(routing, interactions, origins));
   }
 
   /**
    * A provider's admin routes for grants (and their revocation), the request journal (and one entry
    * of it) and auto-consent.
    */
-  public RouteGroup adminRoutes(Ase ase, UnaryOperator<Handler> guard) {
+  public RouteGroup adminRoutes(SessionRouting routing, UnaryOperator<Handler> guard) {
     List<RouteGroup> groups =
         List.of(
-            new AuthAdminRoutes(ase, grants, adminViews, journal, settings, guard),
-            new GrantRevocationRoutes(ase, grants, revocation, adminViews, guard),
-            new JournalEntryRoutes(ase, journal, guard));
+            new AuthAdminRoutes(routing, grants, adminViews, journal, settings, guard),
+            new GrantRevocationRoutes(routing, revocation, adminViews, guard),
+            new JournalEntryRoutes(routing, journal, guard));
     return routes -> groups.forEach(group -> group.addTo(routes));
   }
 
@@ -174,8 +158,8 @@ public final class AuthServer {
    *
    * @throws ApiException 404 for an unknown grant, 400 when it has no interval or no next window
    */
-  public Instant nextWindowStart(Ase ase, String grantId) {
-    Grant grant =
+  public Instant nextWindowStart(SessionAse ase, String grantId) {
+    GrantRecord grant =
         grants
             .find(ase, grantId)
             .orElseThrow(
@@ -188,9 +172,9 @@ public final class AuthServer {
                 () ->
                     ApiException.badRequest(
                         "grant " + grantId + " has no outgoing-payment limit with an interval"));
-    Instant now = clock.instant();
-    return spending
-        .nextWindow(SpendingLimits.from(item.limits()), now, ase.profile().windowCounting())
+    Instant now = ase.session().now();
+    return GrantSpending.nextWindow(
+            SpendingLimits.from(item.limits()), now, ase.profile().windowCounting())
         .map(IntervalWindow::start)
         .orElseThrow(
             () ->
@@ -204,16 +188,6 @@ public final class AuthServer {
                         + " has ended or the current window is its last"));
   }
 
-  /** How many grants this auth server holds, of every provider. */
-  public int grantCount() {
-    return grantStore.count();
-  }
-
-  /** How many access tokens this auth server holds, live or ended. */
-  public int tokenCount() {
-    return tokenStore.count();
-  }
-
   public AuthSettings settings() {
     return settings;
   }
@@ -222,16 +196,8 @@ public final class AuthServer {
     return journal;
   }
 
-  /**
-   * Forgets every grant, token, journal entry, request seen and cached key; settings back to the
-   * config.
-   */
+  /** Forgets every cached key (reset of the default session). */
   public void clear() {
-    grants.clear();
-    tokens.clear();
-    journal.clear();
-    replays.clear();
     directory.clear();
-    settings.reset();
   }
 }

@@ -1,30 +1,33 @@
 package dev.opkit.mock.auth;
 
-import java.util.concurrent.atomic.AtomicReference;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.Transactions;
+import java.util.Objects;
 
 /**
- * The auth server settings the admin API can change while the sandbox runs (today: auto-consent); a
- * reset puts them back to the configuration.
+ * The auth server settings the admin API can change while a session runs (today: auto-consent),
+ * kept in the session's record; a reset of the session puts them back to its settings.
  */
 public final class AuthSettings {
-  private final AuthConfig config;
-  private final AtomicReference<AutoConsent> autoConsent;
+  private final Transactions storage;
 
-  public AuthSettings(AuthConfig config) {
-    this.config = config;
-    this.autoConsent = new AtomicReference<>(config.autoConsent());
+  public AuthSettings(Transactions storage) {
+    this.storage = storage;
   }
 
-  public AutoConsent autoConsent() {
-    return autoConsent.get();
+  /** What the session's consent pages do without a person now. */
+  public AutoConsent autoConsent(SessionAse ase) {
+    return ase.session().record().autoConsent();
   }
 
-  public void setAutoConsent(AutoConsent value) {
-    autoConsent.set(java.util.Objects.requireNonNull(value));
-  }
-
-  /** Back to the configured values. */
-  public void reset() {
-    autoConsent.set(config.autoConsent());
+  /** Changes what the session's consent pages do without a person. */
+  public AutoConsent setAutoConsent(SessionAse ase, AutoConsent value) {
+    Objects.requireNonNull(value, "value");
+    return storage.write(
+        ase.sessionId(),
+        tx -> {
+          tx.session().save(tx.session().record().withAutoConsent(value));
+          return value;
+        });
   }
 }

@@ -1,49 +1,40 @@
 package dev.opkit.mock.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventRecord;
+import dev.opkit.mock.store.EventType;
+import dev.opkit.mock.store.Tx;
+import dev.opkit.mock.store.WebhookStatus;
 
 /**
- * Where the sandbox reports what happens: each wallet provider's {@link EventLog}, and the optional
- * webhook. Call it after releasing every lock; it never blocks on the network.
+ * Where the sandbox reports what happens: each provider's event log in the session's {@link
+ * dev.opkit.mock.store.EventStore} (numbered per session and provider), written in the transaction
+ * of the change it reports, and the session's webhook, sent once that transaction committed.
  */
 public final class Events {
-  private final Clock clock;
-  private final int capacity;
-  private final Map<String, EventLog> logs = new ConcurrentHashMap<>();
-  private final Optional<WebhookSender> webhooks;
+  private final WebhookSenders webhooks;
 
-  public Events(Clock clock, int capacity, Optional<WebhookSender> webhooks) {
-    this.clock = clock;
-    this.capacity = capacity;
+  public Events(WebhookSenders webhooks) {
     this.webhooks = webhooks;
   }
 
-  /** Records an event of a provider, timestamped by the sandbox clock, and sends its webhook. */
-  public Event publish(String ase, EventType type, JsonNode data) {
-    Event event =
-        log(ase)
-            .record(
+  /**
+   * Records an event of a provider in the transaction, timestamped by the session clock; its
+   * webhook (when the session has one) is queued once the transaction commits, never when it fails.
+   */
+  public void publish(Tx tx, SessionAse ase, EventType type, JsonNode data) {
+    boolean webhook = webhooks.active(ase.session());
+    EventRecord event =
+        tx.events()
+            .append(
+                ase.name(),
                 type,
-                clock.instant(),
-                ase,
+                ase.session().now(tx),
                 data,
-                webhooks.isPresent() ? new WebhookDelivery() : null);
-    webhooks.ifPresent(w -> w.deliver(event));
-    return event;
-  }
-
-  /** The event log of a provider. */
-  public EventLog log(String ase) {
-    return logs.computeIfAbsent(ase, a -> new EventLog(capacity));
-  }
-
-  /** Empties every log (sequences keep growing) and cancels pending webhook deliveries. */
-  public void clear() {
-    webhooks.ifPresent(WebhookSender::clear);
-    logs.values().forEach(EventLog::clear);
+                webhook ? WebhookStatus.pending() : null);
+    if (webhook) {
+      tx.afterCommit(() -> webhooks.deliver(ase.session(), event));
+    }
   }
 }

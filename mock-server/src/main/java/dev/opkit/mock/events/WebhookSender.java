@@ -1,6 +1,12 @@
 package dev.opkit.mock.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opkit.mock.profile.BehaviourProfile.WebhookBody;
+import dev.opkit.mock.store.EventRecord;
+import dev.opkit.mock.store.SessionId;
+import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.UnknownSessionException;
+import dev.opkit.mock.store.WebhookStatus;
 import dev.opkit.protocol.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,19 +25,20 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POSTs events as JSON to a configured URL, as Rafiki's backend does for its wallet providers:
- * signed with {@code Rafiki-Signature} when a secret is configured, counted as delivered only on a
- * 200 answer, retried on Rafiki's schedule ({@link WebhookConfig}). Requests never wait for it:
- * {@link #deliver} only queues; one background thread sends, and the queue of pending deliveries is
- * bounded (when full, the oldest is dropped with a log line). {@link #clear} (reset) and {@link
- * #close} (stop) cancel what is pending.
+ * POSTs one session's events as JSON to its webhook URL, as Rafiki's backend does for its wallet
+ * providers: signed with {@code Rafiki-Signature} when a secret is configured, counted as delivered
+ * only on a 200 answer, retried on Rafiki's schedule ({@link WebhookConfig}). Requests never wait
+ * for it: {@link #deliver} only queues; the shared background thread sends, and the queue of
+ * pending deliveries is bounded (when full, the oldest is dropped with a log line). How each
+ * delivery goes is saved with its event in the session's {@link dev.opkit.mock.store.EventStore},
+ * never while this sender's monitor is held. {@link #clear} (reset) and {@link #close} (stop)
+ * cancel what is pending.
  */
 public final class WebhookSender implements AutoCloseable {
   /** The only answer Rafiki counts as delivered. */
@@ -39,6 +46,8 @@ public final class WebhookSender implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
+  private final SessionId session;
+  private final Transactions storage;
   private final URI target;
   private final String shownTarget;
   private final WebhookConfig config;
@@ -49,11 +58,24 @@ public final class WebhookSender implements AutoCloseable {
   private final Map<UUID, Pending> pending = new LinkedHashMap<>();
 
   /**
-   * @param bodyShapes the webhook body each provider (by name) sends, from its profile
+   * @param session the session whose events it sends, and whose store keeps their delivery state
+   * @param bodyShapes the webhook body each provider (by name) sends in the session, from its
+   *     profile
    * @param clock real time: signature timestamps and the delivery times the admin API shows
+   * @param executor the background thread every sender shares
+   * @param client the HTTP client every sender shares (running on {@code executor})
    */
   public WebhookSender(
-      URI target, WebhookConfig config, Function<String, WebhookBody> bodyShapes, Clock clock) {
+      SessionId session,
+      Transactions storage,
+      URI target,
+      WebhookConfig config,
+      Function<String, WebhookBody> bodyShapes,
+      Clock clock,
+      ScheduledExecutorService executor,
+      HttpClient client) {
+    this.session = session;
+    this.storage = storage;
     this.target = target;
     // A receiver's URL may carry a token in its query or user info: logs show neither.
     this.shownTarget =
@@ -61,23 +83,25 @@ public final class WebhookSender implements AutoCloseable {
     this.config = config;
     this.bodyShapes = bodyShapes;
     this.clock = clock;
-    ScheduledThreadPoolExecutor thread =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread sender = new Thread(r, "sandbox-webhooks");
-              sender.setDaemon(true);
-              return sender;
-            });
-    // A cancelled retry (reset, dropped) leaves the queue at once instead of at its due time.
-    thread.setRemoveOnCancelPolicy(true);
-    this.executor = thread;
-    this.client =
-        HttpClient.newBuilder().connectTimeout(config.timeout()).executor(executor).build();
+    this.executor = executor;
+    this.client = client;
+  }
+
+  /** The webhook body of an event in the given shape: {@code {id, type, data}} or more. */
+  public static ObjectNode body(EventRecord event, WebhookBody shape) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("id", event.id().toString());
+    body.put("type", event.type().wireName());
+    if (shape == WebhookBody.WITH_CREATED_AT_AND_ASE) {
+      body.set("createdAt", Json.toTree(event.createdAt()));
+      body.put("ase", event.ase());
+    }
+    body.set("data", event.data());
+    return body;
   }
 
   /** Queues the event's webhook; the first attempt starts at once, in the background. */
-  public void deliver(Event event) {
+  public void deliver(EventRecord event) {
     Pending added = new Pending(event);
     Pending dropped = null;
     synchronized (this) {
@@ -85,40 +109,36 @@ public final class WebhookSender implements AutoCloseable {
         Iterator<Pending> oldest = pending.values().iterator();
         dropped = oldest.next();
         oldest.remove();
-        dropped.cancel(WebhookDelivery.State.DROPPED);
+        dropped.cancel(WebhookStatus.State.DROPPED);
       }
       pending.put(event.id(), added);
       schedule(added, Duration.ZERO);
     }
     if (dropped != null) {
+      save(dropped);
       LOG.warn(
           "webhook queue full ({} pending): dropped {} {} after {} attempts",
           config.queueCapacity(),
           dropped.event.type().wireName(),
           dropped.event.id(),
-          dropped.event.webhook().status().attempts());
+          dropped.status.attempts());
     }
   }
 
-  /** Cancels every pending delivery (the sandbox was reset). */
+  /** Cancels every pending delivery (the session was reset or discarded, or the sandbox stops). */
   public void clear() {
     List<Pending> cancelled;
     synchronized (this) {
       cancelled = new ArrayList<>(pending.values());
       pending.clear();
+      cancelled.forEach(p -> p.cancel(WebhookStatus.State.CANCELLED));
     }
-    cancelled.forEach(p -> p.cancel(WebhookDelivery.State.CANCELLED));
+    cancelled.forEach(this::save);
   }
 
   @Override
   public void close() {
     clear();
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Call holding this sender's monitor. */
@@ -128,7 +148,7 @@ public final class WebhookSender implements AutoCloseable {
           executor.schedule(() -> attempt(delivery), wait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException stopped) {
       pending.remove(delivery.event.id(), delivery);
-      delivery.event.webhook().end(WebhookDelivery.State.CANCELLED);
+      delivery.status = delivery.status.end(WebhookStatus.State.CANCELLED);
     }
   }
 
@@ -144,9 +164,13 @@ public final class WebhookSender implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("webhook {} could not be prepared", delivery.event.id(), e);
         pending.remove(delivery.event.id(), delivery);
-        delivery.event.webhook().end(WebhookDelivery.State.FAILED);
-        return;
+        delivery.status = delivery.status.end(WebhookStatus.State.FAILED);
+        request = null;
       }
+    }
+    if (request == null) {
+      save(delivery);
+      return;
     }
     client
         .sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -155,7 +179,7 @@ public final class WebhookSender implements AutoCloseable {
 
   private HttpRequest request(Pending delivery) {
     if (delivery.body == null) {
-      String json = Json.write(delivery.event.webhookBody(bodyShapes.apply(delivery.event.ase())));
+      String json = Json.write(body(delivery.event, bodyShapes.apply(delivery.event.ase())));
       delivery.body = json;
       delivery.canonical = config.secret() == null ? null : WebhookSignature.canonical(json);
     }
@@ -174,20 +198,24 @@ public final class WebhookSender implements AutoCloseable {
   }
 
   private void answered(Pending delivery, HttpResponse<Void> response, Throwable failure) {
-    WebhookDelivery state = delivery.event.webhook();
     String outcome;
-    if (response != null) {
-      state.answered(response.statusCode(), clock.instant());
-      outcome = "answered " + response.statusCode();
-      if (response.statusCode() == DELIVERED_STATUS) {
-        finish(delivery, WebhookDelivery.State.DELIVERED);
-        return;
+    int attempts;
+    synchronized (this) {
+      if (response != null) {
+        boolean delivered = response.statusCode() == DELIVERED_STATUS;
+        delivery.status =
+            delivery.status.answered(response.statusCode(), delivered, clock.instant());
+        outcome = "answered " + response.statusCode();
+      } else {
+        outcome = describe(failure);
+        delivery.status = delivery.status.unanswered(outcome);
       }
-    } else {
-      outcome = describe(failure);
-      state.unanswered(outcome);
+      attempts = delivery.status.attempts();
     }
-    int attempts = state.status().attempts();
+    if (delivery.status.state() == WebhookStatus.State.DELIVERED) {
+      finish(delivery, WebhookStatus.State.DELIVERED);
+      return;
+    }
     String type = delivery.event.type().wireName();
     if (attempts >= config.maxAttempts()) {
       LOG.warn(
@@ -197,7 +225,7 @@ public final class WebhookSender implements AutoCloseable {
           shownTarget,
           outcome,
           attempts);
-      finish(delivery, WebhookDelivery.State.FAILED);
+      finish(delivery, WebhookStatus.State.FAILED);
       return;
     }
     Duration wait = config.waitAfter(attempts);
@@ -205,9 +233,10 @@ public final class WebhookSender implements AutoCloseable {
       if (pending.get(delivery.event.id()) != delivery) {
         return;
       }
-      state.retryAt(clock.instant().plus(wait));
+      delivery.status = delivery.status.retryAt(clock.instant().plus(wait));
       schedule(delivery, wait);
     }
+    save(delivery);
     LOG.info(
         "webhook {} {} to {} {}; attempt {} of {}, next in {}",
         type,
@@ -219,11 +248,30 @@ public final class WebhookSender implements AutoCloseable {
         wait);
   }
 
-  private void finish(Pending delivery, WebhookDelivery.State end) {
+  private void finish(Pending delivery, WebhookStatus.State end) {
     synchronized (this) {
       pending.remove(delivery.event.id(), delivery);
+      delivery.status = delivery.status.end(end);
     }
-    delivery.event.webhook().end(end);
+    save(delivery);
+  }
+
+  /** Saves how the delivery goes with its event; never call holding this sender's monitor. */
+  private void save(Pending delivery) {
+    WebhookStatus status;
+    synchronized (this) {
+      status = delivery.status;
+    }
+    try {
+      storage.write(
+          session,
+          tx -> {
+            tx.events().saveWebhook(delivery.event.ase(), delivery.event.sequence(), status);
+            return null;
+          });
+    } catch (UnknownSessionException gone) {
+      LOG.debug("session {} was discarded while its webhook {} went", session, delivery.event.id());
+    }
   }
 
   private static String portOf(URI uri) {
@@ -246,20 +294,22 @@ public final class WebhookSender implements AutoCloseable {
 
   /** One event's delivery while it is pending; guarded by the sender's monitor. */
   private static final class Pending {
-    private final Event event;
+    private final EventRecord event;
+    private WebhookStatus status;
     private String body;
     private String canonical;
     private volatile ScheduledFuture<?> next;
 
-    Pending(Event event) {
+    Pending(EventRecord event) {
       this.event = event;
+      this.status = event.webhook() == null ? WebhookStatus.pending() : event.webhook();
     }
 
-    void cancel(WebhookDelivery.State end) {
+    void cancel(WebhookStatus.State end) {
       if (next != null) {
         next.cancel(false);
       }
-      event.webhook().end(end);
+      status = status.end(end);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.opkit.mock.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A refusal the client should see: an HTTP status, a snake_case error code and a description saying
@@ -14,6 +15,7 @@ import java.util.Objects;
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final transient ApiError error;
   private final int status;
   private final String code;
   private final transient Map<String, Object> details;
@@ -27,7 +29,22 @@ public class ApiException extends RuntimeException {
     this(status, code, description, details, Map.of());
   }
 
+  /** An error of the catalogue; {@link ApiError#exception} makes it. */
+  ApiException(ApiError error, int status, String description, Map<String, ?> details) {
+    this(error, status, error.code(status), description, details, Map.of());
+  }
+
   private ApiException(
+      int status,
+      String code,
+      String description,
+      Map<String, ?> details,
+      Map<String, String> headers) {
+    this(null, status, code, description, details, headers);
+  }
+
+  private ApiException(
+      ApiError error,
       int status,
       String code,
       String description,
@@ -37,6 +54,7 @@ public class ApiException extends RuntimeException {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("an API error needs a 4xx or 5xx status, got " + status);
     }
+    this.error = error;
     this.status = status;
     this.code = Objects.requireNonNull(code, "code");
     this.details = Map.copyOf(details);
@@ -47,7 +65,17 @@ public class ApiException extends RuntimeException {
   public ApiException withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new ApiException(status, code, getMessage(), details, more);
+    return new ApiException(error, status, code, getMessage(), details, more);
+  }
+
+  /** This error with extra facts for the client under {@code error.details}. */
+  public ApiException withDetails(Map<String, ?> more) {
+    return new ApiException(error, status, code, getMessage(), more, headers);
+  }
+
+  /** The catalogue's entry, when the error was made from one. */
+  public Optional<ApiError> error() {
+    return Optional.ofNullable(error);
   }
 
   public int status() {

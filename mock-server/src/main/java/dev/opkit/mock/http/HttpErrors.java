@@ -2,6 +2,7 @@ package dev.opkit.mock.http;
 
 import dev.opkit.mock.profile.BehaviourProfile;
 import dev.opkit.mock.profile.BehaviourProfile.ResourceErrorCodes;
+import dev.opkit.mock.store.UnknownSessionException;
 import dev.opkit.protocol.ProtocolException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,13 +36,21 @@ public final class HttpErrors {
   public void install(RoutesConfig routes) {
     routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
     routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(ctx, e)));
+    // A session deleted while one of its requests was under way.
+    routes.exception(
+        UnknownSessionException.class,
+        (e, ctx) ->
+            render(
+                ctx,
+                (isAuthServer(ctx) ? ApiError.UNKNOWN_SESSION_AT_AUTH : ApiError.UNKNOWN_SESSION)
+                    .exception(e.session())));
     // The protocol module's parse and validation failures say what the client must fix.
     routes.exception(
         ProtocolException.class, (e, ctx) -> render(ctx, ApiException.badRequest(e.getMessage())));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          LOG.error("unexpected error on {} {}", ctx.method(), RequestPaths.sent(ctx), e);
           render(
               ctx,
               new ApiException(
@@ -100,13 +109,13 @@ public final class HttpErrors {
               "nothing here: "
                   + ctx.method()
                   + " "
-                  + ctx.path()
+                  + RequestPaths.sent(ctx)
                   + " is not a route of this server");
       case 405 ->
           new ApiException(
               405,
               ErrorCodes.METHOD_NOT_ALLOWED,
-              ctx.method() + " is not allowed on " + ctx.path() + allowed(e));
+              ctx.method() + " is not allowed on " + RequestPaths.sent(ctx) + allowed(e));
       case 413 ->
           new ApiException(
               413,

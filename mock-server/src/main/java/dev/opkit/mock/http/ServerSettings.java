@@ -45,7 +45,7 @@ public final class ServerSettings {
                 "{} {} {} -> {} ({}.{} ms)",
                 serverName,
                 ctx.method(),
-                ctx.path(),
+                RequestPaths.sent(ctx),
                 ctx.statusCode(),
                 tenths / 10,
                 tenths % 10);

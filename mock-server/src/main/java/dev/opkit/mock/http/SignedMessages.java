@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Rebuilds a request as the client signed it (RFC 9421 §2.2.2): the {@code @target-uri} is the
  * provider's public base URL plus the raw (still percent-encoded) path and query the server
- * received, so a sandbox behind a proxy checks the URL the client really used.
+ * received (with a session's segment, which routing takes out), so a sandbox behind a proxy checks
+ * the URL the client really used.
  */
 public final class SignedMessages {
   private SignedMessages() {}
@@ -19,7 +20,7 @@ public final class SignedMessages {
   public static HttpMessage of(Context ctx, String publicBase) {
     HttpServletRequest req = ctx.req();
     String query = req.getQueryString();
-    String target = publicBase + req.getRequestURI() + (query == null ? "" : "?" + query);
+    String target = publicBase + RequestPaths.sent(req) + (query == null ? "" : "?" + query);
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : Collections.list(req.getHeaderNames())) {
       headers.put(name, String.join(", ", Collections.list(req.getHeaders(name))));

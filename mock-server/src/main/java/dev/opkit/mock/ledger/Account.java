@@ -1,60 +1,46 @@
 package dev.opkit.mock.ledger;
 
+import dev.opkit.mock.store.AccountKey;
+import dev.opkit.mock.store.AccountKind;
+import dev.opkit.mock.store.WalletId;
 import dev.opkit.protocol.amount.Asset;
-import java.math.BigInteger;
-import java.util.Locale;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Objects;
 
 /**
- * One account of the {@link Ledger}. Its balance changes only through {@link Ledger#post}, under
- * its own lock; reading it is always safe.
+ * An account of a session's books as a transfer names it: which account, and the asset it holds
+ * (fixed when it is opened). Its balance is in the session's {@link
+ * dev.opkit.mock.store.LedgerStore}.
+ *
+ * @param key which account
+ * @param asset its asset
  */
-public final class Account {
-  private final long ordinal;
-  private final AccountKind kind;
-  private final String name;
-  private final Asset asset;
-  private final ReentrantLock lock = new ReentrantLock();
-  private volatile BigInteger balance = BigInteger.ZERO;
+public record Account(AccountKey key, Asset asset) {
+  public Account {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(asset, "asset");
+  }
 
-  Account(long ordinal, AccountKind kind, String name, Asset asset) {
-    this.ordinal = ordinal;
-    this.kind = kind;
-    this.name = name;
-    this.asset = asset;
+  /** A wallet's available balance. */
+  public static Account available(WalletId wallet, Asset asset) {
+    return new Account(AccountKey.available(wallet), asset);
+  }
+
+  /** What a wallet's outgoing payments in progress hold. */
+  public static Account reserved(WalletId wallet, Asset asset) {
+    return new Account(AccountKey.reserved(wallet), asset);
+  }
+
+  /** The sandbox's account of this kind for an asset, e.g. the USD/2 issuer. */
+  public static Account system(AccountKind kind, Asset asset) {
+    return new Account(AccountKey.system(kind, asset), asset);
   }
 
   public AccountKind kind() {
-    return kind;
-  }
-
-  /** A readable name, e.g. {@code wallet http://localhost:4000/alice} or {@code fees USD/2}. */
-  public String name() {
-    return name;
-  }
-
-  public Asset asset() {
-    return asset;
-  }
-
-  public BigInteger balance() {
-    return balance;
-  }
-
-  long ordinal() {
-    return ordinal;
-  }
-
-  ReentrantLock lock() {
-    return lock;
-  }
-
-  void setBalance(BigInteger balance) {
-    this.balance = balance;
+    return key.kind();
   }
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(Locale.ROOT) + " " + name + " (" + asset + ")";
+    return key.kind().name().toLowerCase(java.util.Locale.ROOT) + " account " + key.owner();
   }
 }

@@ -1,5 +1,6 @@
 package dev.opkit.mock.ledger;
 
+import dev.opkit.mock.store.AccountKind;
 import dev.opkit.protocol.amount.Asset;
 import java.math.BigInteger;
 import java.util.List;

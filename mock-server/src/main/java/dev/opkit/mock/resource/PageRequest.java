@@ -1,6 +1,7 @@
 package dev.opkit.mock.resource;
 
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.store.PageQuery;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,11 @@ public record PageRequest(int size, boolean backward, UUID cursor) {
   /** The newest {@value #DEFAULT_SIZE} items. */
   public static PageRequest firstPage() {
     return new PageRequest(DEFAULT_SIZE, false, null);
+  }
+
+  /** The store's query for this page. */
+  public PageQuery query() {
+    return new PageQuery(size, backward, cursor);
   }
 
   public Optional<UUID> cursorId() {

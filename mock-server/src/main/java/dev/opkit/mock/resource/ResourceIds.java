@@ -2,13 +2,14 @@ package dev.opkit.mock.resource;
 
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Resource ids are absolute URLs on the provider that owns the resource, {@code
- * {origin}/{collection}/{uuid}}; list cursors are the bare UUIDs (as Rafiki).
+ * {resourceServer}/{collection}/{uuid}} (the resource server of the session); list cursors are the
+ * bare UUIDs (as Rafiki).
  */
 public final class ResourceIds {
   private ResourceIds() {}
@@ -24,6 +25,14 @@ public final class ResourceIds {
       return Optional.empty();
     }
     return uuid(url.substring(at + marker.length()));
+  }
+
+  /** The UUID of a resource URL of a collection of exactly this provider in this session. */
+  public static Optional<UUID> parse(SessionAse ase, String url, String collection) {
+    String prefix = ase.base() + "/" + collection + "/";
+    return url != null && url.startsWith(prefix)
+        ? uuid(url.substring(prefix.length()))
+        : Optional.empty();
   }
 
   /** A path segment as a UUID. */
@@ -42,7 +51,7 @@ public final class ResourceIds {
    * The answer for a resource id the server does not know: 401 in the {@code rafiki} profile
    * (Rafiki looks the resource up before checking the token), 404 in {@code strict}.
    */
-  public static ApiException unknown(Ase ase, String description) {
+  public static ApiException unknown(SessionAse ase, String description) {
     int status = ase.profile().unknownResourceStatus();
     return new ApiException(
         status, status == 404 ? ErrorCodes.NOT_FOUND : ErrorCodes.UNAUTHORIZED, description);

@@ -2,21 +2,23 @@ package dev.opkit.mock.resource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opkit.mock.auth.limits.SpentAmounts;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonHandler;
 import dev.opkit.mock.http.JsonRequests;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.SignedMessages;
-import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
 import dev.opkit.mock.resource.incoming.IncomingPaymentService;
 import dev.opkit.mock.resource.incoming.IncomingPaymentViews;
 import dev.opkit.mock.resource.outgoing.OutgoingPaymentService;
 import dev.opkit.mock.resource.outgoing.OutgoingPaymentViews;
 import dev.opkit.mock.resource.quote.QuoteService;
 import dev.opkit.mock.resource.quote.QuoteViews;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.spending.SpentAmounts;
+import dev.opkit.mock.store.IncomingPaymentRecord;
+import dev.opkit.mock.store.PageResult;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.CreateIncomingPaymentRequest;
 import dev.opkit.protocol.model.CreateOutgoingPaymentRequest;
@@ -27,7 +29,6 @@ import dev.opkit.protocol.model.PageInfo;
 import dev.opkit.protocol.openapi.Spec;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,29 +39,26 @@ import java.util.function.Function;
  * parse, call the service, render. No protocol decision is made here.
  */
 public final class ResourceServerRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final IncomingPaymentService incoming;
   private final IncomingPaymentViews incomingViews;
   private final QuoteService quotes;
   private final OutgoingPaymentService outgoing;
   private final RequestSchemas schemas;
-  private final Clock clock;
 
   public ResourceServerRoutes(
-      Ase ase,
+      SessionRouting routing,
       IncomingPaymentService incoming,
       IncomingPaymentViews incomingViews,
       QuoteService quotes,
       OutgoingPaymentService outgoing,
-      RequestSchemas schemas,
-      Clock clock) {
-    this.ase = ase;
+      RequestSchemas schemas) {
+    this.routing = routing;
     this.incoming = incoming;
     this.incomingViews = incomingViews;
     this.quotes = quotes;
     this.outgoing = outgoing;
     this.schemas = schemas;
-    this.clock = clock;
   }
 
   @Override
@@ -82,17 +80,18 @@ public final class ResourceServerRoutes implements RouteGroup {
     CreateIncomingPaymentRequest body =
         body(ctx, "create-incoming-payment", CreateIncomingPaymentRequest.class);
     IncomingPaymentRecord payment = incoming.create(request, body);
-    ctx.status(201).json(incomingViews.withMethods(payment, clock.instant()));
+    ctx.status(201).json(incomingViews.withMethods(request.ase(), payment, now(request)));
   }
 
   private void listIncomingPayments(Context ctx) {
     ResourceRequest request = request(ctx, "list-incoming-payments");
     String wallet = requiredQuery(ctx, "wallet-address");
     PageResult<IncomingPaymentRecord> page = incoming.list(request, wallet, pageRequest(ctx));
+    var now = now(request);
     ctx.json(
         page(
             page,
-            p -> incomingViews.withoutMethods(p, clock.instant()),
+            p -> incomingViews.withoutMethods(request.ase(), p, now),
             IncomingPaymentRecord::id));
   }
 
@@ -100,36 +99,38 @@ public final class ResourceServerRoutes implements RouteGroup {
     ResourceRequest request = request(ctx, "get-incoming-payment");
     UUID id = id(ctx, "incoming payment");
     if (!request.hasAuthorization()) {
-      ctx.json(incomingViews.publicView(incoming.getPublic(ase, id)));
+      ctx.json(incomingViews.publicView(request.ase(), incoming.getPublic(request.ase(), id)));
       return;
     }
-    ctx.json(incomingViews.withMethods(incoming.get(request, id), clock.instant()));
+    IncomingPaymentRecord payment = incoming.get(request, id);
+    ctx.json(incomingViews.withMethods(request.ase(), payment, now(request)));
   }
 
   private void completeIncomingPayment(Context ctx) {
     ResourceRequest request = request(ctx, "complete-incoming-payment");
     UUID id = id(ctx, "incoming payment");
     IncomingPaymentRecord payment = incoming.complete(request, id);
-    ctx.json(incomingViews.withoutMethods(payment, clock.instant()));
+    ctx.json(incomingViews.withoutMethods(request.ase(), payment, now(request)));
   }
 
   private void createQuote(Context ctx) {
     ResourceRequest request = request(ctx, "create-quote");
     CreateQuoteRequest body = body(ctx, "create-quote", CreateQuoteRequest.class);
-    ctx.status(201).json(QuoteViews.render(quotes.create(request, body)));
+    ctx.status(201).json(QuoteViews.render(request.ase(), quotes.create(request, body)));
   }
 
   private void getQuote(Context ctx) {
     ResourceRequest request = request(ctx, "get-quote");
     UUID id = id(ctx, "quote");
-    ctx.json(QuoteViews.render(quotes.get(request, id)));
+    ctx.json(QuoteViews.render(request.ase(), quotes.get(request, id)));
   }
 
   private void createOutgoingPayment(Context ctx) {
     ResourceRequest request = request(ctx, "create-outgoing-payment");
     CreateOutgoingPaymentRequest body =
         body(ctx, "create-outgoing-payment", CreateOutgoingPaymentRequest.class);
-    ctx.status(201).json(OutgoingPaymentViews.created(outgoing.create(request, body)));
+    ctx.status(201)
+        .json(OutgoingPaymentViews.created(request.ase(), outgoing.create(request, body)));
   }
 
   private void listOutgoingPayments(Context ctx) {
@@ -138,14 +139,14 @@ public final class ResourceServerRoutes implements RouteGroup {
     ctx.json(
         page(
             outgoing.list(request, wallet, pageRequest(ctx)),
-            OutgoingPaymentViews::render,
+            p -> OutgoingPaymentViews.render(request.ase(), p),
             p -> p.id()));
   }
 
   private void getOutgoingPayment(Context ctx) {
     ResourceRequest request = request(ctx, "get-outgoing-payment");
     UUID id = id(ctx, "outgoing payment");
-    ctx.json(OutgoingPaymentViews.render(outgoing.get(request, id)));
+    ctx.json(OutgoingPaymentViews.render(request.ase(), outgoing.get(request, id)));
   }
 
   private void getOutgoingPaymentGrant(Context ctx) {
@@ -161,13 +162,19 @@ public final class ResourceServerRoutes implements RouteGroup {
   /** The request of an operation, once it has the headers the operation requires. */
   private ResourceRequest request(Context ctx, String operationId) {
     ResourceRequest request = unvalidatedRequest(ctx);
-    schemas.requireHeaders(ase.profile(), Spec.RESOURCE_SERVER, operationId, request.message());
+    schemas.requireHeaders(
+        request.ase().profile(), Spec.RESOURCE_SERVER, operationId, request.message());
     return request;
   }
 
   private ResourceRequest unvalidatedRequest(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     return new ResourceRequest(
-        ase, SignedMessages.of(ctx, ase.publicBase()), ctx.header("Authorization"));
+        ase, SignedMessages.of(ctx, ase.ase().publicBase()), ctx.header("Authorization"));
+  }
+
+  private static java.time.Instant now(ResourceRequest request) {
+    return request.ase().session().now();
   }
 
   private <T> T body(Context ctx, String operationId, Class<T> type) {
@@ -186,7 +193,8 @@ public final class ResourceServerRoutes implements RouteGroup {
         .orElseThrow(
             () ->
                 ResourceIds.unknown(
-                    ase, "there is no " + what + " '" + raw + "' on this resource server"));
+                    routing.ase(ctx),
+                    "there is no " + what + " '" + raw + "' on this resource server"));
   }
 
   private static String requiredQuery(Context ctx, String name) {

@@ -6,8 +6,12 @@ import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.http.ServerSettings;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.net.BindException;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +27,7 @@ final class AseServer {
   private final Javalin app;
   private final OwnOrigins origins;
 
-  AseServer(Ase ase, SandboxGate gate, OwnOrigins origins, List<RouteGroup> groups) {
+  AseServer(Ase ase, OwnOrigins origins, Filter sessionPaths, List<RouteGroup> groups) {
     this.ase = ase;
     this.origins = origins;
     HttpErrors errors = new HttpErrors(ase.profile());
@@ -31,11 +35,12 @@ final class AseServer {
         Javalin.create(
             cfg -> {
               ServerSettings.apply(cfg, LOG, ase.name());
-              cfg.router.handlerWrapper(
-                  endpoint ->
-                      SandboxGate.EXCLUSIVE_PATHS.contains(endpoint.path)
-                          ? endpoint.handler
-                          : gate.shared(endpoint.handler));
+              cfg.jetty.modifyServletContextHandler(
+                  context ->
+                      context.addFilter(
+                          new FilterHolder(sessionPaths),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
               errors.install(cfg.routes);
               cfg.routes.before(new HostCheck(origins.hosts()));
               groups.forEach(group -> group.addTo(cfg.routes));

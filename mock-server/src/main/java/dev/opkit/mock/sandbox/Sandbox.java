@@ -3,52 +3,59 @@ package dev.opkit.mock.sandbox;
 import dev.opkit.mock.admin.AdminRoutes;
 import dev.opkit.mock.admin.ProvidersRoutes;
 import dev.opkit.mock.admin.RecentEventsRoutes;
+import dev.opkit.mock.admin.SessionsRoutes;
 import dev.opkit.mock.admin.WalletPaymentsRoutes;
 import dev.opkit.mock.auth.AuthServer;
-import dev.opkit.mock.auth.limits.GrantSpending;
 import dev.opkit.mock.dashboard.DashboardAssets;
 import dev.opkit.mock.dashboard.DashboardRoutes;
 import dev.opkit.mock.events.Events;
-import dev.opkit.mock.events.WebhookSender;
+import dev.opkit.mock.events.WebhookSenders;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.ledger.Ledger;
 import dev.opkit.mock.resource.ResourceServerRoutes;
 import dev.opkit.mock.resource.access.ResourceAccess;
-import dev.opkit.mock.resource.incoming.InMemoryIncomingPaymentStore;
 import dev.opkit.mock.resource.incoming.IncomingPaymentService;
 import dev.opkit.mock.resource.incoming.IncomingPaymentViews;
-import dev.opkit.mock.resource.outgoing.InMemoryOutgoingPaymentStore;
 import dev.opkit.mock.resource.outgoing.OutgoingPaymentService;
-import dev.opkit.mock.resource.outgoing.ProcessingSettings;
-import dev.opkit.mock.resource.quote.InMemoryQuoteStore;
-import dev.opkit.mock.resource.quote.Pricing;
 import dev.opkit.mock.resource.quote.QuoteService;
-import dev.opkit.mock.wallet.InMemoryWalletStore;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionDirectory;
+import dev.opkit.mock.session.SessionPathFilter;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.session.Sessions;
+import dev.opkit.mock.store.Reads;
+import dev.opkit.mock.store.SessionId;
+import dev.opkit.mock.store.Storage;
+import dev.opkit.mock.store.StorageLimits;
+import dev.opkit.mock.store.Tx;
+import dev.opkit.mock.store.memory.InMemoryStorage;
 import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.WalletRoutes;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Asset;
-import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sandbox: several wallet providers (ASEs) in one process, each on its own origin, sharing one
- * clock, one ledger and one list of providers so payments settle across them. {@link
- * #create(SandboxConfig)} builds it unstarted; {@link #start()} binds the ports and creates the
- * seed wallets; {@link #reset()} puts every state back to the seed; {@link #stop()} (or {@code
- * close}) shuts it down. There is no static state: tests may run several sandboxes side by side.
+ * One sandbox: several wallet providers (ASEs) in one process, each on its own origin, and its
+ * state in a {@link Storage} of sessions (the default session is the configured seed), each with
+ * its own clock, books and objects, so payments settle across the providers of a session. {@link
+ * #create(SandboxConfig)} builds it unstarted with in-memory storage; {@link #start()} binds the
+ * ports and opens the default session; {@link #reset()} puts it back to the seed; {@link #stop()}
+ * (or {@code close}) shuts it down. There is no static state: tests may run several sandboxes side
+ * by side.
  */
 public final class Sandbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
@@ -56,19 +63,14 @@ public final class Sandbox implements AutoCloseable {
   private static final long SCHEMA_COMPILE_DELAY_MILLIS = 1000;
 
   private final SandboxConfig config;
-  private final SandboxClock clock = SandboxClock.system();
-  private final Ledger ledger = new Ledger();
-  private final GrantSpending spending = new GrantSpending();
-  private final SandboxGate gate = new SandboxGate();
-  private final Optional<WebhookSender> webhooks;
+  private final Clock realClock = Clock.systemUTC();
+  private final Storage storage;
+  private final Sessions sessions;
+  private final SandboxClock clock;
+  private final WebhookSenders webhooks;
   private final Events events;
-  private final ProcessingSettings processing;
   private final ScheduledExecutorService scheduler;
   private final Background background;
-  private final InMemoryWalletStore walletStore = new InMemoryWalletStore();
-  private final InMemoryIncomingPaymentStore incomingStore = new InMemoryIncomingPaymentStore();
-  private final InMemoryQuoteStore quoteStore = new InMemoryQuoteStore();
-  private final InMemoryOutgoingPaymentStore outgoingStore = new InMemoryOutgoingPaymentStore();
   private final WalletService wallets;
   private final IncomingPaymentService incoming;
   private final IncomingPaymentViews incomingViews = new IncomingPaymentViews();
@@ -82,20 +84,20 @@ public final class Sandbox implements AutoCloseable {
   private final OwnOrigins origins;
   private volatile boolean started;
 
-  private Sandbox(SandboxConfig config, ResourceAccess access) {
+  private Sandbox(SandboxConfig config, ResourceAccess access, Storage.Factory stores) {
     this.config = config;
+    this.storage =
+        stores.create(
+            new StorageLimits(config.eventLogCapacity(), Math.max(1, config.auth().journalSize())));
+    SessionDirectory directory =
+        new SessionDirectory(storage, config, Collections.unmodifiableList(ases), realClock);
+    this.wallets = new WalletService(storage);
+    this.sessions =
+        new Sessions(storage, directory, this::seed, config.admin().maxSessions(), realClock);
+    this.clock = new SandboxClock(storage, sessions::defaultSession, realClock);
     this.origins = new OwnOrigins(config.hostNames());
-    this.webhooks =
-        Optional.ofNullable(config.webhookUrl())
-            .map(
-                url ->
-                    new WebhookSender(
-                        URI.create(url),
-                        config.webhook(),
-                        name -> ase(name).profile().webhookBody(),
-                        Clock.systemUTC()));
-    this.events = new Events(clock, config.eventLogCapacity(), webhooks);
-    this.processing = new ProcessingSettings(config.processingDelay());
+    this.webhooks = new WebhookSenders(storage, config.webhook(), realClock);
+    this.events = new Events(webhooks);
     this.scheduler =
         Executors.newScheduledThreadPool(
             2,
@@ -104,76 +106,61 @@ public final class Sandbox implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.background = new Background(scheduler, gate);
-    AtomicLong sequences = new AtomicLong();
-    this.wallets = new WalletService(walletStore, ledger);
+    this.background = new Background(scheduler);
     this.schemas = new RequestSchemas();
     this.auth =
         new AuthServer(
             config.auth(),
             wallets,
             Collections.unmodifiableList(ases),
-            clock,
-            Clock.systemUTC(),
+            realClock,
             events,
-            spending,
+            storage,
             schemas,
             config.admin().isEnabled(),
             origins);
     if (access == null) {
       access = auth.resourceAccess();
     }
-    this.incoming =
-        new IncomingPaymentService(
-            incomingStore, wallets, access, clock, events, incomingViews, sequences);
-    this.quotes =
-        new QuoteService(
-            quoteStore,
-            wallets,
-            incoming,
-            access,
-            new Pricing(config.rates(), config.fees()),
-            clock,
-            config.quoteLifetime());
+    this.incoming = new IncomingPaymentService(storage, access, events, incomingViews);
+    this.quotes = new QuoteService(storage, access);
     this.outgoing =
-        new OutgoingPaymentService(
-            outgoingStore,
-            wallets,
-            incoming,
-            incomingViews,
-            quotes,
-            access,
-            spending,
-            ledger,
-            events,
-            clock,
-            processing,
-            background,
-            sequences);
+        new OutgoingPaymentService(storage, access, events, incomingViews, background, realClock);
     for (AseConfig aseConfig : config.ases()) {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
+      SessionRouting routing = new SessionRouting(sessions, ase);
       List<RouteGroup> groups = new ArrayList<>();
       if (config.admin().isEnabled()) {
-        AdminRoutes admin = new AdminRoutes(ase, this, config.admin(), origins);
+        AdminRoutes admin = new AdminRoutes(routing, this, config.admin(), origins);
         groups.add(admin);
-        groups.add(auth.adminRoutes(ase, admin::guarded));
-        groups.add(new ProvidersRoutes(ase, this, admin::guarded));
-        groups.add(new WalletPaymentsRoutes(ase, this, admin::guarded));
-        groups.add(new RecentEventsRoutes(ase, this, admin::guarded));
+        groups.add(new SessionsRoutes(ase, this));
+        groups.add(auth.adminRoutes(routing, admin::guarded));
+        groups.add(new ProvidersRoutes(routing, this, admin::guarded));
+        groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
+        groups.add(new RecentEventsRoutes(routing, this, admin::guarded));
         groups.add(new DashboardRoutes(dashboardAssets));
       }
-      groups.addAll(auth.routes(ase));
+      // After the admin API's guard, so an unknown session is no answer to an unauthorized caller.
+      groups.add(routing);
+      groups.addAll(auth.routes(routing));
       groups.add(
-          new ResourceServerRoutes(ase, incoming, incomingViews, quotes, outgoing, schemas, clock));
-      groups.add(new WalletRoutes(ase, wallets));
+          new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
+      groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
-      servers.add(new AseServer(ase, gate, origins, groups));
+      servers.add(new AseServer(ase, origins, new SessionPathFilter(), groups));
     }
+    sessions.whenReset(webhooks::reset);
+    sessions.whenDiscarded(webhooks::discard);
   }
 
   /** A sandbox whose resource servers ask its own auth server about every protected request. */
   public static Sandbox create(SandboxConfig config) {
-    return new Sandbox(config, null);
+    return new Sandbox(config, null, InMemoryStorage::new);
+  }
+
+  /** A sandbox that keeps its state in the storage {@code stores} makes. */
+  public static Sandbox createWith(SandboxConfig config, Storage.Factory stores) {
+    return new Sandbox(config, null, Objects.requireNonNull(stores, "stores"));
   }
 
   /**
@@ -181,7 +168,7 @@ public final class Sandbox implements AutoCloseable {
    * for resource-server tests); the auth server still serves grants.
    */
   public static Sandbox create(SandboxConfig config, ResourceAccess access) {
-    return new Sandbox(config, java.util.Objects.requireNonNull(access, "access"));
+    return new Sandbox(config, Objects.requireNonNull(access, "access"), InMemoryStorage::new);
   }
 
   /** Binds every provider's port, fixes their public URLs, creates the seed wallets. */
@@ -197,13 +184,13 @@ public final class Sandbox implements AutoCloseable {
       servers.forEach(AseServer::stop);
       throw e;
     }
-    seed();
+    sessions.openDefault(SessionConfig.ofSandbox(config));
     // Compiling the schemas while the first requests load Jetty's and Javalin's classes slowed
     // both; a request that needs them sooner starts the compile itself.
     scheduler.schedule(
         schemas::compileInBackground, SCHEMA_COMPILE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        () -> gate.shared(this::sweep), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        (Runnable) this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     started = true;
     return this;
   }
@@ -212,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
   public synchronized void stop() {
     scheduler.shutdownNow();
     servers.forEach(AseServer::stop);
-    webhooks.ifPresent(WebhookSender::close);
+    webhooks.close();
     started = false;
   }
 
@@ -222,47 +209,71 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Puts every state back to the configured seed: wallets, balances, keys, payments, quotes, grants
-   * and tokens, grant spending, events, the processing delay and the clock. Waits for requests in
-   * progress.
+   * Puts every state of the default session back to the configured seed: wallets, balances, keys,
+   * payments, quotes, grants and tokens, grant spending, events, the request journal, the
+   * processing delay, auto-consent and the clock, in one transaction of the session.
    */
   public void reset() {
-    gate.exclusive(
-        () -> {
-          background.forgetPending();
-          outgoingStore.clear();
-          quoteStore.clear();
-          incomingStore.clear();
-          spending.clear();
-          auth.clear();
-          wallets.clear();
-          ledger.clear();
-          events.clear();
-          clock.reset();
-          processing.setDelay(config.processingDelay());
-          seed();
-          LOG.info("sandbox reset to its seed");
-          return null;
-        });
+    reset(SessionId.DEFAULT);
   }
 
-  /** Runs the work that follows a move of the clock: expiries that are now due. */
-  public void clockMoved() {
-    sweep();
-  }
-
-  private void sweep() {
-    try {
-      incoming.expireDue();
-    } catch (RuntimeException e) {
-      LOG.error("expiring incoming payments failed", e);
+  /** Puts a session back to its seed (see {@link #reset()}). */
+  public void reset(SessionId id) {
+    sessions.reset(id);
+    if (id.isDefault()) {
+      auth.clear();
     }
   }
 
-  private void seed() {
-    for (Ase ase : ases) {
-      for (WalletSeed seed : ase.config().wallets()) {
+  /**
+   * Discards a made session and everything in it: its URLs answer 404 at once.
+   *
+   * @return false when there was no such session
+   */
+  public boolean discard(SessionId id) {
+    return sessions.discard(id);
+  }
+
+  /** Sets a session's clock, then runs the work that follows: expiries that are now due. */
+  public void setClock(Session session, Instant now) {
+    storage.write(
+        session.id(),
+        tx -> {
+          tx.session()
+              .save(
+                  tx.session()
+                      .record()
+                      .withClockOffset(Duration.between(realClock.instant(), now)));
+          return null;
+        });
+    sweep(session);
+  }
+
+  /** Runs the work that follows a move of the default session's clock: expiries now due. */
+  public void clockMoved() {
+    sweep(sessions.defaultSession());
+  }
+
+  private void sweep() {
+    for (Session session : sessions.all()) {
+      sweep(session);
+    }
+  }
+
+  private void sweep(Session session) {
+    try {
+      incoming.expireDue(session);
+      outgoing.settleDue(session);
+    } catch (RuntimeException e) {
+      LOG.error("the sweep of {} failed", session, e);
+    }
+  }
+
+  private void seed(Tx tx, Session session) {
+    for (SessionAse ase : session.ases()) {
+      for (WalletSeed seed : session.config().walletsOf(ase.name())) {
         wallets.create(
+            tx,
             ase,
             new NewWallet(
                 seed.name(),
@@ -273,15 +284,23 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** How many objects the sandbox holds now, over every provider. */
+  /** How many objects the default session holds now, over every provider. */
   public StoredCounts storedCounts() {
-    return new StoredCounts(
-        walletStore.count(),
-        incomingStore.count(),
-        quoteStore.count(),
-        outgoingStore.count(),
-        auth.grantCount(),
-        auth.tokenCount());
+    return storedCounts(sessions.defaultSession());
+  }
+
+  /** How many objects a session holds now, over every provider. */
+  public StoredCounts storedCounts(Session session) {
+    return storage.read(
+        session.id(),
+        (Reads reads) ->
+            new StoredCounts(
+                reads.wallets().count(),
+                reads.incomingPayments().count(),
+                reads.quotes().count(),
+                reads.outgoingPayments().count(),
+                reads.grants().count(),
+                reads.tokens().count()));
   }
 
   public SandboxConfig config() {
@@ -306,12 +325,9 @@ public final class Sandbox implements AutoCloseable {
     return servers.get(ases.indexOf(ase)).port();
   }
 
+  /** The default session's clock. */
   public SandboxClock clock() {
     return clock;
-  }
-
-  public Ledger ledger() {
-    return ledger;
   }
 
   public Events events() {
@@ -334,20 +350,28 @@ public final class Sandbox implements AutoCloseable {
     return outgoing;
   }
 
-  public GrantSpending grantSpending() {
-    return spending;
+  /** The default session's books. */
+  public SandboxBooks ledger() {
+    return new SandboxBooks(storage, sessions::defaultSession);
+  }
+
+  /** The default session's processing delay. */
+  public SandboxProcessing processing() {
+    return new SandboxProcessing(storage, sessions::defaultSession);
+  }
+
+  /** Where the sandbox keeps its state: every session's stores and the transaction port. */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The sessions (isolated sandboxes) of this sandbox. */
+  public Sessions sessions() {
+    return sessions;
   }
 
   /** The auth server every provider serves under {@code /auth}. */
   public AuthServer auth() {
     return auth;
-  }
-
-  public ProcessingSettings processing() {
-    return processing;
-  }
-
-  public SandboxGate gate() {
-    return gate;
   }
 }

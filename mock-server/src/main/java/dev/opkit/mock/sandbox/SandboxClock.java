@@ -1,34 +1,35 @@
 package dev.opkit.mock.sandbox;
 
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.store.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * The sandbox's one clock: real time plus an offset that the admin API can move. Every
- * time-dependent rule (expiries, token lifetimes, interval windows, event timestamps) reads it;
- * only the freshness check of a signature's {@code created} parameter uses real time.
+ * A session's clock as a {@link Clock} that can be moved: real time plus the offset kept in the
+ * session's record (so every node of a sandbox agrees on it). Every time-dependent rule (expiries,
+ * token lifetimes, interval windows, event timestamps) reads it; only the freshness check of a
+ * signature's {@code created} parameter uses real time.
  */
 public final class SandboxClock extends Clock {
+  private final Transactions storage;
+  private final Supplier<Session> session;
   private final Clock realTime;
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-  public SandboxClock(Clock realTime) {
-    this.realTime = Objects.requireNonNull(realTime);
-  }
-
-  public static SandboxClock system() {
-    return new SandboxClock(Clock.systemUTC());
+  SandboxClock(Transactions storage, Supplier<Session> session, Clock realTime) {
+    this.storage = storage;
+    this.session = session;
+    this.realTime = realTime;
   }
 
   @Override
   public Instant instant() {
-    return realTime.instant().plus(offset.get());
+    return session.get().now();
   }
 
   @Override
@@ -43,29 +44,34 @@ public final class SandboxClock extends Clock {
 
   /** Moves the clock forward by an exact duration. */
   public Instant advance(Duration duration) {
-    return realTime.instant().plus(offset.updateAndGet(o -> o.plus(duration)));
+    Session current = session.get();
+    return storage.write(
+        current.id(),
+        tx -> {
+          var record = tx.session().record();
+          var moved = record.withClockOffset(record.clockOffset().plus(duration));
+          tx.session().save(moved);
+          return moved.now(realTime.instant());
+        });
   }
 
   /** Moves the clock forward by a calendar period (P1M from 31 Jan lands on the last of Feb). */
   public Instant advance(Period period) {
-    Instant real = realTime.instant();
-    Duration moved =
-        offset.updateAndGet(
-            o -> {
-              Instant now = real.plus(o);
-              return o.plus(Duration.between(now, now.atOffset(ZoneOffset.UTC).plus(period)));
-            });
-    return real.plus(moved);
+    Instant now = instant();
+    return set(now.atOffset(ZoneOffset.UTC).plus(period).toInstant());
   }
 
   /** Sets the clock to an instant; time then keeps flowing from there at real speed. */
   public Instant set(Instant now) {
-    offset.set(Duration.between(realTime.instant(), now));
+    Session current = session.get();
+    storage.write(
+        current.id(),
+        tx -> {
+          tx.session()
+              .save(
+                  tx.session().record().withClockOffset(Duration.between(realTime.instant(), now)));
+          return null;
+        });
     return now;
-  }
-
-  /** Back to real time. */
-  public void reset() {
-    offset.set(Duration.ZERO);
   }
 }

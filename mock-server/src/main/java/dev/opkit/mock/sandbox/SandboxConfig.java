@@ -4,7 +4,6 @@ import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.events.WebhookConfig;
 import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.profile.BehaviourProfile;
-import dev.opkit.mock.resource.outgoing.ProcessingSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -88,10 +87,10 @@ public record SandboxConfig(
       throw new IllegalArgumentException("quoteLifetime must be positive, got " + quoteLifetime);
     }
     if (processingDelay.isNegative()
-        || processingDelay.compareTo(ProcessingSettings.MAX_DELAY) > 0) {
+        || processingDelay.compareTo(SessionConfig.MAX_PROCESSING_DELAY) > 0) {
       throw new IllegalArgumentException(
           "processingDelay must be from PT0S to "
-              + ProcessingSettings.MAX_DELAY
+              + SessionConfig.MAX_PROCESSING_DELAY
               + ", got "
               + processingDelay);
     }

@@ -1,12 +1,14 @@
 package dev.opkit.mock.wallet;
 
+import dev.opkit.mock.store.SessionId;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Which names a wallet address may have: one URL path segment that does not collide with the routes
- * every origin serves (auth server, admin API, the resource server's collections).
+ * every origin serves (auth server, admin API, the resource server's collections) nor with a
+ * session's id (a UUID starts a session's URLs).
  */
 public final class WalletNames {
   /** Names that are routes of every origin, never wallet addresses. */
@@ -37,6 +39,13 @@ public final class WalletNames {
     if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(
           "'" + name + "' is reserved for a route of every origin; reserved names: " + RESERVED);
+    }
+    if (SessionId.isUuidShaped(name)) {
+      throw new IllegalArgumentException(
+          "'"
+              + name
+              + "' has the shape of a session id (a UUID), which starts a session's URLs; choose"
+              + " a name that is not a UUID");
     }
     if (!ALLOWED.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -2,8 +2,11 @@ package dev.opkit.mock.wallet;
 
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonHandler;
+import dev.opkit.mock.http.RequestPaths;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.WalletRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -14,11 +17,11 @@ import io.javalin.http.Context;
  * {@code /{name}} matches every single-segment path.
  */
 public final class WalletRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final WalletService wallets;
 
-  public WalletRoutes(Ase ase, WalletService wallets) {
-    this.ase = ase;
+  public WalletRoutes(SessionRouting routing, WalletService wallets) {
+    this.routing = routing;
     this.wallets = wallets;
   }
 
@@ -29,17 +32,19 @@ public final class WalletRoutes implements RouteGroup {
   }
 
   private void document(Context ctx) {
-    ctx.json(wallets.document(wallet(ctx)));
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(WalletService.document(ase, wallet(ctx, ase)));
   }
 
   private void keys(Context ctx) {
-    ctx.json(wallets.keys(wallet(ctx)));
+    ctx.json(WalletService.keys(wallet(ctx, routing.ase(ctx))));
   }
 
-  private Wallet wallet(Context ctx) {
+  private WalletRecord wallet(Context ctx, SessionAse ase) {
     String name = ctx.pathParam("name");
     if (WalletNames.isReserved(name)) {
-      throw ApiException.notFound("nothing here: " + ctx.path() + " is not a route of this server");
+      throw ApiException.notFound(
+          "nothing here: " + RequestPaths.sent(ctx) + " is not a route of this server");
     }
     return wallets.require(ase, name);
   }

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.SandboxClock;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ClockMoveTest {
-  private final SandboxClock clock =
-      new SandboxClock(Clock.fixed(Instant.parse("2025-01-31T10:00:00Z"), ZoneOffset.UTC));
+  private final Instant clock = Instant.parse("2025-01-31T10:00:00Z");
 
   @Test
   void advanceWhenCalendarAndTimePartsThenCalendarFirst() {
@@ -40,20 +36,17 @@ class ClockMoveTest {
   }
 
   @Test
-  void advanceWhenPastTheRangeOfDatesThen400AndTheClockUnmoved() {
-    Instant before = clock.instant();
-
+  void advanceWhenPastTheRangeOfDatesThen400() {
     assertThatThrownBy(() -> ClockMove.advance(clock, "P1000000000Y"))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("range of dates");
     assertThatThrownBy(() -> ClockMove.advance(clock, "P1DT9223372036854775807S"))
         .isInstanceOf(ApiException.class);
-    assertThat(clock.instant()).isEqualTo(before);
   }
 
   @Test
   void setWhenInstantThenThere() {
-    assertThat(ClockMove.set(clock, "2030-01-01T00:00:00Z")).isEqualTo("2030-01-01T00:00:00Z");
-    assertThatThrownBy(() -> ClockMove.set(clock, "2030-01-01")).hasMessageContaining("RFC 3339");
+    assertThat(ClockMove.set("2030-01-01T00:00:00Z")).isEqualTo("2030-01-01T00:00:00Z");
+    assertThatThrownBy(() -> ClockMove.set("2030-01-01")).hasMessageContaining("RFC 3339");
   }
 }

@@ -53,13 +53,13 @@ class SandboxTest {
   @Test
   void resetWhenMoneyMovedThenSeedBalancesAndABalancedBook() {
     try (Sandbox sandbox = Sandbox.create(SandboxConfig.defaults().ephemeral()).start()) {
-      var alice = sandbox.wallets().require(sandbox.ase("ase1"), "alice");
-      sandbox.wallets().setBalance(alice, java.math.BigInteger.ONE);
+      var ase1 = sandbox.sessions().defaultSession().at("ase1");
+      sandbox.wallets().setBalance(ase1, "alice", java.math.BigInteger.ONE);
 
       sandbox.reset();
 
-      var fresh = sandbox.wallets().require(sandbox.ase("ase1"), "alice");
-      assertThat(fresh.account().balance()).isEqualTo(100_000);
+      var fresh = sandbox.wallets().require(ase1, "alice");
+      assertThat(sandbox.wallets().balances(ase1, fresh).available()).isEqualTo(100_000);
       assertThat(sandbox.ledger().invariantHolds()).isTrue();
     }
   }

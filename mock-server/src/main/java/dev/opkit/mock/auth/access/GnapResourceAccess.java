@@ -3,27 +3,27 @@ package dev.opkit.mock.auth.access;
 import dev.opkit.mock.auth.GnapAuthorization;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
-import dev.opkit.mock.auth.token.AccessTokenRecord;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.resource.access.AccessRequest;
 import dev.opkit.mock.resource.access.Grantee;
 import dev.opkit.mock.resource.access.ResourceAccess;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.TokenRecord;
+import dev.opkit.mock.store.Transactions;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.model.AccessItem;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The resource server's access decision, answered by the sandbox's auth server (PROTOCOL.md §5 and
  * §7, in Rafiki's order): a token of this provider's auth server, live by the sandbox clock, whose
  * grant has an access item covering the type, the action and the wallet address; then the request's
- * signature by the grant's client. Token-step refusals carry {@code WWW-Authenticate: GNAP
- * as_uri=…}; an inactive token is refused with the profile's status.
+ * signature by the grant's client. Tokens are looked up in the session the request's URL names
+ * only. Token-step refusals carry {@code WWW-Authenticate: GNAP as_uri=…}; an inactive token is
+ * refused with the profile's status.
  */
 public final class GnapResourceAccess implements ResourceAccess {
   /** The error name for a token that is unknown, expired, revoked or rotated away. */
@@ -35,34 +35,17 @@ public final class GnapResourceAccess implements ResourceAccess {
   /** The error name for a request without a usable Authorization header. */
   public static final String UNAUTHORIZED = "unauthorized";
 
-  private final TokenService tokens;
+  private final Transactions storage;
   private final ClientSignatures signatures;
-  private final Function<String, Optional<Ase>> aseByAuthServer;
-  private final Clock clock;
 
-  /**
-   * @param aseByAuthServer finds the provider whose grant endpoint is the given URL
-   */
-  public GnapResourceAccess(
-      TokenService tokens,
-      ClientSignatures signatures,
-      Function<String, Optional<Ase>> aseByAuthServer,
-      Clock clock) {
-    this.tokens = tokens;
+  public GnapResourceAccess(Transactions storage, ClientSignatures signatures) {
+    this.storage = storage;
     this.signatures = signatures;
-    this.aseByAuthServer = aseByAuthServer;
-    this.clock = clock;
   }
 
   @Override
   public Grantee authorize(AccessRequest request) {
-    Ase ase =
-        aseByAuthServer
-            .apply(request.authServer())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no provider of this sandbox has the auth server " + request.authServer()));
+    SessionAse ase = request.ase();
     String value =
         GnapAuthorization.token(request.authorization())
             .orElseThrow(
@@ -75,40 +58,48 @@ public final class GnapResourceAccess implements ResourceAccess {
                             + request.authServer()
                             + ": "
                             + GnapAuthorization.problem(request.authorization())));
-    AccessTokenRecord token = live(request, ase, value);
-    AccessItem item = matching(request, token);
-    signatures.verify(ase, request.message(), token.grant().client(), RequestKind.RESOURCE_SERVER);
+    Introspected found =
+        storage.read(
+            ase.sessionId(),
+            reads ->
+                TokenService.find(reads, ase, value)
+                    .map(
+                        token ->
+                            new Introspected(
+                                token, reads.grants().find(token.grantId()).orElseThrow()))
+                    .orElse(null));
+    live(request, ase, found);
+    AccessItem item = matching(request, found.grant());
+    signatures.verify(ase, request.message(), found.grant().client(), RequestKind.RESOURCE_SERVER);
     boolean all =
         item.actions().stream()
             .anyMatch(a -> a.coversAllClients() && a.satisfies(request.action()));
-    return new Grantee(token.grant().id(), token.grant().client().id(), item, all);
+    return new Grantee(found.grant().id(), found.grant().client().id(), item, all);
   }
 
-  private AccessTokenRecord live(AccessRequest request, Ase ase, String value) {
+  /** A token and its grant, as committed. */
+  private record Introspected(TokenRecord token, GrantRecord grant) {}
+
+  private static void live(AccessRequest request, SessionAse ase, Introspected found) {
     int status = ase.profile().inactiveTokenStatus();
-    AccessTokenRecord token =
-        tokens
-            .find(value)
-            .filter(t -> t.grant().ase() == ase)
-            .orElseThrow(
-                () ->
-                    tokenStep(
-                        request,
-                        status,
-                        INVALID_TOKEN,
-                        "the access token is not one "
-                            + request.authServer()
-                            + " issued; request a grant there"));
-    Instant now = clock.instant();
+    if (found == null) {
+      throw tokenStep(
+          request,
+          status,
+          INVALID_TOKEN,
+          "the access token is not one " + request.authServer() + " issued; request a grant there");
+    }
+    TokenRecord token = found.token();
+    Instant now = ase.session().now();
     String why =
         switch (token.state()) {
           case ROTATED ->
               "the access token was rotated at "
-                  + token.endedAt().orElseThrow()
+                  + token.endedAtIfAny().orElseThrow()
                   + "; use the token the rotation returned";
           case REVOKED ->
               "the access token was revoked at "
-                  + token.endedAt().orElseThrow()
+                  + token.endedAtIfAny().orElseThrow()
                   + "; request a new grant";
           case LIVE ->
               token.expiredAt(now)
@@ -122,11 +113,10 @@ public final class GnapResourceAccess implements ResourceAccess {
     if (why != null) {
       throw tokenStep(request, status, INVALID_TOKEN, why);
     }
-    return token;
   }
 
-  private static AccessItem matching(AccessRequest request, AccessTokenRecord token) {
-    List<AccessItem> access = token.grant().access();
+  private static AccessItem matching(AccessRequest request, GrantRecord grant) {
+    List<AccessItem> access = grant.access();
     for (AccessItem item : access) {
       if (item.type() != request.type() || !item.permits(request.action())) {
         continue;

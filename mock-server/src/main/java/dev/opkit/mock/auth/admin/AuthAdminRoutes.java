@@ -3,13 +3,14 @@ package dev.opkit.mock.auth.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.auth.AuthSettings;
 import dev.opkit.mock.auth.AutoConsent;
-import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonRequests;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.GrantRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
 public final class AuthAdminRoutes implements RouteGroup {
   private static final int MAX_JOURNAL_PAGE = 1000;
 
-  private final Ase ase;
+  private final SessionRouting routing;
   private final GrantService grants;
   private final GrantAdminViews views;
   private final RequestJournal journal;
@@ -35,13 +36,13 @@ public final class AuthAdminRoutes implements RouteGroup {
    * @param guard wraps each handler with the admin API's checks
    */
   public AuthAdminRoutes(
-      Ase ase,
+      SessionRouting routing,
       GrantService grants,
       GrantAdminViews views,
       RequestJournal journal,
       AuthSettings settings,
       UnaryOperator<Handler> guard) {
-    this.ase = ase;
+    this.routing = routing;
     this.grants = grants;
     this.views = views;
     this.journal = journal;
@@ -59,17 +60,19 @@ public final class AuthAdminRoutes implements RouteGroup {
   }
 
   private void listGrants(Context ctx) {
-    ctx.json(Map.of("result", grants.all(ase).stream().map(views::summary).toList()));
+    SessionAse ase = routing.ase(ctx);
+    ctx.json(Map.of("result", grants.all(ase).stream().map(g -> views.summary(ase, g)).toList()));
   }
 
   private void getGrant(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     String id = ctx.pathParam("id");
-    Grant grant =
+    GrantRecord grant =
         grants
             .find(ase, id)
             .orElseThrow(
                 () -> ApiException.notFound("this provider's auth server has no grant " + id));
-    ctx.json(views.detail(grant));
+    ctx.json(views.detail(ase, grant));
   }
 
   private void requests(Context ctx) {
@@ -86,11 +89,11 @@ public final class AuthAdminRoutes implements RouteGroup {
             "capacity",
             journal.capacity(),
             "result",
-            journal.recent(ase.name(), limit, "true".equals(refused))));
+            journal.recent(routing.ase(ctx), limit, "true".equals(refused))));
   }
 
   private void getAutoConsent(Context ctx) {
-    ctx.json(Map.of("autoConsent", settings.autoConsent()));
+    ctx.json(Map.of("autoConsent", settings.autoConsent(routing.ase(ctx))));
   }
 
   private void setAutoConsent(Context ctx) {
@@ -99,12 +102,13 @@ public final class AuthAdminRoutes implements RouteGroup {
     if (!body.isObject() || body.size() != 1 || value == null || !value.isTextual()) {
       throw ApiException.badRequest("send {\"autoConsent\": \"accept\"}, \"reject\" or \"off\"");
     }
+    AutoConsent parsed;
     try {
-      settings.setAutoConsent(AutoConsent.parse(value.asText()));
+      parsed = AutoConsent.parse(value.asText());
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    ctx.json(Map.of("autoConsent", settings.autoConsent()));
+    ctx.json(Map.of("autoConsent", settings.setAutoConsent(routing.ase(ctx), parsed)));
   }
 
   private static int intQuery(Context ctx, String name, int fallback) {

@@ -1,12 +1,11 @@
 package dev.opkit.mock.auth.admin;
 
-import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantRevocation;
-import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.ErrorCodes;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -18,8 +17,7 @@ import java.util.function.UnaryOperator;
  * continue.uri}. Answers the grant as {@code GET /admin/grants/{id}} shows it.
  */
 public final class GrantRevocationRoutes implements RouteGroup {
-  private final Ase ase;
-  private final GrantService grants;
+  private final SessionRouting routing;
   private final GrantRevocation revocation;
   private final GrantAdminViews views;
   private final UnaryOperator<Handler> guard;
@@ -28,13 +26,11 @@ public final class GrantRevocationRoutes implements RouteGroup {
    * @param guard wraps each handler with the admin API's checks
    */
   public GrantRevocationRoutes(
-      Ase ase,
-      GrantService grants,
+      SessionRouting routing,
       GrantRevocation revocation,
       GrantAdminViews views,
       UnaryOperator<Handler> guard) {
-    this.ase = ase;
-    this.grants = grants;
+    this.routing = routing;
     this.revocation = revocation;
     this.views = views;
     this.guard = guard;
@@ -46,18 +42,19 @@ public final class GrantRevocationRoutes implements RouteGroup {
   }
 
   private void revoke(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     String id = ctx.pathParam("id");
-    Grant grant =
-        grants
-            .find(ase, id)
+    GrantRevocation.Revoked outcome =
+        revocation
+            .revoke(ase, id)
             .orElseThrow(
                 () -> ApiException.notFound("this provider's auth server has no grant " + id));
-    if (!revocation.revoke(grant)) {
+    if (!outcome.revoked()) {
       throw new ApiException(
           409,
           ErrorCodes.WRONG_STATE,
-          "grant " + id + " was revoked already, at " + grant.changedAt());
+          "grant " + id + " was revoked already, at " + outcome.grant().changedAt());
     }
-    ctx.json(views.detail(grant));
+    ctx.json(views.detail(ase, outcome.grant()));
   }
 }

@@ -3,7 +3,8 @@ package dev.opkit.mock.auth.admin;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -14,15 +15,16 @@ import java.util.function.UnaryOperator;
  * the list shows, while the journal still keeps it.
  */
 public final class JournalEntryRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final RequestJournal journal;
   private final UnaryOperator<Handler> guard;
 
   /**
    * @param guard wraps each handler with the admin API's checks
    */
-  public JournalEntryRoutes(Ase ase, RequestJournal journal, UnaryOperator<Handler> guard) {
-    this.ase = ase;
+  public JournalEntryRoutes(
+      SessionRouting routing, RequestJournal journal, UnaryOperator<Handler> guard) {
+    this.routing = routing;
     this.journal = journal;
     this.guard = guard;
   }
@@ -33,6 +35,7 @@ public final class JournalEntryRoutes implements RouteGroup {
   }
 
   private void entry(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     String text = ctx.pathParam("sequence");
     long sequence;
     try {
@@ -43,7 +46,7 @@ public final class JournalEntryRoutes implements RouteGroup {
     }
     ctx.json(
         journal
-            .find(ase.name(), sequence)
+            .find(ase, sequence)
             .orElseThrow(
                 () ->
                     ApiException.notFound(

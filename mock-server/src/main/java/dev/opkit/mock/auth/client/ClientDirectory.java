@@ -6,7 +6,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.sandbox.Ase;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.keys.Ed25519PublicKey;
 import dev.opkit.protocol.keys.Jwk;
@@ -92,7 +95,7 @@ public final class ClientDirectory {
    *
    * @return a lookup that throws {@link ClientKeysUnavailable} when the keys cannot be had
    */
-  public KeyLookup keysOf(ClientIdentity client, KeyLookupTrace trace) {
+  public KeyLookup keysOf(SessionAse ase, ClientIdentity client, KeyLookupTrace trace) {
     if (client instanceof ClientIdentity.DirectedKey key) {
       return keyId -> {
         trace.lookingFor(keyId);
@@ -102,7 +105,7 @@ public final class ClientDirectory {
     ClientIdentity.WalletAddress wallet = (ClientIdentity.WalletAddress) client;
     return keyId -> {
       trace.lookingFor(keyId);
-      return walletKey(wallet, keyId, trace);
+      return walletKey(ase.session(), wallet, keyId, trace);
     };
   }
 
@@ -112,10 +115,10 @@ public final class ClientDirectory {
    * @return empty when the document has none
    * @throws ClientKeysUnavailable when the document cannot be had
    */
-  public Optional<String> publicName(ClientIdentity.WalletAddress client) {
+  public Optional<String> publicName(SessionAse ase, ClientIdentity.WalletAddress client) {
     Optional<String> own = sandboxUrl(client.url());
     if (own.isPresent()) {
-      return sandboxWallet(client.url(), own.get()).publicName();
+      return sandboxWallet(ase.session(), client.url(), own.get()).publicNameIfAny();
     }
     JsonNode document = fetcher.getJson(client.url());
     JsonNode name = document.get("publicName");
@@ -156,11 +159,11 @@ public final class ClientDirectory {
   }
 
   private Optional<Ed25519PublicKey> walletKey(
-      ClientIdentity.WalletAddress client, String keyId, KeyLookupTrace trace) {
+      Session session, ClientIdentity.WalletAddress client, String keyId, KeyLookupTrace trace) {
     String url = client.jwksUrl();
     Optional<String> own = sandboxUrl(client.url());
     if (own.isPresent()) {
-      JwkSet keys = new JwkSet(sandboxWallet(client.url(), own.get()).keys());
+      JwkSet keys = new JwkSet(sandboxWallet(session, client.url(), own.get()).keys());
       trace.add(
           "read "
               + own.get()
@@ -274,9 +277,13 @@ public final class ClientDirectory {
                 ases.stream().anyMatch(ase -> ase.owns(url)) ? Optional.of(url) : Optional.empty());
   }
 
-  private Wallet sandboxWallet(String url, String canonical) {
+  /**
+   * A wallet address of this sandbox, looked up in the requesting session only: a URL of another
+   * session (or one that no longer exists) is no wallet address here, never fetched over HTTP.
+   */
+  private WalletRecord sandboxWallet(Session session, String url, String canonical) {
     return wallets
-        .findByUrl(canonical)
+        .findByUrl(session, canonical)
         .orElseThrow(
             () ->
                 new ClientKeysUnavailable(

@@ -2,11 +2,14 @@ package dev.opkit.mock.auth.client;
 
 import dev.opkit.mock.auth.GnapAuthorization;
 import dev.opkit.mock.auth.OpaqueValues;
-import dev.opkit.mock.auth.journal.JournalEntry;
 import dev.opkit.mock.auth.journal.ReplayWatch;
-import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
+import dev.opkit.mock.store.JournalEntry;
+import dev.opkit.mock.store.PossibleReplay;
+import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Tx;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.json.CompactJson;
 import dev.opkit.protocol.json.CompactJsonResult;
@@ -24,8 +27,8 @@ import java.util.Optional;
  * Checks that a request comes from the client it claims (RFC 9421 as Open Payments profiles it,
  * PROTOCOL.md §3 and §10): the protocol module's {@link SignatureVerifier} against the client's
  * keys, {@code created} against real time, and a body that is compact JSON, as Rafiki-based wallets
- * need. Every check lands in the {@link RequestJournal}, a request seen before byte for byte marked
- * as a possible replay (refused only where the profile says so); a refusal is an {@link
+ * need. Every check lands in the session's request journal, a request seen before byte for byte
+ * marked as a possible replay (refused only where the profile says so); a refusal is an {@link
  * ApiException} with {@code invalid_client} and a description naming the exact reason.
  */
 public final class ClientSignatures {
@@ -40,7 +43,7 @@ public final class ClientSignatures {
 
   private final SignatureVerifier verifier;
   private final ClientDirectory directory;
-  private final RequestJournal journal;
+  private final Transactions storage;
   private final ReplayWatch replays;
   private final boolean journalPublished;
   private final Clock realClock;
@@ -53,13 +56,13 @@ public final class ClientSignatures {
   public ClientSignatures(
       SignatureVerifier verifier,
       ClientDirectory directory,
-      RequestJournal journal,
+      Transactions storage,
       ReplayWatch replays,
       boolean journalPublished,
       Clock realClock) {
     this.verifier = verifier;
     this.directory = directory;
-    this.journal = journal;
+    this.storage = storage;
     this.replays = replays;
     this.journalPublished = journalPublished;
     this.realClock = realClock;
@@ -71,12 +74,12 @@ public final class ClientSignatures {
    * @throws ApiException {@code invalid_client}: 400 on the auth server when the key is unknown or
    *     the client's keys cannot be had, else 401
    */
-  public void verify(Ase ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
+  public void verify(SessionAse ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
     Instant now = realClock.instant();
     KeyLookupTrace trace = new KeyLookupTrace();
     VerificationResult result;
     try {
-      result = verifier.verify(message, directory.keysOf(client, trace), now);
+      result = verifier.verify(message, directory.keysOf(ase, client, trace), now);
     } catch (ClientKeysUnavailable e) {
       throw refuse(
           ase, message, client, kind, now, trace, null, CLIENT_UNREACHABLE, true, e.getMessage());
@@ -114,49 +117,61 @@ public final class ClientSignatures {
             compact.description());
       }
     }
-    long sequence = journal.nextSequence();
-    Optional<ReplayWatch.PossibleReplay> replay = replays.sight(ase.name(), message, now, sequence);
-    if (replay.isPresent() && ase.profile().refuseReplays()) {
-      ReplayWatch.PossibleReplay first = replay.get();
-      throw refuse(
-          sequence,
-          ase,
-          message,
-          client,
-          kind,
-          now,
-          trace,
-          null,
-          REPLAY,
-          false,
-          "this exact signed request was received before, at "
-              + first.firstSeen()
-              + " (journal entry "
-              + first.firstSequence()
-              + "), and this provider refuses replays (profile switch refuseReplays); sign every"
-              + " request anew (a fresh created, or a nonce)",
-          first);
+    ApiException replayRefused =
+        storage.write(
+            ase.sessionId(),
+            tx -> {
+              long sequence = tx.journal().nextSequence();
+              Optional<PossibleReplay> replay =
+                  replays.sight(tx.journal(), ase.name(), message, now, sequence);
+              if (replay.isPresent() && ase.profile().refuseReplays()) {
+                PossibleReplay first = replay.get();
+                return refuse(
+                    tx,
+                    sequence,
+                    ase,
+                    message,
+                    client,
+                    kind,
+                    now,
+                    trace,
+                    null,
+                    REPLAY,
+                    false,
+                    "this exact signed request was received before, at "
+                        + first.firstSeen()
+                        + " (journal entry "
+                        + first.firstSequence()
+                        + "), and this provider refuses replays (profile switch refuseReplays);"
+                        + " sign every request anew (a fresh created, or a nonce)",
+                    first);
+              }
+              tx.journal()
+                  .append(
+                      entry(
+                          sequence,
+                          ase,
+                          message,
+                          client,
+                          kind,
+                          now,
+                          JournalEntry.VERIFIED,
+                          null,
+                          null,
+                          null,
+                          verified.keyId(),
+                          verified.signatureBase(),
+                          trace,
+                          replay.orElse(null)));
+              return null;
+            });
+    if (replayRefused != null) {
+      throw replayRefused;
     }
-    journal.record(
-        entry(
-            sequence,
-            ase,
-            message,
-            client,
-            kind,
-            now,
-            JournalEntry.VERIFIED,
-            null,
-            null,
-            null,
-            verified.keyId(),
-            verified.signatureBase(),
-            trace,
-            replay.orElse(null)));
   }
 
   private ApiException refuse(
-      Ase ase,
+      SessionAse ase,
       HttpMessage message,
       ClientIdentity client,
       RequestKind kind,
@@ -166,24 +181,30 @@ public final class ClientSignatures {
       String reason,
       boolean keyProblem,
       String why) {
-    return refuse(
-        journal.nextSequence(),
-        ase,
-        message,
-        client,
-        kind,
-        now,
-        trace,
-        diagnostics,
-        reason,
-        keyProblem,
-        why,
-        null);
+    return storage.write(
+        ase.sessionId(),
+        tx ->
+            refuse(
+                tx,
+                tx.journal().nextSequence(),
+                ase,
+                message,
+                client,
+                kind,
+                now,
+                trace,
+                diagnostics,
+                reason,
+                keyProblem,
+                why,
+                null));
   }
 
+  /** Records a refusal in the session's journal, inside the transaction; returns the error. */
   private ApiException refuse(
+      Tx tx,
       long sequence,
-      Ase ase,
+      SessionAse ase,
       HttpMessage message,
       ClientIdentity client,
       RequestKind kind,
@@ -193,7 +214,7 @@ public final class ClientSignatures {
       String reason,
       boolean keyProblem,
       String why,
-      ReplayWatch.PossibleReplay replay) {
+      PossibleReplay replay) {
     int status = kind.status(keyProblem);
     String description =
         "request signature refused: "
@@ -204,22 +225,23 @@ public final class ClientSignatures {
                     + ase.adminUrl()
                     + "/requests shows what this server received and checked."
                 : "");
-    journal.record(
-        entry(
-            sequence,
-            ase,
-            message,
-            client,
-            kind,
-            now,
-            JournalEntry.REFUSED,
-            status,
-            reason,
-            description,
-            diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
-            diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
-            trace,
-            replay));
+    tx.journal()
+        .append(
+            entry(
+                sequence,
+                ase,
+                message,
+                client,
+                kind,
+                now,
+                JournalEntry.REFUSED,
+                status,
+                reason,
+                description,
+                diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
+                diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
+                trace,
+                replay));
     return new ApiException(status, GnapErrorCode.INVALID_CLIENT.code(), description);
   }
 
@@ -237,7 +259,7 @@ public final class ClientSignatures {
 
   private JournalEntry entry(
       long sequence,
-      Ase ase,
+      SessionAse ase,
       HttpMessage message,
       ClientIdentity client,
       RequestKind kind,
@@ -249,7 +271,7 @@ public final class ClientSignatures {
       String keyId,
       String signatureBase,
       KeyLookupTrace trace,
-      ReplayWatch.PossibleReplay replay) {
+      PossibleReplay replay) {
     return new JournalEntry(
         sequence,
         now,

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.auth.GnapAuthorization;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
-import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantRevocation;
-import dev.opkit.mock.auth.grant.GrantState;
-import dev.opkit.mock.auth.grant.GrantStore;
-import dev.opkit.mock.auth.grant.Interaction;
-import dev.opkit.mock.auth.token.AccessTokenRecord;
+import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RequestSchemas;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.GrantState;
+import dev.opkit.mock.store.Interaction;
+import dev.opkit.mock.store.TokenRecord;
+import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Tx;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.model.Continue;
 import dev.opkit.protocol.model.GrantResponse;
@@ -21,7 +23,6 @@ import dev.opkit.protocol.openapi.Spec;
 import dev.opkit.protocol.signature.HttpMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,30 +34,29 @@ import java.util.Optional;
  * every token it issued.
  */
 public final class ContinuationService {
-  private final GrantStore grants;
+  private final Transactions storage;
   private final TokenService tokens;
   private final ClientSignatures signatures;
   private final GrantRevocation revocation;
   private final RequestSchemas schemas;
-  private final Clock clock;
 
   public ContinuationService(
-      GrantStore grants,
+      Transactions storage,
       TokenService tokens,
       ClientSignatures signatures,
       GrantRevocation revocation,
-      RequestSchemas schemas,
-      Clock clock) {
-    this.grants = grants;
+      RequestSchemas schemas) {
+    this.storage = storage;
     this.tokens = tokens;
     this.signatures = signatures;
     this.revocation = revocation;
     this.schemas = schemas;
-    this.clock = clock;
   }
 
   /**
-   * {@code post-continue}.
+   * {@code post-continue}. One transaction: a continuation past the {@code wait} is recorded (for
+   * the next {@code wait}) even when it is then refused, so the refusal is returned from the work
+   * rather than thrown in it.
    *
    * @throws ApiException 400 {@code too_fast}; 401 {@code invalid_client}, {@code
    *     invalid_continuation}, {@code request_denied}, or the profile's code for a body without
@@ -64,57 +64,84 @@ public final class ContinuationService {
    *     not the grant's, and for any on a rejected grant
    */
   public GrantResponse continueGrant(
-      Ase ase,
+      SessionAse ase,
       String continueId,
       String authorization,
       HttpMessage message,
       Optional<JsonNode> body) {
-    Grant grant = authenticate(ase, continueId, authorization, message);
+    GrantRecord seen = authenticate(ase, continueId, authorization, message);
     Optional<String> interactRef = interactRef(ase, body);
-    Instant now = clock.instant();
-    synchronized (grant) {
-      if (grant.state() == GrantState.REVOKED) {
-        throw revoked(grant);
+    Continued continued =
+        storage.write(
+            ase.sessionId(),
+            tx -> {
+              GrantRecord grant = tx.grants().forUpdate(seen.id()).orElseThrow();
+              Instant now = ase.session().now(tx);
+              if (grant.state() == GrantState.REVOKED) {
+                return Continued.refused(revoked(grant));
+              }
+              if (grant.state() == GrantState.REJECTED && interactRef.isPresent()) {
+                // A rejected grant is finalized (RFC 9635 §1.5) and was given no interact_ref, so
+                // no reference continues it: invalid_continuation (§5), before the wait, as Rafiki
+                // answers.
+                return Continued.refused(
+                    new ApiException(
+                        404,
+                        GnapErrorCode.INVALID_CONTINUATION.code(),
+                        "this grant cannot be continued: the user rejected it at "
+                            + grant.changedAt()
+                            + "; request a new grant"));
+              }
+              Optional<ApiException> tooFast = tooFast(grant, now);
+              if (tooFast.isPresent()) {
+                return Continued.refused(tooFast.get());
+              }
+              grant = grant.continued(now);
+              tx.grants().save(grant);
+              return decide(tx, ase, grant, interactRef, now);
+            });
+    if (continued.refusal() != null) {
+      throw continued.refusal();
+    }
+    return continued.response();
+  }
+
+  /** What a continuation past the {@code wait} comes to, once it is recorded. */
+  private Continued decide(
+      Tx tx, SessionAse ase, GrantRecord grant, Optional<String> interactRef, Instant now) {
+    switch (grant.state()) {
+      case REJECTED -> {
+        return Continued.refused(denied("the user rejected this grant at " + grant.changedAt()));
       }
-      if (grant.state() == GrantState.REJECTED && interactRef.isPresent()) {
-        // A rejected grant is finalized (RFC 9635 §1.5) and was given no interact_ref, so no
-        // reference continues it: invalid_continuation (§5), before the wait, as Rafiki answers.
-        throw new ApiException(
-            404,
-            GnapErrorCode.INVALID_CONTINUATION.code(),
-            "this grant cannot be continued: the user rejected it at "
-                + grant.changedAt()
-                + "; request a new grant");
-      }
-      checkWait(grant, now);
-      grant.continued(now);
-      switch (grant.state()) {
-        case REJECTED -> throw denied("the user rejected this grant at " + grant.changedAt());
-        case FINALIZED ->
-            throw denied(
+      case FINALIZED -> {
+        return Continued.refused(
+            denied(
                 "this grant was finalized at "
                     + grant.changedAt()
                     + " and its access token issued; continuing again issues nothing (rotate the"
-                    + " token at its manage URL instead)");
-        default -> {
-          // PENDING or APPROVED: decided below
-        }
+                    + " token at its manage URL instead)"));
       }
-      Interaction interaction = grant.interaction().orElseThrow();
-      if (interactRef.isPresent()) {
-        return withReference(grant, interaction, interactRef.get(), now);
+      default -> {
+        // PENDING or APPROVED: decided below
       }
-      if (interaction.finish() != null) {
-        throw denied(
-            "this grant has interact.finish, so it is continued with the interact_ref from the"
-                + " finish redirect, not by polling: send {\"interact_ref\": \"…\"}");
-      }
-      if (grant.state() == GrantState.PENDING) {
-        requireNotExpired(interaction, now);
-        return new GrantResponse(null, null, pending(grant), null);
-      }
-      return finalizeGrant(grant, now);
     }
+    Interaction interaction = grant.interactionIfAny().orElseThrow();
+    if (interactRef.isPresent()) {
+      return withReference(tx, ase, grant, interaction, interactRef.get(), now);
+    }
+    if (interaction.finish() != null) {
+      return Continued.refused(
+          denied(
+              "this grant has interact.finish, so it is continued with the interact_ref from the"
+                  + " finish redirect, not by polling: send {\"interact_ref\": \"…\"}"));
+    }
+    if (grant.state() == GrantState.PENDING) {
+      return expired(interaction, now)
+          .map(Continued::refused)
+          .orElseGet(
+              () -> Continued.answered(new GrantResponse(null, null, pending(ase, grant), null)));
+    }
+    return Continued.answered(finalizeGrant(tx, ase, grant, now));
   }
 
   /**
@@ -122,15 +149,16 @@ public final class ContinuationService {
    *
    * @throws ApiException 401 {@code invalid_client} or {@code invalid_continuation}
    */
-  public void cancel(Ase ase, String continueId, String authorization, HttpMessage message) {
-    Grant grant = authenticate(ase, continueId, authorization, message);
-    if (!revocation.revoke(grant)) {
-      throw revoked(grant);
+  public void cancel(SessionAse ase, String continueId, String authorization, HttpMessage message) {
+    GrantRecord grant = authenticate(ase, continueId, authorization, message);
+    GrantRevocation.Revoked outcome = revocation.revoke(ase, grant.id()).orElseThrow();
+    if (!outcome.revoked()) {
+      throw revoked(outcome.grant());
     }
   }
 
-  private Grant authenticate(
-      Ase ase, String continueId, String authorization, HttpMessage message) {
+  private GrantRecord authenticate(
+      SessionAse ase, String continueId, String authorization, HttpMessage message) {
     String presented =
         GnapAuthorization.token(authorization)
             .orElseThrow(
@@ -140,10 +168,10 @@ public final class ContinuationService {
                         GnapErrorCode.INVALID_CLIENT.code(),
                         "continuation needs the continuation token: "
                             + GnapAuthorization.problem(authorization)));
-    Grant grant =
-        grants
-            .findByContinueId(continueId)
-            .filter(g -> g.ase() == ase)
+    GrantRecord grant =
+        storage
+            .read(ase.sessionId(), reads -> reads.grants().findByContinueId(continueId))
+            .filter(g -> g.ase().equals(ase.name()))
             .filter(
                 g ->
                     MessageDigest.isEqual(
@@ -170,7 +198,7 @@ public final class ContinuationService {
    * @throws ApiException 401 with the profile's code for a body that is neither (RFC 9635 §5.1
    *     needs the reference, §5.2 polls without content)
    */
-  private Optional<String> interactRef(Ase ase, Optional<JsonNode> body) {
+  private Optional<String> interactRef(SessionAse ase, Optional<JsonNode> body) {
     if (body.isEmpty()) {
       return Optional.empty();
     }
@@ -190,78 +218,104 @@ public final class ContinuationService {
     return Optional.of(ref.asText());
   }
 
-  private static void checkWait(Grant grant, Instant now) {
-    Optional<Duration> wait = grant.waitTime();
+  private static Optional<ApiException> tooFast(GrantRecord grant, Instant now) {
+    Optional<Duration> wait = grant.waitTimeIfAny();
     if (wait.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     Instant allowed = grant.lastContinuedAt().plus(wait.get());
-    if (now.isBefore(allowed)) {
-      throw new ApiException(
-          400,
-          GnapErrorCode.TOO_FAST.code(),
-          "continued too fast: wait "
-              + wait.get().toSeconds()
-              + " s (continue.wait) after the grant response or the previous continuation;"
-              + " the next one is allowed at "
-              + allowed
-              + " (sandbox clock now "
-              + now
-              + ")");
+    if (!now.isBefore(allowed)) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new ApiException(
+            400,
+            GnapErrorCode.TOO_FAST.code(),
+            "continued too fast: wait "
+                + wait.get().toSeconds()
+                + " s (continue.wait) after the grant response or the previous continuation;"
+                + " the next one is allowed at "
+                + allowed
+                + " (sandbox clock now "
+                + now
+                + ")"));
   }
 
-  private GrantResponse withReference(
-      Grant grant, Interaction interaction, String ref, Instant now) {
+  private Continued withReference(
+      Tx tx, SessionAse ase, GrantRecord grant, Interaction interaction, String ref, Instant now) {
     if (grant.state() == GrantState.PENDING) {
-      requireNotExpired(interaction, now);
-      throw new ApiException(
-          404,
-          GnapErrorCode.INVALID_CONTINUATION.code(),
-          "interact_ref "
-              + ref
-              + " is not this grant's: the user has not finished the interaction yet");
+      return Continued.refused(
+          expired(interaction, now)
+              .orElseGet(
+                  () ->
+                      new ApiException(
+                          404,
+                          GnapErrorCode.INVALID_CONTINUATION.code(),
+                          "interact_ref "
+                              + ref
+                              + " is not this grant's: the user has not finished the interaction"
+                              + " yet")));
     }
-    String expected = grant.interactRef().orElseThrow();
+    String expected = grant.interactRefIfAny().orElseThrow();
     if (!MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.UTF_8), ref.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiException(
-          404,
-          GnapErrorCode.INVALID_CONTINUATION.code(),
-          "interact_ref "
-              + ref
-              + " is not this grant's; send the interact_ref of the finish redirect");
+      return Continued.refused(
+          new ApiException(
+              404,
+              GnapErrorCode.INVALID_CONTINUATION.code(),
+              "interact_ref "
+                  + ref
+                  + " is not this grant's; send the interact_ref of the finish redirect"));
     }
-    return finalizeGrant(grant, now);
+    return Continued.answered(finalizeGrant(tx, ase, grant, now));
   }
 
-  private GrantResponse finalizeGrant(Grant grant, Instant now) {
-    grant.finalizeGrant(now);
-    AccessTokenRecord token = grant.hasAccess() ? tokens.issue(grant) : null;
+  private GrantResponse finalizeGrant(Tx tx, SessionAse ase, GrantRecord grant, Instant now) {
+    GrantRecord finalized = grant.finalizeGrant(now);
+    tx.grants().save(finalized);
+    TokenRecord token = finalized.hasAccess() ? tokens.issue(tx, ase, finalized, now) : null;
     return new GrantResponse(
         null,
-        token == null ? null : tokens.view(token),
-        Continue.of(grant.continueToken(), grant.continueUri(), null),
-        grant.subject().orElse(null));
+        token == null ? null : TokenService.view(ase, token, finalized, now),
+        Continue.of(finalized.continueToken(), GrantService.continueUri(ase, finalized), null),
+        finalized.subjectIfAny().orElse(null));
   }
 
-  private static Continue pending(Grant grant) {
+  private static Continue pending(SessionAse ase, GrantRecord grant) {
     return Continue.of(
         grant.continueToken(),
-        grant.continueUri(),
-        (int) grant.waitTime().orElseThrow().toSeconds());
+        GrantService.continueUri(ase, grant),
+        (int) grant.waitTimeIfAny().orElseThrow().toSeconds());
   }
 
-  private static void requireNotExpired(Interaction interaction, Instant now) {
-    if (interaction.expiredAt(now)) {
-      throw denied(
-          "the interaction expired at "
-              + interaction.expiresAt()
-              + " before the user decided; request a new grant");
+  private static Optional<ApiException> expired(Interaction interaction, Instant now) {
+    if (!interaction.expiredAt(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        denied(
+            "the interaction expired at "
+                + interaction.expiresAt()
+                + " before the user decided; request a new grant"));
+  }
+
+  /**
+   * A continuation's end: the answer, or the refusal to throw once the transaction committed.
+   *
+   * @param response the answer, or null when refused
+   * @param refusal the refusal, or null when answered
+   */
+  private record Continued(GrantResponse response, ApiException refusal) {
+    static Continued answered(GrantResponse response) {
+      return new Continued(response, null);
+    }
+
+    static Continued refused(ApiException refusal) {
+      return new Continued(null, refusal);
     }
   }
 
-  private static ApiException revoked(Grant grant) {
+  private static ApiException revoked(GrantRecord grant) {
     return new ApiException(
         401,
         GnapErrorCode.INVALID_CONTINUATION.code(),

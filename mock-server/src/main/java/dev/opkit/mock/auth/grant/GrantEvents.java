@@ -1,8 +1,11 @@
 package dev.opkit.mock.auth.grant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.events.Events;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.Tx;
 import dev.opkit.protocol.json.Json;
 
 /** Publishes a grant's life in its provider's event log ({@code grant.requested} and so on). */
@@ -13,15 +16,15 @@ public final class GrantEvents {
     this.events = events;
   }
 
-  /** Publishes an event about a grant: its id, client, state and access. */
-  public void publish(EventType type, Grant grant) {
+  /** Publishes an event about a grant (its id, client, state and access) with the transaction. */
+  public void publish(Tx tx, SessionAse ase, EventType type, GrantRecord grant) {
     ObjectNode data = Json.mapper().createObjectNode();
     data.put("id", grant.id());
     data.put("client", grant.client().id());
     data.put("state", grant.state().wireName());
-    data.put("interactive", grant.interaction().isPresent());
+    data.put("interactive", grant.interactionIfAny().isPresent());
     data.set("access", Json.toTree(grant.access()));
-    grant.subject().ifPresent(s -> data.set("subject", Json.toTree(s)));
-    events.publish(grant.ase().name(), type, data);
+    grant.subjectIfAny().ifPresent(s -> data.set("subject", Json.toTree(s)));
+    events.publish(tx, ase, type, data);
   }
 }

@@ -1,10 +1,10 @@
 package dev.opkit.mock.auth.grant;
 
 import dev.opkit.mock.auth.AuthConfig;
-import dev.opkit.mock.auth.client.ClientIdentity;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.Ase;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.gnap.AccessAction;
@@ -43,13 +43,24 @@ public final class GrantRules {
     this.config = config;
   }
 
+  /** A wallet an access item names, with the URL it was named by. */
+  private record NamedWallet(WalletRecord record, String url) {
+    String name() {
+      return record.id().name();
+    }
+
+    dev.opkit.protocol.amount.Asset asset() {
+      return record.asset();
+    }
+  }
+
   /**
    * Checks a request for a provider.
    *
    * @return whether the grant needs the user's consent
    * @throws ApiException 400 {@code invalid_request} or {@code invalid_client} naming the problem
    */
-  public boolean check(Ase ase, GrantRequest request, ClientIdentity client) {
+  public boolean check(SessionAse ase, GrantRequest request, ClientIdentity client) {
     checkClient(client);
     requireSomethingAsked(request);
     checkFinish(request.interact());
@@ -119,7 +130,7 @@ public final class GrantRules {
   }
 
   /** Checks one access item; returns why it needs consent, or empty when it does not. */
-  private Optional<String> checkItem(Ase ase, AccessItem item) {
+  private Optional<String> checkItem(SessionAse ase, AccessItem item) {
     AccessType type = item.type();
     for (AccessAction action : item.actions()) {
       if (!type.allows(action)) {
@@ -132,7 +143,7 @@ public final class GrantRules {
                 + type.allowedActions());
       }
     }
-    Optional<Wallet> wallet = Optional.empty();
+    Optional<NamedWallet> wallet = Optional.empty();
     if (item.identifier() != null) {
       wallet = Optional.of(walletOf(ase, item.identifier()));
     } else if (type.identifierRule() == AccessType.IdentifierRule.REQUIRED) {
@@ -158,7 +169,8 @@ public final class GrantRules {
     return consent;
   }
 
-  private Optional<String> consentReason(Ase ase, AccessItem item, Optional<Wallet> wallet) {
+  private Optional<String> consentReason(
+      SessionAse ase, AccessItem item, Optional<NamedWallet> wallet) {
     AccessType type = item.type();
     Set<AccessType> interactive =
         wallet.map(w -> config.interactiveFor(ase.name(), w.name())).orElse(config.interactive());
@@ -185,21 +197,21 @@ public final class GrantRules {
     }
   }
 
-  private Wallet walletOf(Ase ase, String identifier) {
-    return wallets
-        .findByUrl(identifier)
-        .filter(w -> w.ase() == ase)
+  private NamedWallet walletOf(SessionAse ase, String identifier) {
+    return ase.walletIdOf(identifier)
+        .flatMap(id -> wallets.find(ase, id.name()))
+        .map(w -> new NamedWallet(w, identifier))
         .orElseThrow(
             () ->
                 invalidRequest(
                     "identifier "
                         + identifier
                         + " is not a wallet address of this auth server's provider ("
-                        + ase.publicBase()
+                        + ase.base()
                         + "); ask the auth server named in that wallet address's document"));
   }
 
-  private static void checkLimits(Limits limits, Wallet wallet) {
+  private static void checkLimits(Limits limits, NamedWallet wallet) {
     if (limits.debitAmount() != null && limits.receiveAmount() != null) {
       throw invalidRequest(
           "limits may hold debitAmount or receiveAmount, not both (Open Payments: one amount"
@@ -235,7 +247,7 @@ public final class GrantRules {
     }
   }
 
-  private void checkSubject(Ase ase, Subject subject) {
+  private void checkSubject(SessionAse ase, Subject subject) {
     if (subject.subIds().size() != 1) {
       throw invalidRequest(
           "subject.sub_ids must hold exactly one id, got " + subject.subIds().size());

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.auth.OpaqueValues;
 import dev.opkit.mock.auth.client.ClientDirectory;
-import dev.opkit.mock.auth.client.ClientIdentity;
 import dev.opkit.mock.auth.client.ClientKeysUnavailable;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
-import dev.opkit.mock.auth.token.AccessTokenRecord;
 import dev.opkit.mock.auth.token.TokenService;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RequestSchemas;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientIdentity;
+import dev.opkit.mock.store.EventType;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.Interaction;
+import dev.opkit.mock.store.Reads;
+import dev.opkit.mock.store.TokenRecord;
+import dev.opkit.mock.store.Transactions;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.Continue;
@@ -22,7 +26,6 @@ import dev.opkit.protocol.model.GrantResponse;
 import dev.opkit.protocol.model.InteractResponse;
 import dev.opkit.protocol.openapi.Spec;
 import dev.opkit.protocol.signature.HttpMessage;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +34,14 @@ import java.util.UUID;
 /**
  * Grant requests (auth-server {@code post-request}; RFC 9635 §2–3; PROTOCOL.md §4.1): checks the
  * body against the 1.3.0 schema, the signature against the client's keys, and the {@link
- * GrantRules}; then approves at once (access token + continue) or asks for the user's consent
- * (interact + continue with {@code wait}).
+ * GrantRules}; then, in one transaction, stores the grant and approves it at once (access token +
+ * continue) or asks for the user's consent (interact + continue with {@code wait}).
  */
 public final class GrantService {
-  private final GrantStore store;
+  /** At most this many grants are listed, newest first. */
+  public static final int MAX_LISTED = 1000;
+
+  private final Transactions storage;
   private final GrantRules rules;
   private final ClientSignatures signatures;
   private final ClientDirectory directory;
@@ -44,10 +50,9 @@ public final class GrantService {
   private final GrantEvents events;
   private final RequestSchemas schemas;
   private final AuthConfig config;
-  private final Clock clock;
 
   public GrantService(
-      GrantStore store,
+      Transactions storage,
       GrantRules rules,
       ClientSignatures signatures,
       ClientDirectory directory,
@@ -55,9 +60,8 @@ public final class GrantService {
       OpaqueValues values,
       GrantEvents events,
       RequestSchemas schemas,
-      AuthConfig config,
-      Clock clock) {
-    this.store = store;
+      AuthConfig config) {
+    this.storage = storage;
     this.rules = rules;
     this.signatures = signatures;
     this.directory = directory;
@@ -66,7 +70,6 @@ public final class GrantService {
     this.events = events;
     this.schemas = schemas;
     this.config = config;
-    this.clock = clock;
   }
 
   /**
@@ -77,7 +80,7 @@ public final class GrantService {
    * @throws ApiException 400 {@code invalid_request} or {@code invalid_client}, 401 {@code
    *     invalid_client} for the signature
    */
-  public GrantResponse request(Ase ase, HttpMessage message, Optional<JsonNode> body) {
+  public GrantResponse request(SessionAse ase, HttpMessage message, Optional<JsonNode> body) {
     JsonNode json =
         body.orElseThrow(
             () ->
@@ -90,74 +93,87 @@ public final class GrantService {
     ClientIdentity client = ClientIdentity.of(request.client());
     boolean interactive = rules.check(ase, request, client);
     signatures.verify(ase, message, client, RequestKind.GRANT_REQUEST);
-    String clientName = interactive ? publicName((ClientIdentity.WalletAddress) client) : null;
-    Instant now = clock.instant();
-    Interaction interaction =
-        interactive
-            ? new Interaction(
-                UUID.randomUUID().toString(),
-                values.nonce(),
-                values.nonce(),
-                request.interact().finish(),
-                now.plus(config.interactionLifetime()))
-            : null;
-    Grant grant =
-        new Grant(
-            UUID.randomUUID().toString(),
-            ase,
-            client,
-            clientName,
-            request.accessToken() == null ? List.of() : request.accessToken().access(),
-            request.subject(),
-            interaction,
-            UUID.randomUUID().toString(),
-            values.token(),
-            interactive ? ase.profile().continueWait() : null,
-            now);
-    store.add(grant);
-    events.publish(EventType.GRANT_REQUESTED, grant);
-    if (interactive) {
-      return GrantResponse.interactionRequired(
-          new InteractResponse(redirectUrl(grant), interaction.finishNonce()),
-          Continue.of(
-              grant.continueToken(),
-              grant.continueUri(),
-              (int) ase.profile().continueWait().toSeconds()));
-    }
-    AccessTokenRecord token = tokens.issue(grant);
-    events.publish(EventType.GRANT_APPROVED, grant);
-    return GrantResponse.approved(
-        tokens.view(token), Continue.of(grant.continueToken(), grant.continueUri(), null));
+    String clientName = interactive ? publicName(ase, (ClientIdentity.WalletAddress) client) : null;
+    String grantId = UUID.randomUUID().toString();
+    String interactionId = UUID.randomUUID().toString();
+    String urlNonce = values.nonce();
+    String finishNonce = values.nonce();
+    String continueId = UUID.randomUUID().toString();
+    String continueToken = values.token();
+    return storage.write(
+        ase.sessionId(),
+        tx -> {
+          Instant now = ase.session().now(tx);
+          Interaction interaction =
+              interactive
+                  ? new Interaction(
+                      interactionId,
+                      urlNonce,
+                      finishNonce,
+                      request.interact().finish(),
+                      now.plus(config.interactionLifetime()))
+                  : null;
+          GrantRecord grant =
+              GrantRecord.requested(
+                  grantId,
+                  ase.name(),
+                  client,
+                  clientName,
+                  request.accessToken() == null ? List.of() : request.accessToken().access(),
+                  request.subject(),
+                  interaction,
+                  continueId,
+                  continueToken,
+                  interactive ? ase.profile().continueWait() : null,
+                  now);
+          tx.grants().save(grant);
+          events.publish(tx, ase, EventType.GRANT_REQUESTED, grant);
+          if (interactive) {
+            return GrantResponse.interactionRequired(
+                new InteractResponse(redirectUrl(ase, grant), interaction.finishNonce()),
+                Continue.of(
+                    grant.continueToken(),
+                    continueUri(ase, grant),
+                    (int) ase.profile().continueWait().toSeconds()));
+          }
+          TokenRecord token = tokens.issue(tx, ase, grant, now);
+          events.publish(tx, ase, EventType.GRANT_APPROVED, grant);
+          return GrantResponse.approved(
+              TokenService.view(ase, token, grant, now),
+              Continue.of(grant.continueToken(), continueUri(ase, grant), null));
+        });
   }
 
   /** The consent page's URL: {@code {auth}/interact/{id}/{nonce}}. */
-  public static String redirectUrl(Grant grant) {
-    Interaction interaction = grant.interaction().orElseThrow();
-    return grant.ase().authServerUrl()
-        + "/interact/"
-        + interaction.id()
-        + "/"
-        + interaction.urlNonce();
+  public static String redirectUrl(SessionAse ase, GrantRecord grant) {
+    Interaction interaction = grant.interactionIfAny().orElseThrow();
+    return ase.authServerUrl() + "/interact/" + interaction.id() + "/" + interaction.urlNonce();
   }
 
-  /** A provider's grants, newest first. */
-  public List<Grant> all(Ase ase) {
-    return store.all(ase);
+  /** The continuation URI: {@code {auth}/continue/{continueId}}. */
+  public static String continueUri(SessionAse ase, GrantRecord grant) {
+    return ase.authServerUrl() + "/continue/" + grant.continueId();
   }
 
-  /** A grant of a provider by id. */
-  public Optional<Grant> find(Ase ase, String id) {
-    return store.find(id).filter(g -> g.ase() == ase);
+  /** A provider's grants in the session, newest first (at most {@value #MAX_LISTED}). */
+  public List<GrantRecord> all(SessionAse ase) {
+    return storage.read(ase.sessionId(), reads -> reads.grants().newest(ase.name(), MAX_LISTED));
   }
 
-  public void clear() {
-    store.clear();
+  /** A grant of a provider in the session, by id. */
+  public Optional<GrantRecord> find(SessionAse ase, String id) {
+    return storage.read(ase.sessionId(), reads -> find(reads, ase, id));
   }
 
-  private String publicName(ClientIdentity.WalletAddress client) {
+  /** A grant of a provider, by id, as {@code reads} sees the session. */
+  public static Optional<GrantRecord> find(Reads reads, SessionAse ase, String id) {
+    return reads.grants().find(id).filter(g -> g.ase().equals(ase.name()));
+  }
+
+  private String publicName(SessionAse ase, ClientIdentity.WalletAddress client) {
     Optional<String> name;
     try {
-      name = directory.publicName(client);
+      name = directory.publicName(ase, client);
     } catch (ClientKeysUnavailable e) {
       throw new ApiException(
           400,

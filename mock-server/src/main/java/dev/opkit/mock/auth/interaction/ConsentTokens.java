@@ -1,6 +1,6 @@
 package dev.opkit.mock.auth.interaction;
 
-import dev.opkit.mock.auth.grant.Interaction;
+import dev.opkit.mock.store.Interaction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

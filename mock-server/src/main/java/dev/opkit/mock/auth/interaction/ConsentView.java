@@ -1,7 +1,8 @@
 package dev.opkit.mock.auth.interaction;
 
-import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantService;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.model.AccessItem;
@@ -29,10 +30,10 @@ public record ConsentView(Map<String, Object> model) {
    *
    * @param consentToken the token the page's form sends back ({@link ConsentTokens})
    */
-  public static ConsentView of(Grant grant, String consentToken) {
+  public static ConsentView of(SessionAse ase, GrantRecord grant, String consentToken) {
     Map<String, Object> model = new LinkedHashMap<>();
-    String clientName = grant.clientName().orElse(grant.client().id());
-    model.put("providerName", grant.ase().name());
+    String clientName = grant.clientNameIfAny().orElse(grant.client().id());
+    model.put("providerName", ase.name());
     model.put("clientName", clientName);
     model.put("clientUrl", grant.client().id());
     List<String> wallets =
@@ -43,19 +44,16 @@ public record ConsentView(Map<String, Object> model) {
             .toList();
     model.put(
         "walletsText",
-        wallets.isEmpty()
-            ? "your wallet addresses at " + grant.ase().publicBase()
-            : String.join(", ", wallets));
-    List<Map<String, Object>> items =
-        grant.access().stream().map(item -> item(item, grant)).toList();
+        wallets.isEmpty() ? "your wallet addresses at " + ase.base() : String.join(", ", wallets));
+    List<Map<String, Object>> items = grant.access().stream().map(item -> item(item, ase)).toList();
     model.put("hasItems", !items.isEmpty());
     model.put("items", items);
-    grant.subject().ifPresent(s -> model.put("subject", s.subIds().get(0).id()));
-    model.put("expiresAt", EXPIRY.format(grant.interaction().orElseThrow().expiresAt()));
-    model.put("actionUrl", GrantService.redirectUrl(grant));
+    grant.subjectIfAny().ifPresent(s -> model.put("subject", s.subIds().get(0).id()));
+    model.put("expiresAt", EXPIRY.format(grant.interactionIfAny().orElseThrow().expiresAt()));
+    model.put("actionUrl", GrantService.redirectUrl(ase, grant));
     model.put("tokenField", ConsentTokens.FIELD);
     model.put("consentToken", consentToken);
-    InteractFinish finish = grant.interaction().orElseThrow().finish();
+    InteractFinish finish = grant.interactionIfAny().orElseThrow().finish();
     if (finish != null) {
       model.put("finishHost", URI.create(finish.uri()).getHost());
       model.put("finishUri", finish.uri());
@@ -63,7 +61,7 @@ public record ConsentView(Map<String, Object> model) {
     return new ConsentView(Map.copyOf(model));
   }
 
-  private static Map<String, Object> item(AccessItem item, Grant grant) {
+  private static Map<String, Object> item(AccessItem item, SessionAse ase) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("type", typeWords(item.type()));
     view.put(
@@ -73,8 +71,7 @@ public record ConsentView(Map<String, Object> model) {
       view.put("wallet", item.identifier());
     }
     if (item.limits() != null) {
-      view.put(
-          "limits", LimitsInWords.describe(item.limits(), grant.ase().profile().windowCounting()));
+      view.put("limits", LimitsInWords.describe(item.limits(), ase.profile().windowCounting()));
     }
     return view;
   }

@@ -3,7 +3,8 @@ package dev.opkit.mock.auth.interaction;
 import dev.opkit.mock.http.CrossSiteRequests;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RouteGroup;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.session.SessionRouting;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -13,7 +14,7 @@ import io.javalin.http.Context;
  * or 303 redirects, never JSON.
  */
 public final class InteractionRoutes implements RouteGroup {
-  private final Ase ase;
+  private final SessionRouting routing;
   private final InteractionService interactions;
   private final OwnOrigins origins;
 
@@ -21,8 +22,9 @@ public final class InteractionRoutes implements RouteGroup {
    * @param origins the sandbox's own web origins: a decision sent from a page of any other is
    *     refused
    */
-  public InteractionRoutes(Ase ase, InteractionService interactions, OwnOrigins origins) {
-    this.ase = ase;
+  public InteractionRoutes(
+      SessionRouting routing, InteractionService interactions, OwnOrigins origins) {
+    this.routing = routing;
     this.interactions = interactions;
     this.origins = origins;
   }
@@ -31,11 +33,15 @@ public final class InteractionRoutes implements RouteGroup {
   public void addTo(RoutesConfig routes) {
     routes.get(
         "/auth/interact/{id}/{nonce}",
-        ctx -> answer(ctx, interactions.show(ase, ctx.pathParam("id"), ctx.pathParam("nonce"))));
+        ctx ->
+            answer(
+                ctx,
+                interactions.show(routing.ase(ctx), ctx.pathParam("id"), ctx.pathParam("nonce"))));
     routes.post("/auth/interact/{id}/{nonce}", ctx -> answer(ctx, decide(ctx)));
   }
 
   private InteractionOutcome decide(Context ctx) {
+    SessionAse ase = routing.ase(ctx);
     String foreign = CrossSiteRequests.foreignReason(ctx, origins);
     if (foreign != null) {
       return interactions.refuseCrossSite(ase, foreign);

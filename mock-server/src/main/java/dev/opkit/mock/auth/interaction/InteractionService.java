@@ -1,19 +1,17 @@
 package dev.opkit.mock.auth.interaction;
 
-import dev.opkit.mock.auth.AuthSettings;
 import dev.opkit.mock.auth.AutoConsent;
-import dev.opkit.mock.auth.grant.Grant;
 import dev.opkit.mock.auth.grant.GrantEvents;
-import dev.opkit.mock.auth.grant.GrantState;
-import dev.opkit.mock.auth.grant.GrantStore;
-import dev.opkit.mock.auth.grant.Interaction;
-import dev.opkit.mock.events.EventType;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.GrantState;
+import dev.opkit.mock.store.Interaction;
+import dev.opkit.mock.store.Transactions;
 import dev.opkit.protocol.gnap.FinishHash;
 import dev.opkit.protocol.model.InteractFinish;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,40 +26,36 @@ import java.util.UUID;
  * when the interaction can no longer be used. Auto-consent decides without showing the page.
  */
 public final class InteractionService {
-  private final GrantStore grants;
-  private final AuthSettings settings;
+  private final Transactions storage;
   private final GrantEvents events;
   private final HtmlPages pages;
   private final ConsentTokens tokens = new ConsentTokens();
-  private final Clock clock;
 
-  public InteractionService(
-      GrantStore grants, AuthSettings settings, GrantEvents events, HtmlPages pages, Clock clock) {
-    this.grants = grants;
-    this.settings = settings;
+  public InteractionService(Transactions storage, GrantEvents events, HtmlPages pages) {
+    this.storage = storage;
     this.events = events;
     this.pages = pages;
-    this.clock = clock;
   }
 
   /** {@code GET interact.redirect}: the consent page, or an automatic decision. */
-  public InteractionOutcome show(Ase ase, String id, String nonce) {
-    Optional<Grant> found = find(ase, id, nonce);
+  public InteractionOutcome show(SessionAse ase, String id, String nonce) {
+    Optional<GrantRecord> found = find(ase, id, nonce);
     if (found.isEmpty()) {
       return unknown(ase);
     }
-    Grant grant = found.get();
-    Optional<InteractionOutcome> unusable = unusable(grant);
+    GrantRecord grant = found.get();
+    Optional<InteractionOutcome> unusable = unusable(ase, grant, ase.session().now());
     if (unusable.isPresent()) {
       return unusable.get();
     }
-    AutoConsent auto = settings.autoConsent();
+    AutoConsent auto = ase.session().record().autoConsent();
     if (auto != AutoConsent.OFF) {
-      return decide(grant, auto == AutoConsent.ACCEPT);
+      return decide(ase, grant, auto == AutoConsent.ACCEPT);
     }
     return new InteractionOutcome.Page(
         200,
-        pages.consent(ConsentView.of(grant, tokens.tokenFor(grant.interaction().orElseThrow()))));
+        pages.consent(
+            ConsentView.of(ase, grant, tokens.tokenFor(grant.interactionIfAny().orElseThrow()))));
   }
 
   /**
@@ -69,12 +63,12 @@ public final class InteractionService {
    * {@value ConsentTokens#FIELD}.
    */
   public InteractionOutcome decide(
-      Ase ase, String id, String nonce, String decision, String consentToken) {
-    Optional<Grant> found = find(ase, id, nonce);
+      SessionAse ase, String id, String nonce, String decision, String consentToken) {
+    Optional<GrantRecord> found = find(ase, id, nonce);
     if (found.isEmpty()) {
       return unknown(ase);
     }
-    Grant grant = found.get();
+    GrantRecord grant = found.get();
     if (!"accept".equals(decision) && !"reject".equals(decision)) {
       return new InteractionOutcome.Page(
           400,
@@ -86,18 +80,18 @@ public final class InteractionService {
                       + (decision == null ? "no decision" : "'" + decision + "'")
                       + ".")));
     }
-    Optional<InteractionOutcome> unusable = unusable(grant);
+    Optional<InteractionOutcome> unusable = unusable(ase, grant, ase.session().now());
     if (unusable.isPresent()) {
       return unusable.get();
     }
-    if (!tokens.matches(grant.interaction().orElseThrow(), consentToken)) {
+    if (!tokens.matches(grant.interactionIfAny().orElseThrow(), consentToken)) {
       return notFromThePage(
           ase,
           "The answer did not carry the token of the consent page this wallet showed"
               + (consentToken == null ? "" : " (it carried another one)")
               + ".");
     }
-    return decide(grant, "accept".equals(decision));
+    return decide(ase, grant, "accept".equals(decision));
   }
 
   /**
@@ -106,11 +100,11 @@ public final class InteractionService {
    *
    * @param why how the request showed it, as {@code CrossSiteRequests.foreignReason} says it
    */
-  public InteractionOutcome refuseCrossSite(Ase ase, String why) {
+  public InteractionOutcome refuseCrossSite(SessionAse ase, String why) {
     return notFromThePage(ase, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
   }
 
-  private InteractionOutcome notFromThePage(Ase ase, String why) {
+  private InteractionOutcome notFromThePage(SessionAse ase, String why) {
     return new InteractionOutcome.Page(
         403,
         pages.message(
@@ -123,43 +117,50 @@ public final class InteractionService {
                 "Open the consent link from the app again and answer there.")));
   }
 
-  private InteractionOutcome decide(Grant grant, boolean accept) {
-    Interaction interaction = grant.interaction().orElseThrow();
-    Instant now = clock.instant();
+  /** Decides in one transaction that takes the grant for update and checks it is still usable. */
+  private InteractionOutcome decide(SessionAse ase, GrantRecord seen, boolean accept) {
+    Interaction interaction = seen.interactionIfAny().orElseThrow();
     String ref = UUID.randomUUID().toString();
-    synchronized (grant) {
-      Optional<InteractionOutcome> unusable = unusable(grant);
-      if (unusable.isPresent()) {
-        return unusable.get();
-      }
-      if (accept) {
-        grant.approve(ref, now);
-      } else {
-        grant.reject(now);
-      }
+    Decided decided =
+        storage.write(
+            ase.sessionId(),
+            tx -> {
+              GrantRecord grant = tx.grants().forUpdate(seen.id()).orElseThrow();
+              Instant now = ase.session().now(tx);
+              Optional<InteractionOutcome> unusable = unusable(ase, grant, now);
+              if (unusable.isPresent()) {
+                return new Decided(null, unusable.get());
+              }
+              GrantRecord changed = accept ? grant.approve(ref, now) : grant.reject(now);
+              tx.grants().save(changed);
+              events.publish(
+                  tx, ase, accept ? EventType.GRANT_APPROVED : EventType.GRANT_REJECTED, changed);
+              return new Decided(changed, null);
+            });
+    if (decided.unusable() != null) {
+      return decided.unusable();
     }
-    events.publish(accept ? EventType.GRANT_APPROVED : EventType.GRANT_REJECTED, grant);
+    GrantRecord grant = decided.grant();
     InteractFinish finish = interaction.finish();
     if (finish == null) {
       return new InteractionOutcome.Page(
           200,
           pages.message(
-              grant.ase().name(),
+              ase.name(),
               accept ? "Access granted" : "Access refused",
               List.of(
                   "You "
                       + (accept ? "accepted" : "rejected")
                       + " the request of "
-                      + grant.clientName().orElse(grant.client().id())
+                      + grant.clientNameIfAny().orElse(grant.client().id())
                       + ". You can close this window; the app learns the outcome by asking the"
                       + " wallet.")));
     }
     Map<String, String> parameters = new LinkedHashMap<>();
     if (accept) {
       FinishHash hash =
-          new FinishHash(
-              finish.nonce(), interaction.finishNonce(), ref, grant.ase().authServerUrl());
-      parameters.put("hash", hash.encode(grant.ase().profile().finishHashEncoding()));
+          new FinishHash(finish.nonce(), interaction.finishNonce(), ref, ase.authServerUrl());
+      parameters.put("hash", hash.encode(ase.profile().finishHashEncoding()));
       parameters.put("interact_ref", ref);
     } else {
       parameters.put("result", "grant_rejected");
@@ -167,11 +168,18 @@ public final class InteractionService {
     return new InteractionOutcome.Redirect(FinishRedirect.to(finish.uri(), parameters));
   }
 
+  /**
+   * A decision's end.
+   *
+   * @param grant the grant as decided, or null when it could no longer be
+   * @param unusable why it could no longer be decided, or null
+   */
+  private record Decided(GrantRecord grant, InteractionOutcome unusable) {}
+
   /** Why a known interaction can no longer be used, sending the user back where possible. */
-  private Optional<InteractionOutcome> unusable(Grant grant) {
-    Interaction interaction = grant.interaction().orElseThrow();
+  private Optional<InteractionOutcome> unusable(SessionAse ase, GrantRecord grant, Instant now) {
+    Interaction interaction = grant.interactionIfAny().orElseThrow();
     GrantState state = grant.state();
-    Instant now = clock.instant();
     String result;
     String message;
     if (state == GrantState.REVOKED) {
@@ -198,25 +206,25 @@ public final class InteractionService {
         new InteractionOutcome.Page(
             400,
             pages.message(
-                grant.ase().name(),
+                ase.name(),
                 "This request can no longer be answered",
                 List.of(
                     "The " + message + " (" + result + ").",
                     "Go back to the app and start again."))));
   }
 
-  private Optional<Grant> find(Ase ase, String id, String nonce) {
-    return grants
-        .findByInteractionId(id)
-        .filter(g -> g.ase() == ase)
+  private Optional<GrantRecord> find(SessionAse ase, String id, String nonce) {
+    return storage
+        .read(ase.sessionId(), reads -> reads.grants().findByInteractionId(id))
+        .filter(g -> g.ase().equals(ase.name()))
         .filter(
             g ->
                 MessageDigest.isEqual(
-                    g.interaction().orElseThrow().urlNonce().getBytes(StandardCharsets.UTF_8),
+                    g.interactionIfAny().orElseThrow().urlNonce().getBytes(StandardCharsets.UTF_8),
                     nonce.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private InteractionOutcome unknown(Ase ase) {
+  private InteractionOutcome unknown(SessionAse ase) {
     return new InteractionOutcome.Page(
         404,
         pages.message(

@@ -1,18 +1,16 @@
 package dev.opkit.mock.auth.journal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.opkit.mock.store.JournalStore;
+import dev.opkit.mock.store.PossibleReplay;
 import dev.opkit.protocol.signature.HttpMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers the signed requests that verified, for as long as their signature stays acceptable, to
@@ -21,36 +19,27 @@ import java.util.concurrent.TimeUnit;
  * provider, method, exact {@code @target-uri}, {@code Signature-Input}, {@code Signature} and the
  * body's digest all agree; even then it is a <em>possible</em> replay, since a client that signs
  * without a nonce (the official SDKs) sends identical bytes for two identical requests in the same
- * second. Bounded: the oldest sightings give way when it is full.
+ * second. The sightings are the session's, kept (bounded) by its {@link JournalStore}.
  */
 public final class ReplayWatch {
-  /** How many sightings are kept at most. */
-  static final long MAX_SIGHTINGS = 50_000;
-
-  private final Cache<String, PossibleReplay> sightings;
+  private final Duration validity;
 
   /**
    * @param validity how long after it first arrived a request's signature may still be accepted:
    *     the signature's greatest age plus its greatest skew into the future
-   * @param realClock real time, the clock signatures are checked against
    */
-  public ReplayWatch(Duration validity, Clock realClock) {
-    this.sightings =
-        Caffeine.newBuilder()
-            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(realClock.millis()))
-            .expireAfterWrite(validity)
-            .maximumSize(MAX_SIGHTINGS)
-            .build();
+  public ReplayWatch(Duration validity) {
+    this.validity = validity;
   }
 
   /**
-   * Notes a verified request that arrived at {@code now}, which the journal records as entry {@code
-   * sequence}.
+   * Notes, in the session's journal, a verified request that arrived at {@code now}, which the
+   * journal records as entry {@code sequence}.
    *
    * @return its first sighting when the same signed request arrived before, within its validity
    */
   public Optional<PossibleReplay> sight(
-      String ase, HttpMessage message, Instant now, long sequence) {
+      JournalStore journal, String ase, HttpMessage message, Instant now, long sequence) {
     PossibleReplay first =
         new PossibleReplay(
             "possible replay: the same method, target URI, Signature-Input, Signature and body as"
@@ -62,13 +51,7 @@ public final class ReplayWatch {
                 + " a second)",
             now,
             sequence);
-    PossibleReplay earlier = sightings.asMap().putIfAbsent(fingerprint(ase, message), first);
-    return Optional.ofNullable(earlier);
-  }
-
-  /** Forgets every sighting (sandbox reset). */
-  public void clear() {
-    sightings.invalidateAll();
+    return journal.sight(fingerprint(ase, message), now, now.plus(validity), first);
   }
 
   private static String fingerprint(String ase, HttpMessage message) {
@@ -96,13 +79,4 @@ public final class ReplayWatch {
     sha256.update(body);
     return HexFormat.of().formatHex(sha256.digest());
   }
-
-  /**
-   * When the same signed request was first seen, for the journal.
-   *
-   * @param note what it means, in words
-   * @param firstSeen when it first arrived (real time)
-   * @param firstSequence its entry in the request journal
-   */
-  public record PossibleReplay(String note, Instant firstSeen, long firstSequence) {}
 }

@@ -5,19 +5,23 @@ import dev.opkit.mock.auth.GnapAuthorization;
 import dev.opkit.mock.auth.OpaqueValues;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
-import dev.opkit.mock.auth.grant.Grant;
-import dev.opkit.mock.auth.grant.GrantState;
-import dev.opkit.mock.events.EventType;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
-import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventType;
+import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.GrantState;
+import dev.opkit.mock.store.Reads;
+import dev.opkit.mock.store.TokenRecord;
+import dev.opkit.mock.store.TokenState;
+import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Tx;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.AccessToken;
 import dev.opkit.protocol.signature.HttpMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,70 +31,79 @@ import java.util.UUID;
 /**
  * Access tokens (auth-server tag {@code token}; RFC 9635 §6; PROTOCOL.md §4.4): issuing, rotation
  * (the old value and manage URL die at once, exactly one successor even under concurrent
- * rotations), revocation, and the lookup the resource server's introspection uses. Lifetimes follow
- * the provider's behaviour profile and the sandbox clock.
+ * rotations), revocation, and the lookup the resource server's introspection uses. Every change is
+ * one transaction that takes the token's grant for update first, so a revoked grant never gains a
+ * token; lifetimes follow the provider's behaviour profile and the session clock.
  */
 public final class TokenService {
-  private final TokenStore store;
+  private final Transactions storage;
   private final OpaqueValues values;
   private final ClientSignatures signatures;
   private final Events events;
-  private final Clock clock;
 
   public TokenService(
-      TokenStore store,
-      OpaqueValues values,
-      ClientSignatures signatures,
-      Events events,
-      Clock clock) {
-    this.store = store;
+      Transactions storage, OpaqueValues values, ClientSignatures signatures, Events events) {
+    this.storage = storage;
     this.values = values;
     this.signatures = signatures;
     this.events = events;
-    this.clock = clock;
   }
 
   /**
-   * Issues a live token for a grant being finalized.
+   * Issues a live token for a grant being finalized, inside the transaction that took the grant for
+   * update.
    *
-   * @throws IllegalStateException when the grant was revoked meanwhile
+   * @param grant the grant's current version
+   * @throws IllegalStateException when the grant is revoked
    */
-  public AccessTokenRecord issue(Grant grant) {
-    synchronized (grant) {
-      if (grant.state() == GrantState.REVOKED) {
-        throw new IllegalStateException(grant + " was revoked; it gets no token");
-      }
-      return newToken(grant, clock.instant());
+  public TokenRecord issue(Tx tx, SessionAse ase, GrantRecord grant, Instant now) {
+    if (grant.state() == GrantState.REVOKED) {
+      throw new IllegalStateException("grant " + grant.id() + " was revoked; it gets no token");
     }
+    TokenRecord token =
+        TokenRecord.issued(
+            values.token(),
+            UUID.randomUUID().toString(),
+            grant.id(),
+            grant.ase(),
+            now,
+            now.plus(ase.profile().tokenLifetime()));
+    tx.tokens().save(token);
+    return token;
   }
 
   /** The token as the auth server answers with it (schema {@code access_token}). */
-  public AccessToken view(AccessTokenRecord token) {
+  public static AccessToken view(
+      SessionAse ase, TokenRecord token, GrantRecord grant, Instant now) {
     // Rounded up, so a token issued just now reports its whole lifetime.
-    long millis = Duration.between(clock.instant(), token.expiresAt()).toMillis();
+    long millis = Duration.between(now, token.expiresAt()).toMillis();
     long seconds = Math.floorDiv(millis + 999, 1000);
     return new AccessToken(
         token.value(),
-        token.manageUrl(),
+        manageUrl(ase, token),
         (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds)),
-        token.grant().access());
+        grant.access());
+  }
+
+  /** The management URL: {@code {auth}/token/{manageId}}. */
+  public static String manageUrl(SessionAse ase, TokenRecord token) {
+    return ase.authServerUrl() + "/token/" + token.manageId();
   }
 
   /**
    * {@code post-token}: rotates the token managed at {@code manageId}.
    *
+   * @return the successor, as the auth server answers with it
    * @throws ApiException 401 {@code invalid_client} for a missing or wrong token or a bad
    *     signature, or a token rotated away or revoked; 404 {@code invalid_rotation} for an unknown
    *     manage URL; 400 {@code invalid_rotation} for an expired token in a profile that does not
    *     rotate those
    */
-  public AccessTokenRecord rotate(
-      Ase ase, String manageId, String authorization, HttpMessage message) {
+  public AccessToken rotate(
+      SessionAse ase, String manageId, String authorization, HttpMessage message) {
     String presented = presentedToken(authorization);
-    AccessTokenRecord token =
-        store
-            .findByManageId(manageId)
-            .filter(t -> t.grant().ase() == ase)
+    TokenRecord seen =
+        managed(ase, manageId)
             .orElseThrow(
                 () ->
                     new ApiException(
@@ -100,29 +113,31 @@ public final class TokenService {
                             + ase.authServerUrl()
                             + "/token/"
                             + manageId));
-    authenticate(ase, token, presented, message);
-    Grant grant = token.grant();
-    AccessTokenRecord rotated;
-    Instant now = clock.instant();
-    synchronized (grant) {
-      requireLive(token);
-      if (token.expiredAt(now) && !ase.profile().rotateExpiredTokens()) {
-        throw new ApiException(
-            400,
-            GnapErrorCode.INVALID_ROTATION.code(),
-            "this access token expired at "
-                + token.expiresAt()
-                + " (sandbox clock: "
-                + now
-                + "); the "
-                + ase.profile().name()
-                + " profile does not rotate expired tokens: request a new grant");
-      }
-      token.end(TokenState.ROTATED, now);
-      rotated = newToken(grant, now);
-    }
-    publish(EventType.TOKEN_ROTATED, token, rotated);
-    return rotated;
+    authenticate(ase, seen, presented, message);
+    return storage.write(
+        ase.sessionId(),
+        tx -> {
+          GrantRecord grant = tx.grants().forUpdate(seen.grantId()).orElseThrow();
+          TokenRecord token = tx.tokens().findByManageId(manageId).orElseThrow();
+          Instant now = ase.session().now(tx);
+          requireLive(token);
+          if (token.expiredAt(now) && !ase.profile().rotateExpiredTokens()) {
+            throw new ApiException(
+                400,
+                GnapErrorCode.INVALID_ROTATION.code(),
+                "this access token expired at "
+                    + token.expiresAt()
+                    + " (sandbox clock: "
+                    + now
+                    + "); the "
+                    + ase.profile().name()
+                    + " profile does not rotate expired tokens: request a new grant");
+          }
+          tx.tokens().save(token.end(TokenState.ROTATED, now));
+          TokenRecord rotated = issue(tx, ase, grant, now);
+          publish(tx, ase, EventType.TOKEN_ROTATED, token, grant, rotated);
+          return view(ase, rotated, grant, now);
+        });
   }
 
   /**
@@ -131,12 +146,10 @@ public final class TokenService {
    * @throws ApiException 401 {@code invalid_client} for an unknown manage URL, a missing or wrong
    *     token, a bad signature, or a token that ended already
    */
-  public void revoke(Ase ase, String manageId, String authorization, HttpMessage message) {
+  public void revoke(SessionAse ase, String manageId, String authorization, HttpMessage message) {
     String presented = presentedToken(authorization);
-    AccessTokenRecord token =
-        store
-            .findByManageId(manageId)
-            .filter(t -> t.grant().ase() == ase)
+    TokenRecord seen =
+        managed(ase, manageId)
             .orElseThrow(
                 () ->
                     invalidClient(
@@ -144,45 +157,42 @@ public final class TokenService {
                             + ase.authServerUrl()
                             + "/token/"
                             + manageId));
-    authenticate(ase, token, presented, message);
-    synchronized (token.grant()) {
-      requireLive(token);
-      token.end(TokenState.REVOKED, clock.instant());
-    }
-    publish(EventType.TOKEN_REVOKED, token, null);
+    authenticate(ase, seen, presented, message);
+    storage.write(
+        ase.sessionId(),
+        tx -> {
+          GrantRecord grant = tx.grants().forUpdate(seen.grantId()).orElseThrow();
+          TokenRecord token = tx.tokens().findByManageId(manageId).orElseThrow();
+          requireLive(token);
+          tx.tokens().save(token.end(TokenState.REVOKED, ase.session().now(tx)));
+          publish(tx, ase, EventType.TOKEN_REVOKED, token, grant, null);
+          return null;
+        });
   }
 
-  /** Revokes every live token of a grant; call while holding the grant's monitor. */
-  public void revokeAll(Grant grant, Instant now) {
-    for (AccessTokenRecord token : store.ofGrant(grant.id())) {
-      token.end(TokenState.REVOKED, now);
+  /** Revokes every live token of a grant, inside the transaction that took it for update. */
+  public static void revokeAll(Tx tx, String grantId, Instant now) {
+    for (TokenRecord token : tx.tokens().ofGrant(grantId)) {
+      if (token.state() == TokenState.LIVE) {
+        tx.tokens().save(token.end(TokenState.REVOKED, now));
+      }
     }
   }
 
-  /** The token with this value, in whatever state. */
-  public Optional<AccessTokenRecord> find(String value) {
-    return store.findByValue(value);
+  /** The token with this value that this provider's auth server issued, in whatever state. */
+  public static Optional<TokenRecord> find(Reads reads, SessionAse ase, String value) {
+    return reads.tokens().findByValue(value).filter(t -> t.ase().equals(ase.name()));
   }
 
   /** Every token a grant had, oldest first. */
-  public List<AccessTokenRecord> ofGrant(Grant grant) {
-    return store.ofGrant(grant.id());
+  public static List<TokenRecord> ofGrant(Reads reads, GrantRecord grant) {
+    return reads.tokens().ofGrant(grant.id());
   }
 
-  public void clear() {
-    store.clear();
-  }
-
-  private AccessTokenRecord newToken(Grant grant, Instant now) {
-    AccessTokenRecord token =
-        new AccessTokenRecord(
-            values.token(),
-            UUID.randomUUID().toString(),
-            grant,
-            now,
-            now.plus(grant.ase().profile().tokenLifetime()));
-    store.add(token);
-    return token;
+  private Optional<TokenRecord> managed(SessionAse ase, String manageId) {
+    return storage.read(
+        ase.sessionId(),
+        reads -> reads.tokens().findByManageId(manageId).filter(t -> t.ase().equals(ase.name())));
   }
 
   private static String presentedToken(String authorization) {
@@ -195,19 +205,21 @@ public final class TokenService {
   }
 
   private void authenticate(
-      Ase ase, AccessTokenRecord token, String presented, HttpMessage message) {
+      SessionAse ase, TokenRecord token, String presented, HttpMessage message) {
     if (!MessageDigest.isEqual(
         presented.getBytes(StandardCharsets.UTF_8),
         token.value().getBytes(StandardCharsets.UTF_8))) {
       throw invalidClient(
           "the access token in the Authorization header is not the one managed at "
-              + token.manageUrl()
+              + manageUrl(ase, token)
               + "; send the value returned together with this manage URL");
     }
-    signatures.verify(ase, message, token.grant().client(), RequestKind.TOKEN_MANAGEMENT);
+    GrantRecord grant =
+        storage.read(ase.sessionId(), reads -> reads.grants().find(token.grantId())).orElseThrow();
+    signatures.verify(ase, message, grant.client(), RequestKind.TOKEN_MANAGEMENT);
   }
 
-  private static void requireLive(AccessTokenRecord token) {
+  private static void requireLive(TokenRecord token) {
     switch (token.state()) {
       case LIVE -> {
         return;
@@ -215,29 +227,35 @@ public final class TokenService {
       case ROTATED ->
           throw invalidClient(
               "this access token was rotated at "
-                  + token.endedAt().orElseThrow()
+                  + token.endedAtIfAny().orElseThrow()
                   + "; it and its manage URL no longer work: use the token and manage URL the"
                   + " rotation returned");
       case REVOKED ->
           throw invalidClient(
               "this access token was revoked at "
-                  + token.endedAt().orElseThrow()
+                  + token.endedAtIfAny().orElseThrow()
                   + "; request a new grant");
     }
   }
 
-  private void publish(EventType type, AccessTokenRecord token, AccessTokenRecord successor) {
+  private void publish(
+      Tx tx,
+      SessionAse ase,
+      EventType type,
+      TokenRecord token,
+      GrantRecord grant,
+      TokenRecord successor) {
     ObjectNode data = Json.mapper().createObjectNode();
-    data.put("grant", token.grant().id());
-    data.put("client", token.grant().client().id());
+    data.put("grant", grant.id());
+    data.put("client", grant.client().id());
     data.put("token", OpaqueValues.mask(token.value()));
-    data.put("manage", token.manageUrl());
+    data.put("manage", manageUrl(ase, token));
     if (successor != null) {
       data.put("newToken", OpaqueValues.mask(successor.value()));
-      data.put("newManage", successor.manageUrl());
+      data.put("newManage", manageUrl(ase, successor));
       data.put("expiresAt", successor.expiresAt().toString());
     }
-    events.publish(token.grant().ase().name(), type, data);
+    events.publish(tx, ase, type, data);
   }
 
   private static ApiException invalidClient(String description) {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.resource.access;
 
+import dev.opkit.mock.session.SessionAse;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.signature.HttpMessage;
@@ -11,8 +12,8 @@ import java.util.Optional;
  * rebuilt from the provider's public URL, headers, body bytes), its {@code Authorization} header,
  * and the right it needs.
  *
- * @param authServer the grant endpoint of the provider serving the request; its tokens are the only
- *     valid ones
+ * @param ase the provider serving the request, in the session its URL names: tokens its auth server
+ *     issued in that session are the only valid ones
  * @param message the request as the client signed it
  * @param authorization the {@code Authorization} header, or null when absent
  * @param type the access type needed
@@ -21,7 +22,7 @@ import java.util.Optional;
  *     none ({@code GET /outgoing-payment-grant})
  */
 public record AccessRequest(
-    String authServer,
+    SessionAse ase,
     HttpMessage message,
     String authorization,
     AccessType type,
@@ -29,10 +30,15 @@ public record AccessRequest(
     String walletAddress) {
 
   public AccessRequest {
-    Objects.requireNonNull(authServer, "authServer");
+    Objects.requireNonNull(ase, "ase");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(action, "action");
+  }
+
+  /** The grant endpoint of the provider serving the request, as its wallets advertise it. */
+  public String authServer() {
+    return ase.authServerUrl();
   }
 
   public Optional<String> authorizationHeader() {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.resource.incoming;
 
+import dev.opkit.mock.store.IncomingPaymentRecord;
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +25,7 @@ final class IlpDetails {
 
   String address(IncomingPaymentRecord payment) {
     return "test.opkit."
-        + segment(payment.wallet().ase().name())
+        + segment(payment.wallet().ase())
         + "."
         + segment(payment.wallet().name())
         + "."

@@ -1,5 +1,8 @@
 package dev.opkit.mock.resource.incoming;
 
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.IncomingPaymentRecord;
+import dev.opkit.mock.store.IncomingPaymentState;
 import dev.opkit.protocol.model.IlpPaymentMethod;
 import dev.opkit.protocol.model.IncomingPayment;
 import dev.opkit.protocol.model.PublicIncomingPayment;
@@ -8,41 +11,42 @@ import java.util.List;
 
 /**
  * Renders stored incoming payments as the spec's schemas: {@code incoming-payment-with-methods},
- * {@code incoming-payment} and {@code public-incoming-payment}.
+ * {@code incoming-payment} and {@code public-incoming-payment}, with the URLs of the session they
+ * belong to.
  */
 public final class IncomingPaymentViews {
   private final IlpDetails ilp = new IlpDetails();
 
   /** With payment methods (create, get): one {@code ilp} method while pending, none after. */
-  public IncomingPayment withMethods(IncomingPaymentRecord payment, Instant now) {
+  public IncomingPayment withMethods(SessionAse ase, IncomingPaymentRecord payment, Instant now) {
     List<IlpPaymentMethod> methods =
         payment.stateAt(now) == IncomingPaymentState.PENDING
             ? List.of(IlpPaymentMethod.ilp(ilp.address(payment), ilp.sharedSecret(payment.id())))
             : List.of();
-    return render(payment, now, methods);
+    return render(ase, payment, now, methods);
   }
 
   /** Without payment methods (list, complete). */
-  public IncomingPayment withoutMethods(IncomingPaymentRecord payment, Instant now) {
-    return render(payment, now, null);
+  public IncomingPayment withoutMethods(
+      SessionAse ase, IncomingPaymentRecord payment, Instant now) {
+    return render(ase, payment, now, null);
   }
 
   /** What anyone may see without a token. */
-  public PublicIncomingPayment publicView(IncomingPaymentRecord payment) {
-    return new PublicIncomingPayment(
-        payment.receivedAmount(), payment.wallet().ase().authServerUrl());
+  public PublicIncomingPayment publicView(SessionAse ase, IncomingPaymentRecord payment) {
+    return new PublicIncomingPayment(payment.receivedAmount(), ase.authServerUrl());
   }
 
   private static IncomingPayment render(
-      IncomingPaymentRecord payment, Instant now, List<IlpPaymentMethod> methods) {
+      SessionAse ase, IncomingPaymentRecord payment, Instant now, List<IlpPaymentMethod> methods) {
     return new IncomingPayment(
-        payment.url(),
-        payment.wallet().url(),
+        IncomingPaymentService.url(ase, payment),
+        ase.walletUrl(payment.wallet()),
         payment.stateAt(now) == IncomingPaymentState.COMPLETED,
         payment.incomingAmount().orElse(null),
         payment.receivedAmount(),
         payment.expiresAt(),
-        payment.metadata().orElse(null),
+        payment.metadataIfAny().orElse(null),
         payment.createdAt(),
         methods);
   }

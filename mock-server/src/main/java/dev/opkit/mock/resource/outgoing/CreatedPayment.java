@@ -1,6 +1,7 @@
 package dev.opkit.mock.resource.outgoing;
 
-import dev.opkit.mock.auth.limits.SpentAmounts;
+import dev.opkit.mock.spending.SpentAmounts;
+import dev.opkit.mock.store.OutgoingPaymentRecord;
 
 /**
  * A new outgoing payment with the grant's spent amounts to report in the create response ({@code

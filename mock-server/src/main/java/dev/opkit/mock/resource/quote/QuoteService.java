@@ -7,11 +7,16 @@ import dev.opkit.mock.resource.ResourceIds;
 import dev.opkit.mock.resource.ResourceRequest;
 import dev.opkit.mock.resource.access.Grantee;
 import dev.opkit.mock.resource.access.ResourceAccess;
-import dev.opkit.mock.resource.incoming.IncomingPaymentRecord;
 import dev.opkit.mock.resource.incoming.IncomingPaymentService;
-import dev.opkit.mock.resource.incoming.IncomingPaymentState;
-import dev.opkit.mock.sandbox.Ase;
-import dev.opkit.mock.wallet.Wallet;
+import dev.opkit.mock.session.Session;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.AmountBits;
+import dev.opkit.mock.store.IncomingPaymentRecord;
+import dev.opkit.mock.store.IncomingPaymentState;
+import dev.opkit.mock.store.QuoteRecord;
+import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Tx;
+import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.Asset;
@@ -19,8 +24,6 @@ import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.model.CreateQuoteRequest;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,33 +31,16 @@ import java.util.UUID;
 
 /**
  * Quotes (resource-server spec, tag {@code quote}; PROTOCOL.md §7): the price of paying an incoming
- * payment on any provider of the sandbox from a wallet of this provider, valid for the configured
- * lifetime by the sandbox clock and never past the incoming payment's expiry.
+ * payment on any provider of the session from a wallet of this provider, valid for the configured
+ * lifetime by the session clock and never past the incoming payment's expiry.
  */
 public final class QuoteService {
-  private final QuoteStore store;
-  private final WalletService wallets;
-  private final IncomingPaymentService incoming;
+  private final Transactions storage;
   private final ResourceAccess access;
-  private final Pricing pricing;
-  private final Clock clock;
-  private final Duration lifetime;
 
-  public QuoteService(
-      QuoteStore store,
-      WalletService wallets,
-      IncomingPaymentService incoming,
-      ResourceAccess access,
-      Pricing pricing,
-      Clock clock,
-      Duration lifetime) {
-    this.store = store;
-    this.wallets = wallets;
-    this.incoming = incoming;
+  public QuoteService(Transactions storage, ResourceAccess access) {
+    this.storage = storage;
     this.access = access;
-    this.pricing = pricing;
-    this.clock = clock;
-    this.lifetime = lifetime;
   }
 
   /**
@@ -65,67 +51,93 @@ public final class QuoteService {
     Grantee grantee =
         access.authorize(
             request.access(AccessType.QUOTE, AccessAction.CREATE, body.walletAddress()));
-    Wallet sender = wallets.onResourceServer(request.ase(), body.walletAddress());
-    Instant now = clock.instant();
-    IncomingPaymentRecord receiver = activeReceiver(body.receiver(), now);
-    Priced price = price(body, sender, receiver);
-    Optional<Amount> remaining = receiver.remaining();
-    if (remaining.isPresent() && price.receive().compareTo(remaining.get()) > 0) {
-      throw new ApiException(
-          400,
-          ErrorCodes.INVALID_AMOUNT,
-          "the quote would deliver "
-              + HumanUnits.format(price.receive())
-              + " but the incoming payment "
-              + receiver.url()
-              + " expects only "
-              + HumanUnits.format(remaining.get())
-              + " more");
-    }
-    Instant expiresAt = now.plus(lifetime);
-    if (receiver.expiresAt().isBefore(expiresAt)) {
-      expiresAt = receiver.expiresAt();
-    }
-    QuoteRecord quote =
-        new QuoteRecord(
-            UUID.randomUUID(), sender, receiver, price, now, expiresAt, grantee.client());
-    store.add(quote);
-    return quote;
+    SessionAse ase = request.ase();
+    return storage.write(
+        ase.sessionId(),
+        tx -> {
+          WalletRecord sender = WalletService.onResourceServer(tx, ase, body.walletAddress());
+          Instant now = ase.session().now(tx);
+          IncomingPaymentRecord receiver = activeReceiver(tx, ase.session(), body.receiver(), now);
+          Priced price = price(ase.session(), body, sender, receiver);
+          Optional<Amount> remaining = receiver.remaining();
+          if (remaining.isPresent() && price.receive().compareTo(remaining.get()) > 0) {
+            throw new ApiException(
+                400,
+                ErrorCodes.INVALID_AMOUNT,
+                "the quote would deliver "
+                    + HumanUnits.format(price.receive())
+                    + " but the incoming payment "
+                    + body.receiver()
+                    + " expects only "
+                    + HumanUnits.format(remaining.get())
+                    + " more");
+          }
+          Instant expiresAt = now.plus(ase.session().config().quoteLifetime());
+          if (receiver.expiresAt().isBefore(expiresAt)) {
+            expiresAt = receiver.expiresAt();
+          }
+          QuoteRecord quote =
+              new QuoteRecord(
+                  UUID.randomUUID(),
+                  sender.id(),
+                  sender.asset(),
+                  receiver.id(),
+                  receiver.wallet(),
+                  receiver.asset(),
+                  AmountBits.of(price.debit()),
+                  AmountBits.of(price.fee()),
+                  AmountBits.of(price.receive()),
+                  now.toEpochMilli(),
+                  expiresAt.toEpochMilli(),
+                  grantee.client(),
+                  false);
+          tx.quotes().save(quote);
+          return quote;
+        });
   }
 
   /** {@code get-quote}: {@code read} shows the client's own quotes, {@code read-all} all. */
   public QuoteRecord get(ResourceRequest request, UUID id) {
-    QuoteRecord quote = require(request.ase(), id);
+    SessionAse ase = request.ase();
+    QuoteRecord quote =
+        storage
+            .read(ase.sessionId(), reads -> reads.quotes().find(id))
+            .filter(q -> q.wallet().ase().equals(ase.name()))
+            .orElseThrow(
+                () ->
+                    ResourceIds.unknown(
+                        ase, "there is no quote " + id + " on this resource server"));
     Grantee grantee =
-        access.authorize(request.access(AccessType.QUOTE, AccessAction.READ, quote.wallet().url()));
+        access.authorize(
+            request.access(AccessType.QUOTE, AccessAction.READ, ase.walletUrl(quote.wallet())));
     if (!grantee.maySee(quote.client())) {
-      throw ApiException.notFound("quote " + quote.url() + " was created by another client");
+      throw ApiException.notFound("quote " + url(ase, quote) + " was created by another client");
     }
     return quote;
   }
 
-  /** A quote of this provider by URL, for outgoing payments. */
-  public Optional<QuoteRecord> findByUrl(Ase ase, String url) {
-    return ResourceIds.parse(url, "quotes")
-        .flatMap(store::find)
-        .filter(q -> q.wallet().ase() == ase && q.url().equals(url));
+  /** A quote of this provider in this session by URL, taken for update (outgoing payments). */
+  public static Optional<QuoteRecord> forUpdateByUrl(Tx tx, SessionAse ase, String url) {
+    return ResourceIds.parse(ase, url, "quotes")
+        .flatMap(id -> tx.quotes().forUpdate(id))
+        .filter(q -> q.wallet().ase().equals(ase.name()) && url(ase, q).equals(url));
   }
 
   /**
    * The price of paying {@code debit} to a receiver in {@code receiveAsset} (outgoing payments
    * without a quote).
    */
-  public Priced priceFixedSend(Amount debit, Asset receiveAsset) {
-    return pricing.fixedSend(debit, receiveAsset);
+  public static Priced priceFixedSend(Session session, Amount debit, Asset receiveAsset) {
+    return pricing(session).fixedSend(debit, receiveAsset);
   }
 
   /**
    * The incoming payment a payment may go to now, or 400 {@code invalid_receiver} saying why not.
    */
-  public IncomingPaymentRecord activeReceiver(String url, Instant now) {
+  public static IncomingPaymentRecord activeReceiver(
+      Tx tx, Session session, String url, Instant now) {
     IncomingPaymentRecord receiver =
-        incoming
-            .findByUrl(url)
+        IncomingPaymentService.findByUrl(tx, session, url, now)
             .orElseThrow(
                 () ->
                     new ApiException(
@@ -149,18 +161,26 @@ public final class QuoteService {
     return receiver;
   }
 
-  private Priced price(CreateQuoteRequest body, Wallet sender, IncomingPaymentRecord receiver) {
+  /** The quote's URL (its id), in its session. */
+  public static String url(SessionAse ase, QuoteRecord quote) {
+    return ase.resourceUrl("quotes", quote.id());
+  }
+
+  private Priced price(
+      Session session,
+      CreateQuoteRequest body,
+      WalletRecord sender,
+      IncomingPaymentRecord receiver) {
     if (body.debitAmount() != null && body.receiveAmount() != null) {
       throw ApiException.badRequest("give debitAmount or receiveAmount, not both");
     }
     if (body.debitAmount() != null) {
       Amount debit = Amounts.positiveIn(sender.asset(), body.debitAmount(), "debitAmount");
-      return pricing.fixedSend(debit, receiver.wallet().asset());
+      return pricing(session).fixedSend(debit, receiver.asset());
     }
     Amount receive;
     if (body.receiveAmount() != null) {
-      receive =
-          Amounts.positiveIn(receiver.wallet().asset(), body.receiveAmount(), "receiveAmount");
+      receive = Amounts.positiveIn(receiver.asset(), body.receiveAmount(), "receiveAmount");
     } else {
       receive =
           receiver
@@ -171,18 +191,15 @@ public final class QuoteService {
                           400,
                           ErrorCodes.INVALID_AMOUNT,
                           "the receiver "
-                              + receiver.url()
+                              + IncomingPaymentService.url(session, receiver)
                               + " has no incomingAmount, so the quote needs a debitAmount or a"
                               + " receiveAmount"));
     }
-    return pricing.fixedReceive(receive, sender.asset());
+    return pricing(session).fixedReceive(receive, sender.asset());
   }
 
-  private QuoteRecord require(Ase ase, UUID id) {
-    return store
-        .find(id)
-        .filter(q -> q.wallet().ase() == ase)
-        .orElseThrow(
-            () -> ResourceIds.unknown(ase, "there is no quote " + id + " on this resource server"));
+  /** How the session prices payments: its rates and fee rule. */
+  private static Pricing pricing(Session session) {
+    return new Pricing(session.config().rates(), session.config().fees());
   }
 }

@@ -1,0 +1,104 @@
+package dev.opkit.mock.store.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.opkit.mock.store.JournalEntry;
+import dev.opkit.mock.store.JournalReads;
+import dev.opkit.mock.store.JournalStore;
+import dev.opkit.mock.store.PossibleReplay;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A session's request journals, one per provider, numbered across the session, and the signed
+ * requests it saw lately (bounded: the oldest sightings give way when it is full).
+ */
+final class MemoryJournal implements JournalReads {
+  /** How many sightings a session keeps at most. */
+  static final long MAX_SIGHTINGS = 50_000;
+
+  private final int capacity;
+  private final AtomicLong numbers;
+  private final ConcurrentMap<String, BoundedLog<JournalEntry>> logs = new ConcurrentHashMap<>();
+  private final Cache<String, Sighting> sightings =
+      Caffeine.newBuilder().maximumSize(MAX_SIGHTINGS).build();
+
+  MemoryJournal(int capacity) {
+    this(capacity, new AtomicLong());
+  }
+
+  /** Empty journals (and no sightings) that go on numbering after {@code previous}'s. */
+  MemoryJournal(MemoryJournal previous) {
+    this(previous.capacity, previous.numbers);
+  }
+
+  private MemoryJournal(int capacity, AtomicLong numbers) {
+    this.capacity = capacity;
+    this.numbers = numbers;
+  }
+
+  @Override
+  public List<JournalEntry> recent(String ase, int limit, boolean refusedOnly) {
+    BoundedLog<JournalEntry> log = logs.get(ase);
+    return log == null ? List.of() : log.newest(limit, e -> !refusedOnly || e.refused());
+  }
+
+  @Override
+  public Optional<JournalEntry> find(String ase, long sequence) {
+    BoundedLog<JournalEntry> log = logs.get(ase);
+    return log == null ? Optional.empty() : log.get(sequence);
+  }
+
+  Writes writes() {
+    return new Writes();
+  }
+
+  /** A sighting of a signed request, and until when a replay of it would still verify. */
+  private record Sighting(PossibleReplay first, Instant validUntil) {}
+
+  /** The entries and sightings one transaction adds. */
+  final class Writes implements JournalStore, Pending {
+    private final List<JournalEntry> appended = new ArrayList<>();
+    private final Map<String, Sighting> seen = new HashMap<>();
+
+    @Override
+    public long nextSequence() {
+      return numbers.incrementAndGet();
+    }
+
+    @Override
+    public void append(JournalEntry entry) {
+      appended.add(entry);
+    }
+
+    @Override
+    public Optional<PossibleReplay> sight(
+        String fingerprint, Instant now, Instant validUntil, PossibleReplay first) {
+      Sighting earlier = seen.get(fingerprint);
+      if (earlier == null) {
+        earlier = sightings.getIfPresent(fingerprint);
+      }
+      if (earlier != null && now.isBefore(earlier.validUntil())) {
+        return Optional.of(earlier.first());
+      }
+      seen.put(fingerprint, new Sighting(first, validUntil));
+      return Optional.empty();
+    }
+
+    @Override
+    public void commit() {
+      for (JournalEntry entry : appended) {
+        logs.computeIfAbsent(entry.ase(), a -> new BoundedLog<>(capacity, 0))
+            .append(entry.sequence(), entry);
+      }
+      sightings.putAll(seen);
+    }
+  }
+}
