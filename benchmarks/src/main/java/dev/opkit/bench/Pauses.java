@@ -18,8 +18,10 @@ record Pauses(List<Pause> all) {
    *
    * @param operation the VM operation, e.g. {@code G1CollectForAllocation}, {@code ZMarkStart}
    * @param nanos from the request to stop to the threads running again
+   * @param reachingNanos of those, the wait for every thread to stop: long when the machine's CPUs
+   *     are busy with other work, whatever the collector
    */
-  record Pause(String operation, long nanos) {
+  record Pause(String operation, long nanos, long reachingNanos) {
     /** Whether a garbage collector asked for it (rather than, say, deoptimisation). */
     boolean collection() {
       return operation.startsWith("G1")
@@ -54,7 +56,22 @@ record Pauses(List<Pause> all) {
 
   /** The longest pause, if any. */
   Pause longest() {
-    return all.stream().max(Comparator.comparingLong(Pause::nanos)).orElse(new Pause("none", 0));
+    return all.stream().max(Comparator.comparingLong(Pause::nanos)).orElse(new Pause("none", 0, 0));
+  }
+
+  /** Only the pauses a collector asked for. */
+  Pauses collectionsOnly() {
+    return new Pauses(all.stream().filter(Pause::collection).toList());
+  }
+
+  /** The longest time stopped once every thread had stopped: the pause's own work. */
+  long longestStopped() {
+    return all.stream().mapToLong(p -> p.nanos() - p.reachingNanos()).max().orElse(0);
+  }
+
+  /** The longest wait for the threads to stop. */
+  long longestReaching() {
+    return all.stream().mapToLong(Pause::reachingNanos).max().orElse(0);
   }
 
   long over(long nanos) {
@@ -71,7 +88,8 @@ record Pauses(List<Pause> all) {
     return String.format(
         Locale.ROOT,
         "%d pauses (%d for collections), p50 %.2f ms, p99 %.2f ms, max %.2f ms (%s),"
-            + " %d over %d ms, %.0f ms in all",
+            + " %d over %d ms, %.0f ms in all; longest wait to stop %.2f ms, longest stopped"
+            + " %.2f ms",
         count(),
         collections(),
         percentile(50) / 1e6,
@@ -80,6 +98,8 @@ record Pauses(List<Pause> all) {
         longest.operation(),
         over(AIM_NANOS),
         AIM_NANOS / 1_000_000,
-        totalNanos() / 1e6);
+        totalNanos() / 1e6,
+        longestReaching() / 1e6,
+        longestStopped() / 1e6);
   }
 }

@@ -220,6 +220,7 @@ final class Report {
     }
     Pauses pauses = tail.sandbox().pauses();
     line("  sandbox pauses over the sandbox's rounds: %s", pauses.describe());
+    line("  of them for collections: %s", pauses.collectionsOnly().describe());
     line(
         "  %-52s %6d   aim 0 over %d ms  %s",
         "pauses over the aim",

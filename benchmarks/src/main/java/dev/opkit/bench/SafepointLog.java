@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class SafepointLog {
   private static final Pattern LINE =
-      Pattern.compile("Safepoint \"([A-Za-z0-9_]+)\".*Total: (\\d+) ns");
+      Pattern.compile(
+          "Safepoint \"([A-Za-z0-9_]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns");
 
   private final Path file;
 
@@ -63,7 +64,8 @@ final class SafepointLog {
     for (String line : text.split("\n")) {
       Matcher m = LINE.matcher(line);
       if (m.find()) {
-        pauses.add(new Pauses.Pause(m.group(1), Long.parseLong(m.group(2))));
+        pauses.add(
+            new Pauses.Pause(m.group(1), Long.parseLong(m.group(3)), Long.parseLong(m.group(2))));
       }
     }
     return new Pauses(pauses);

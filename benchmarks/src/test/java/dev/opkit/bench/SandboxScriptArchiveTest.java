@@ -55,15 +55,13 @@ class SandboxScriptArchiveTest {
     assertThat(again.out()).contains("Recording a class-data archive");
 
     // -Xshare:on refuses to start with an archive that does not match the jar.
-    Result strict =
-        run(
-            checkout,
-            "java",
-            "-XX:SharedArchiveFile=" + archive,
-            "-Xshare:on",
-            "-jar",
-            jar.toString(),
-            "--check");
+    // With the collector the script starts the JVM with (SandboxJvmOptionsTest keeps it equal).
+    List<String> strictCommand = new java.util.ArrayList<>(List.of("java"));
+    strictCommand.addAll(SandboxLauncher.COLLECTOR);
+    strictCommand.addAll(
+        List.of(
+            "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar", jar.toString(), "--check"));
+    Result strict = run(checkout, strictCommand.toArray(String[]::new));
     assertThat(strict.code()).as(strict.out()).isZero();
 
     Result third = run(checkout, "sh", "sandbox", "--check");
