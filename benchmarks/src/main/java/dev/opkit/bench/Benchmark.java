@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -103,6 +104,32 @@ public final class Benchmark implements Callable<Integer> {
   private List<String> sandboxJvmOptions = List.of();
 
   @Option(
+      names = "--sandbox-gc",
+      paramLabel = "OPTIONS",
+      description =
+          "collector options for the sandbox instead of ./sandbox's, space-separated, e.g."
+              + " \"-XX:+UseG1GC -XX:MaxGCPauseMillis=5\" (default: ${DEFAULT-VALUE})")
+  private String sandboxGc = String.join(" ", SandboxLauncher.COLLECTOR);
+
+  @Option(
+      names = "--pause-rounds",
+      description =
+          "rounds of --duration per server in the pauses part, alternating sandbox and Prism"
+              + " (default: ${DEFAULT-VALUE})")
+  private int pauseRounds = 2;
+
+  @Option(
+      names = "--no-prism",
+      description = "leave Stoplight Prism out of the side-by-side figures")
+  private boolean noPrism;
+
+  @Option(
+      names = "--prism-cache",
+      description =
+          "where Prism is installed with npm the first time (default: ~/.cache/opkit-bench/prism-5.16)")
+  private Path prismCache;
+
+  @Option(
       names = "--root",
       description = "the repository root, with mock-server/ and ./sandbox (default: .)")
   private Path root = Path.of(".");
@@ -142,9 +169,23 @@ public final class Benchmark implements Callable<Integer> {
     report.line("  logs      %s", workDir);
     report.line("  load      %s (1, 5, 15 min) at the start", Machine.loadAverage());
 
+    List<String> collector =
+        sandboxGc.isBlank() ? List.of() : List.of(sandboxGc.trim().split("\\s+"));
+    Optional<Prism> prism = Optional.empty();
+    if (!noPrism
+        && (parts.contains(Part.PAUSES)
+            || parts.contains(Part.FIRST_SECONDS)
+            || parts.contains(Part.STARTUP))) {
+      prism =
+          Prism.locate(prismCache == null ? Prism.defaultCache() : prismCache, workDir, progress);
+    }
+    report.line("  sandbox   collector %s", collector.isEmpty() ? "(JVM default)" : collector);
+    prism.ifPresent(p -> report.line("  Prism     %s", p.describe()));
+
     JourneyRun.Figures figures = null;
+    SandboxLauncher launcher =
+        new SandboxLauncher(rootDir, workDir, heap, collector, sandboxJvmOptions);
     if (parts.contains(Part.JOURNEYS) || parts.contains(Part.CRYPTO)) {
-      SandboxLauncher launcher = new SandboxLauncher(rootDir, workDir, heap, sandboxJvmOptions);
       figures =
           new JourneyRun(launcher, admin, load, progress)
               .run(parts.contains(Part.JOURNEYS), parts.contains(Part.CRYPTO));
@@ -173,7 +214,7 @@ public final class Benchmark implements Callable<Integer> {
       }
     }
     LoadResult plain = null;
-    if (parts.contains(Part.PLAIN)) {
+    if (parts.contains(Part.PLAIN) || parts.contains(Part.CPU)) {
       plain = new PlainRun(rootDir, workDir, heap, load, progress).run();
       report.heading(
           "Baseline (b): plain Javalin endpoint, same settings, reads JSON, answers 200");
@@ -207,10 +248,57 @@ public final class Benchmark implements Callable<Integer> {
         }
       }
     }
+    SignedPostRun posts =
+        new SignedPostRun(launcher, admin, load, prism, rootDir, workDir, progress);
+    if (parts.contains(Part.ALLOCATION) || parts.contains(Part.CPU)) {
+      SignedPostRun.Cost cost = posts.cost(parts.contains(Part.ALLOCATION));
+      if (parts.contains(Part.ALLOCATION)) {
+        report.heading(
+            "Allocation in the sandbox process per request ("
+                + clients
+                + " clients, "
+                + load.describeLength()
+                + " per phase)");
+        report.allocation(cost);
+      }
+      if (parts.contains(Part.CPU)) {
+        progress.println("cpu: timing one Ed25519 verification and one sha-512 digest");
+        SignedPostRun.Floor floor =
+            new SignedPostRun.Floor(
+                plain.cpu().server().toNanos() / 1e3 / plain.requests(),
+                SignedPostRun.cryptoMicros());
+        report.heading("CPU per signed request in the sandbox process against its floor");
+        report.cpu(cost.post(), floor);
+      }
+    }
+    if (parts.contains(Part.PAUSES)) {
+      SignedPostRun.Tail tail =
+          new SignedPostRun(
+                  new SandboxLauncher(rootDir, workDir, scalingHeap, collector, sandboxJvmOptions),
+                  admin,
+                  load,
+                  prism,
+                  rootDir,
+                  workDir,
+                  progress)
+              .tail(outgoing, incoming, scalingWallets, pauseRounds);
+      report.heading(
+          "Pauses and p99 of signed POST /incoming-payments with stored payments, "
+              + clients
+              + " connections");
+      report.tail(tail);
+    }
+    if (parts.contains(Part.FIRST_SECONDS)) {
+      List<SignedPostRun.FirstSeconds> first = posts.firstSeconds();
+      report.heading(
+          "Signed POST /incoming-payments in the first 10 s after the first answer, against"
+              + " steady");
+      report.firstSeconds(first);
+    }
     if (parts.contains(Part.SCALING)) {
       ScalingRun.Figures scaled =
           new ScalingRun(
-                  new SandboxLauncher(rootDir, workDir, scalingHeap, sandboxJvmOptions),
+                  new SandboxLauncher(rootDir, workDir, scalingHeap, collector, sandboxJvmOptions),
                   admin,
                   scaling,
                   progress)
@@ -223,9 +311,13 @@ public final class Benchmark implements Callable<Integer> {
       report.scaling(scaled);
     }
     if (parts.contains(Part.STARTUP)) {
-      List<StartupRun.Mode> modes = new StartupRun(rootDir, workDir, startupRuns, progress).run();
+      List<StartupRun.Mode> modes =
+          new StartupRun(rootDir, workDir, startupRuns, prism, progress).run();
       report.heading(
-          "Startup: process start to the first wallet address answer, " + startupRuns + " runs");
+          "Startup: process start to the first answer (the sandbox's wallet address, Prism's"
+              + " incoming payment), "
+              + startupRuns
+              + " runs");
       report.startup(modes);
     }
     report.heading("Done");

@@ -31,6 +31,11 @@ final class GrantFlow {
     this.app = app;
   }
 
+  /** The same grants from {@code other}, the same client recording elsewhere. */
+  GrantFlow with(SignedClient other) {
+    return new GrantFlow(other, app);
+  }
+
   /** An access token and its management URL. */
   record Token(String value, String manage) {
     static Token of(JsonNode answer) {

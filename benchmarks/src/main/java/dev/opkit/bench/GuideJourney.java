@@ -26,6 +26,7 @@ final class GuideJourney {
   static final int SIGNED_REQUESTS = 10;
 
   private static final String NEARLY_UNLIMITED = "1000000000000000";
+  private static final Duration TOKEN_RENEWAL = Duration.ofMinutes(2);
 
   private final SignedClient client;
   private final GrantFlow grants;
@@ -73,6 +74,12 @@ final class GuideJourney {
     return client;
   }
 
+  /** The same client, wallets and key, recording into {@code measurements}. */
+  GuideJourney recordingInto(Measurements measurements) {
+    SignedClient other = client.recordingInto(measurements);
+    return new GuideJourney(other, grants.with(other), payer, payee, clockOffset);
+  }
+
   /** The guide once, from the incoming-payment grant to the second outgoing payment. */
   void run() {
     Instant now = Instant.now().plus(clockOffset);
@@ -102,6 +109,36 @@ final class GuideJourney {
     GrantFlow.Token rotated = grants.rotate(paymentToken);
     JsonNode second = quote(quoteToken, incomingPayment);
     pay(rotated, second.get("id").asText());
+  }
+
+  /**
+   * The guide's first signed POST alone, again and again: a new incoming payment for the payee,
+   * with an incoming-payment grant renewed every two minutes (the sandbox's tokens live ten).
+   */
+  LoadGenerator.Work incomingPayments() {
+    return new LoadGenerator.Work() {
+      private GrantFlow.Token token;
+      private long renewAt;
+
+      @Override
+      public void once() {
+        long now = System.nanoTime();
+        if (token == null || now - renewAt > 0) {
+          token =
+              grants.approved(
+                  Step.INCOMING_GRANT,
+                  payee.authServer(),
+                  GrantFlow.access("incoming-payment", null, "create", "read", "complete"));
+          renewAt = now + TOKEN_RENEWAL.toNanos();
+        }
+        client.post(
+            Step.INCOMING_PAYMENT,
+            payee.resourceServer() + "/incoming-payments",
+            token.value(),
+            incomingPaymentBody(Instant.now().plus(clockOffset)),
+            201);
+      }
+    };
   }
 
   private JsonNode quote(GrantFlow.Token token, String receiver) {

@@ -21,15 +21,40 @@ final class LoadGenerator {
     void once();
   }
 
+  /** Readings taken right when the measured part starts and right when it ends. */
+  interface Probe {
+    Probe NONE =
+        new Probe() {
+          @Override
+          public void measuringStarts() {}
+
+          @Override
+          public void measuringEnds() {}
+        };
+
+    void measuringStarts();
+
+    void measuringEnds();
+  }
+
   private final Measurements measurements;
   private final Optional<ProcessHandle> server;
+  private final Probe probe;
 
   /**
    * @param server the server process whose CPU time to report, if it is another process
    */
   LoadGenerator(Measurements measurements, Optional<ProcessHandle> server) {
+    this(measurements, server, Probe.NONE);
+  }
+
+  /**
+   * @param probe what to read at the start and the end of the measured part
+   */
+  LoadGenerator(Measurements measurements, Optional<ProcessHandle> server, Probe probe) {
     this.measurements = measurements;
     this.server = server;
+    this.probe = probe;
   }
 
   /**
@@ -79,6 +104,7 @@ final class LoadGenerator {
     threads.forEach(Thread::start);
     WarmUp.Outcome warmedUp =
         warmUp.await(measurements::requestsSoFar, d -> Thread.sleep(d.toMillis()));
+    probe.measuringStarts();
     measurements.restart();
     CpuTimes cpuBefore = CpuTimes.now(server);
     measuring.set(true);
@@ -89,6 +115,7 @@ final class LoadGenerator {
     }
     LoadResult result =
         measurements.finish(warmedUp).withCpu(CpuTimes.now(server).minus(cpuBefore));
+    probe.measuringEnds();
     stop.set(true);
     done.await();
     return result;

@@ -10,6 +10,14 @@ enum Part {
   PLAIN,
   /** Latency on an empty and on a preloaded sandbox, and heap per stored payment. */
   SCALING,
-  /** Time from process start to the first wallet address answer. */
-  STARTUP
+  /** Time from process start to the first answer, the sandbox's and Prism's. */
+  STARTUP,
+  /** Bytes the sandbox allocates per signed POST /incoming-payments and per journey request. */
+  ALLOCATION,
+  /** The sandbox's CPU per signed POST against its floor (plain endpoint + verify + digest). */
+  CPU,
+  /** Stop-the-world pauses and p99 with a million stored payments, against Prism's p99. */
+  PAUSES,
+  /** Signed-POST throughput in the first 10 s after the first answer against the steady state. */
+  FIRST_SECONDS
 }

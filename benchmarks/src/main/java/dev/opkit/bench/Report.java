@@ -22,6 +22,15 @@ final class Report {
   /** The startup aim. */
   static final Duration STARTUP_AIM = Duration.ofMillis(1500);
 
+  /** The CPU aim: per signed request at most this many times its floor. */
+  static final double CPU_AIM = 1.5;
+
+  /** The tail aim: the sandbox's p99 on the signed POST at most this many times Prism's. */
+  static final double TAIL_AIM = 2;
+
+  /** The first-seconds aim: the first 10 s at least this share of the steady throughput. */
+  static final double FIRST_SECONDS_AIM = 0.5;
+
   private final PrintStream out;
 
   Report(PrintStream out) {
@@ -104,16 +113,170 @@ final class Report {
   }
 
   void startup(List<StartupRun.Mode> modes) {
+    StartupRun.Mode prism =
+        modes.stream().filter(m -> m.command().startsWith("prism")).findFirst().orElse(null);
     line(
-        "  %-44s %9s %9s %9s   aim < %d ms", "", "median", "best", "worst", STARTUP_AIM.toMillis());
+        "  %-44s %9s %9s %9s   aim < %d ms%s",
+        "",
+        "median",
+        "best",
+        "worst",
+        STARTUP_AIM.toMillis(),
+        prism == null ? "" : " and <= Prism's median");
     for (StartupRun.Mode mode : modes) {
+      boolean isPrism = mode == prism;
+      boolean met =
+          mode.median().compareTo(STARTUP_AIM) < 0
+              && (prism == null || mode.median().compareTo(prism.median()) <= 0);
       line(
           "  %-44s %6d ms %6d ms %6d ms   %s",
           mode.command(),
           mode.median().toMillis(),
           mode.best().toMillis(),
           mode.worst().toMillis(),
-          mode.median().compareTo(STARTUP_AIM) < 0 ? "met" : "NOT met");
+          isPrism ? "(the comparison)" : met ? "met" : "NOT met");
+    }
+    if (prism == null) {
+      line("  Prism left out (see the progress output above for why)");
+    }
+  }
+
+  /** Bytes the sandbox allocated per request, each phase beside the aim. */
+  void allocation(SignedPostRun.Cost cost) {
+    line(
+        "  %-46s %12s %12s   aim <= %d KB per signed request",
+        "phase", "bytes/req", "bytes/signed", Phase.ALLOCATION_AIM / 1024);
+    allocationLine("signed POST /incoming-payments", cost.post());
+    if (cost.journeys() != null) {
+      allocationLine("the guide's journey (11 requests, 10 signed)", cost.journeys());
+    }
+    phaseDetails("signed POST", cost.post());
+    if (cost.journeys() != null) {
+      phaseDetails("journeys", cost.journeys());
+    }
+  }
+
+  private void allocationLine(String what, Phase phase) {
+    double perSigned = phase.bytesPerSignedRequest();
+    line(
+        "  %-46s %,12.0f %,12.0f   %s",
+        what,
+        phase.bytesPerRequest(),
+        perSigned,
+        perSigned <= Phase.ALLOCATION_AIM ? "met" : "NOT met");
+  }
+
+  private void phaseDetails(String what, Phase phase) {
+    line(
+        "  %-12s %,.0f requests/s (%,.0f signed/s) over %s after %s; %d errors",
+        what,
+        phase.load().requestsPerSecond(),
+        phase.load().signedRequestsPerSecond(),
+        JourneyRun.human(phase.load().elapsed().withNanos(0)),
+        phase.load().warmUp().describe(),
+        phase.load().errors());
+    line(
+        "  %-12s allocated %s over %,d requests, sandbox CPU %.0f µs per request, %d threads",
+        "",
+        mebibytes(phase.sandbox().allocatedBytes()),
+        phase.load().requests(),
+        phase.cpuMicrosPerRequest(),
+        phase.sandbox().threads());
+    line("  %-12s %s", "", phase.pauses().describe());
+    phase.load().errorMessages().forEach(m -> line("    %s", m));
+  }
+
+  /** The sandbox's CPU per signed POST against the floor. */
+  void cpu(Phase post, SignedPostRun.Floor floor) {
+    double ratio = post.cpuMicrosPerRequest() / floor.micros();
+    line(
+        "  sandbox CPU per signed POST /incoming-payments    %6.0f µs", post.cpuMicrosPerRequest());
+    line(
+        "  floor: plain endpoint server CPU %.0f µs + Ed25519 verify and sha-512 digest %.0f µs"
+            + " = %.0f µs",
+        floor.plainMicros(), floor.cryptoMicros(), floor.micros());
+    ratio("sandbox / floor", ratio, "aim <= " + CPU_AIM, ratio <= CPU_AIM);
+  }
+
+  /** Pauses and the p99 with many stored payments, beside Prism's. */
+  void tail(SignedPostRun.Tail tail) {
+    line(
+        "  preloaded %,d payments; %d rounds per server, alternating",
+        tail.preloaded(), tail.rounds());
+    line(
+        "  %-10s %12s %9s %9s %9s %9s",
+        "server", "requests/s", "p50 ms", "p99 ms", "max ms", "errors");
+    tailLine("sandbox", tail.sandbox().load());
+    if (tail.prism() != null) {
+      tailLine("Prism", tail.prism());
+      double ratio = (double) p99(tail.sandbox().load()) / Math.max(1, p99(tail.prism()));
+      ratio(
+          "p99 of the signed POST, sandbox / Prism",
+          ratio,
+          "aim <= " + TAIL_AIM,
+          ratio <= TAIL_AIM);
+    } else {
+      line("  Prism left out, so the p99 aim is not judged");
+    }
+    Pauses pauses = tail.sandbox().pauses();
+    line("  sandbox pauses over the sandbox's rounds: %s", pauses.describe());
+    line("  of them for collections: %s", pauses.collectionsOnly().describe());
+    line(
+        "  %-52s %6d   aim 0 over %d ms  %s",
+        "pauses over the aim",
+        pauses.over(Pauses.AIM_NANOS),
+        Pauses.AIM_NANOS / 1_000_000,
+        pauses.over(Pauses.AIM_NANOS) == 0 ? "met" : "NOT met");
+    line(
+        "  sandbox allocated %.0f bytes per request, CPU %.0f µs per request",
+        tail.sandbox().bytesPerRequest(), tail.sandbox().cpuMicrosPerRequest());
+    tail.sandbox().load().errorMessages().forEach(m -> line("    sandbox: %s", m));
+    if (tail.prism() != null) {
+      tail.prism().errorMessages().forEach(m -> line("    Prism: %s", m));
+    }
+  }
+
+  private void tailLine(String server, LoadResult load) {
+    Histogram h = load.latencies().get(Step.INCOMING_PAYMENT);
+    line(
+        "  %-10s %12.0f %9.2f %9.2f %9.2f %9d",
+        server,
+        load.requestsPerSecond(),
+        h == null ? 0 : millis(h.getValueAtPercentile(50)),
+        h == null ? 0 : millis(h.getValueAtPercentile(99)),
+        h == null ? 0 : millis(h.getMaxValue()),
+        load.errors());
+  }
+
+  private static long p99(LoadResult load) {
+    Histogram h = load.latencies().get(Step.INCOMING_PAYMENT);
+    return h == null ? 0 : h.getValueAtPercentile(99);
+  }
+
+  /** Throughput in the first 10 s against the steady state, per server. */
+  void firstSeconds(List<SignedPostRun.FirstSeconds> servers) {
+    line(
+        "  %-10s %9s %9s %14s %12s %7s   aim >= %.1f",
+        "server", "ready", "setup", "first 10 s/s", "steady/s", "ratio", FIRST_SECONDS_AIM);
+    for (SignedPostRun.FirstSeconds s : servers) {
+      line(
+          "  %-10s %6d ms %6d ms %14.0f %12.0f %7.2f   %s",
+          s.server(),
+          s.ready().toMillis(),
+          s.setup().toMillis(),
+          s.first().requestsPerSecond(),
+          s.steady().requestsPerSecond(),
+          s.ratio(),
+          s.server().equals("sandbox")
+              ? s.ratio() >= FIRST_SECONDS_AIM ? "met" : "NOT met"
+              : "(the comparison)");
+    }
+    if (servers.size() > 1) {
+      line(
+          "  first 10 s, sandbox / Prism: %.2f",
+          servers.get(0).first().requestsPerSecond() / servers.get(1).first().requestsPerSecond());
+    } else {
+      line("  Prism left out (see the progress output above for why)");
     }
   }
 

@@ -18,26 +18,41 @@ final class SandboxLauncher {
   static final String JAR = "mock-server/target/mock-server.jar";
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * The collector settings {@code ./sandbox} and the Docker image start the sandbox with
+   * (docs/benchmarks.md, "Pauses"); {@code SandboxJvmOptionsTest} keeps the three equal.
+   */
+  static final List<String> COLLECTOR = List.of("-XX:+UseZGC");
+
   private final Path root;
   private final Path work;
   private final String heap;
+  private final List<String> collector;
   private final List<String> jvmOptions;
 
   /**
    * @param root the repository root (where {@code mock-server/} is)
    * @param work where configs and server logs go
    * @param heap the sandbox's {@code -Xmx}, e.g. {@code 4g}
+   * @param collector the collector options, {@link #COLLECTOR} unless a run compares others
    * @param jvmOptions more options for the sandbox's JVM, e.g. to record a flight recording
    */
-  SandboxLauncher(Path root, Path work, String heap, List<String> jvmOptions) {
+  SandboxLauncher(
+      Path root, Path work, String heap, List<String> collector, List<String> jvmOptions) {
     this.root = root;
     this.work = work;
     this.heap = heap;
+    this.collector = List.copyOf(collector);
     this.jvmOptions = List.copyOf(jvmOptions);
   }
 
-  /** A started sandbox: its process and its two providers' origins. */
-  record Started(ServerProcess process, String senderOrigin, String receiverOrigin, Duration ready)
+  /** A started sandbox: its process, its two providers' origins and its safepoint log. */
+  record Started(
+      ServerProcess process,
+      String senderOrigin,
+      String receiverOrigin,
+      Duration ready,
+      SafepointLog safepoints)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -49,6 +64,7 @@ final class SandboxLauncher {
   String describe() {
     return "java -Xmx"
         + heap
+        + (collector.isEmpty() ? "" : " " + String.join(" ", collector))
         + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
         + " -jar "
         + JAR
@@ -67,6 +83,10 @@ final class SandboxLauncher {
     List<String> command = new ArrayList<>();
     command.add(Java.executable());
     command.add("-Xmx" + heap);
+    command.addAll(collector);
+    SafepointLog safepoints = new SafepointLog(work.resolve(name + "-safepoints.log"));
+    deleteIfThere(work.resolve(name + "-safepoints.log"));
+    command.add(safepoints.jvmOption());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
@@ -76,7 +96,7 @@ final class SandboxLauncher {
     String sender = "http://localhost:" + ports.get(0);
     try {
       Duration ready = process.awaitReady(sender + "/alice", START_TIMEOUT);
-      return new Started(process, sender, "http://localhost:" + ports.get(1), ready);
+      return new Started(process, sender, "http://localhost:" + ports.get(1), ready, safepoints);
     } catch (RuntimeException | InterruptedException e) {
       process.close();
       throw e;
@@ -104,6 +124,15 @@ final class SandboxLauncher {
               - { name: dave, publicName: Dave, assetCode: USD, assetScale: 2, balance: 100000 }
         """
         .formatted(senderPort, receiverPort);
+  }
+
+  private static void deleteIfThere(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void write(Path file, String text) {

@@ -53,13 +53,21 @@ final class ServerProcess implements AutoCloseable {
    * @throws JourneyFailure when the process dies or {@code timeout} passes first
    */
   Duration awaitReady(String url, Duration timeout) throws InterruptedException {
+    return awaitReady(url, java.util.Map.of(), timeout);
+  }
+
+  /** Polls {@code url}, sent with {@code headers}, until it answers 200; see above. */
+  Duration awaitReady(String url, java.util.Map<String, String> headers, Duration timeout)
+      throws InterruptedException {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1))
             .build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+    headers.forEach(builder::header);
+    HttpRequest request = builder.build();
     long deadline = startedNanos + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

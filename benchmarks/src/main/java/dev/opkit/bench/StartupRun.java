@@ -17,11 +17,14 @@ final class StartupRun {
   private final Path work;
   private final int runs;
   private final PrintStream progress;
+  private final java.util.Optional<Prism> prism;
 
-  StartupRun(Path root, Path work, int runs, PrintStream progress) {
+  StartupRun(
+      Path root, Path work, int runs, java.util.Optional<Prism> prism, PrintStream progress) {
     this.root = root;
     this.work = work;
     this.runs = runs;
+    this.prism = prism;
     this.progress = progress;
   }
 
@@ -63,6 +66,22 @@ final class StartupRun {
       progress.println("startup: priming ./sandbox (it records its class-data archive once)");
       once(List.of(script.toString()), "startup-prime");
       modes.add(measure("./sandbox", List.of(script.toString())));
+    }
+    if (prism.isPresent()) {
+      List<Duration> times = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        int port = FreePorts.take(1).get(0);
+        try (ServerProcess process =
+            ServerProcess.start(
+                prism.get().command(port), root, work.resolve("startup-prism-" + i + ".log"))) {
+          times.add(
+              process.awaitReady(
+                  Prism.readyUrl(port), Prism.REQUIRED_HEADERS, SandboxLauncher.START_TIMEOUT));
+        }
+      }
+      progress.printf(
+          "startup: prism: %s%n", times.stream().map(d -> d.toMillis() + " ms").toList());
+      modes.add(new Mode("prism mock resource-server.yaml", times));
     }
     return modes;
   }

@@ -6,13 +6,15 @@ import java.lang.management.MemoryUsage;
 
 /**
  * The body of {@code GET /admin/stats}: the process's heap and how many objects the sandbox holds,
- * for benchmarks that measure memory per stored payment.
+ * for benchmarks that measure memory per stored payment, and the JVM's counters, for benchmarks
+ * that measure allocation and CPU per request.
  *
  * @param heap the JVM heap right now (after a full collection when one was asked for)
  * @param stored what the sandbox holds
  * @param collected whether a full garbage collection ran just before the heap was read
+ * @param jvm the JVM's allocation, CPU and collection counters, for cost per request
  */
-public record AdminStats(Heap heap, StoredCounts stored, boolean collected) {
+public record AdminStats(Heap heap, StoredCounts stored, boolean collected, JvmCounters jvm) {
 
   /**
    * The JVM heap in bytes.
@@ -31,6 +33,9 @@ public record AdminStats(Heap heap, StoredCounts stored, boolean collected) {
     }
     MemoryUsage usage = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     return new AdminStats(
-        new Heap(usage.getUsed(), usage.getCommitted(), usage.getMax()), stored, collect);
+        new Heap(usage.getUsed(), usage.getCommitted(), usage.getMax()),
+        stored,
+        collect,
+        JvmCounters.now());
   }
 }

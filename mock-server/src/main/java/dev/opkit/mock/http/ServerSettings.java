@@ -13,6 +13,9 @@ import org.slf4j.Logger;
  * request.
  */
 public final class ServerSettings {
+  /** The buffer Javalin copies each response through; most answers are smaller. */
+  static final int RESPONSE_COPY_BUFFER_BYTES = 2048;
+
   private ServerSettings() {}
 
   /**
@@ -25,6 +28,10 @@ public final class ServerSettings {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.http.maxRequestSize = JsonRequests.MAX_BODY_BYTES;
+    // Javalin copies every response into Jetty through a buffer of this size, allocated per
+    // response: Jetty's 32 KB output buffer size by default, a quarter of all the sandbox allocated
+    // per signed request. Jetty still buffers the response itself; larger ones are copied in parts.
+    cfg.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
     cfg.http.prefer405over404 = true;
     cfg.http.defaultContentType = "application/json";
     cfg.router.ignoreTrailingSlashes = false;

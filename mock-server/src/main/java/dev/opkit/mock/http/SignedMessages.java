@@ -3,7 +3,7 @@ package dev.opkit.mock.http;
 import dev.opkit.protocol.signature.HttpMessage;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,9 +22,24 @@ public final class SignedMessages {
     String query = req.getQueryString();
     String target = publicBase + RequestPaths.sent(req) + (query == null ? "" : "?" + query);
     Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : Collections.list(req.getHeaderNames())) {
-      headers.put(name, String.join(", ", Collections.list(req.getHeaders(name))));
+    Enumeration<String> names = req.getHeaderNames();
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      headers.put(name, combined(req.getHeaders(name)));
     }
     return new HttpMessage(req.getMethod(), target, headers, JsonRequests.rawBody(ctx));
+  }
+
+  /** A field's lines as one value (RFC 9421 §2.1), without a list for the usual single line. */
+  private static String combined(Enumeration<String> values) {
+    String first = values.hasMoreElements() ? values.nextElement() : "";
+    if (!values.hasMoreElements()) {
+      return first;
+    }
+    StringBuilder all = new StringBuilder(first);
+    while (values.hasMoreElements()) {
+      all.append(", ").append(values.nextElement());
+    }
+    return all.toString();
   }
 }

@@ -362,6 +362,23 @@ class AdminApiTest {
   }
 
   @Test
+  void statsWhenRequestsAnsweredBetweenTwoReadingsThenAllocationAndCpuCountersRose() {
+    Response before = SANDBOX.at("ase1").get("/admin/stats");
+    for (int i = 0; i < 20; i++) {
+      SANDBOX.at("ase1").accept("application/json").get("/alice").then().statusCode(200);
+    }
+    Response after = SANDBOX.at("ase1").get("/admin/stats");
+
+    assertThat(after.<Number>path("jvm.allocatedBytes").longValue())
+        .isGreaterThan(before.<Number>path("jvm.allocatedBytes").longValue());
+    assertThat(after.<Number>path("jvm.cpuNanos").longValue())
+        .isGreaterThan(before.<Number>path("jvm.cpuNanos").longValue());
+    assertThat(after.<Integer>path("jvm.threads")).isPositive();
+    assertThat(after.<Number>path("jvm.collections").longValue())
+        .isGreaterThanOrEqualTo(before.<Number>path("jvm.collections").longValue());
+  }
+
+  @Test
   void statsWhenGcIsNotABooleanThen400() {
     SANDBOX.at("ase1").get("/admin/stats?gc=yes").then().statusCode(400);
   }

@@ -1,8 +1,10 @@
 package dev.opkit.protocol.json;
 
 import dev.opkit.protocol.ProtocolException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,13 +19,6 @@ import java.time.temporal.ChronoUnit;
  * that a Java server and a Node server emit the same text.
  */
 public final class Timestamps {
-  private static final DateTimeFormatter JS_ISO =
-      new DateTimeFormatterBuilder()
-          .appendValue(ChronoField.YEAR, 4)
-          .appendPattern("-MM-dd'T'HH:mm:ss.SSS'Z'")
-          .toFormatter()
-          .withZone(ZoneOffset.UTC);
-
   private static final DateTimeFormatter JS_EXPANDED_YEAR =
       new DateTimeFormatterBuilder()
           .appendValue(ChronoField.YEAR, 6, 6, java.time.format.SignStyle.ALWAYS)
@@ -53,9 +48,36 @@ public final class Timestamps {
    * {@code Date} holds milliseconds only; years outside 0000–9999 use the six-digit signed form.
    */
   public static String format(Instant instant) {
-    Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
-    int year = millis.atOffset(ZoneOffset.UTC).getYear();
-    return (year >= 0 && year <= 9999 ? JS_ISO : JS_EXPANDED_YEAR).format(millis);
+    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = time.getYear();
+    if (year < 0 || year > 9999) {
+      return JS_EXPANDED_YEAR.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+    // By hand: every resource in every answer has timestamps, and DateTimeFormatter allocated
+    // several objects per value on the request path.
+    byte[] text = new byte[24];
+    digits(text, 0, year, 4);
+    text[4] = '-';
+    digits(text, 5, time.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, time.getDayOfMonth(), 2);
+    text[10] = 'T';
+    digits(text, 11, time.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, time.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, time.getSecond(), 2);
+    text[19] = '.';
+    digits(text, 20, instant.getNano() / 1_000_000, 3);
+    text[23] = 'Z';
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  private static void digits(byte[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

@@ -3,11 +3,11 @@ package dev.opkit.protocol.signature;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.greenbytes.http.sfv.ByteSequenceItem;
-import org.greenbytes.http.sfv.Dictionary;
 import org.greenbytes.http.sfv.ListElement;
 import org.greenbytes.http.sfv.ParseException;
 import org.greenbytes.http.sfv.Parser;
@@ -31,7 +31,7 @@ public final class ContentDigest {
 
   /** The header value {@code sha-512=:<base64>:} for {@code body}. */
   public static String sha512(byte[] body) {
-    return serialise(List.of(SHA_512), body);
+    return member(SHA_512, digest(SHA_512, body));
   }
 
   /**
@@ -42,7 +42,8 @@ public final class ContentDigest {
    */
   public static DigestCheck check(String headerValue, byte[] body) {
     Map<String, ListElement<? extends Object>> members = parse(headerValue);
-    List<String> known = new ArrayList<>();
+    // Each algorithm's digest is computed once, for the comparison and the diagnostic value both.
+    Map<String, byte[]> known = new LinkedHashMap<>();
     List<String> mismatched = new ArrayList<>();
     for (Map.Entry<String, ListElement<? extends Object>> member : members.entrySet()) {
       String algorithm = member.getKey();
@@ -56,8 +57,8 @@ public final class ContentDigest {
                 + "\" must be a byte sequence like :<base64>:; got "
                 + member.getValue().serialize());
       }
-      known.add(algorithm);
-      if (!MessageDigest.isEqual(ByteSequences.toArray(received.get()), digest(algorithm, body))) {
+      byte[] computed = known.computeIfAbsent(algorithm, a -> digest(a, body));
+      if (!MessageDigest.isEqual(ByteSequences.toArray(received.get()), computed)) {
         mismatched.add(algorithm);
       }
     }
@@ -73,7 +74,7 @@ public final class ContentDigest {
               + SHA_512
               + "]");
     }
-    String computed = serialise(known, body);
+    String computed = serialise(known);
     if (!mismatched.isEmpty()) {
       return new DigestCheck(
           DigestCheck.Status.MISMATCH,
@@ -104,12 +105,18 @@ public final class ContentDigest {
     }
   }
 
-  private static String serialise(List<String> algorithms, byte[] body) {
-    Map<String, ListElement<? extends Object>> members = new LinkedHashMap<>();
-    for (String algorithm : algorithms) {
-      members.put(algorithm, ByteSequenceItem.valueOf(digest(algorithm, body)));
-    }
-    return Dictionary.valueOf(members).serialize();
+  /** The dictionary {@code alg=:<base64>:, …} as RFC 8941 §4.1.2 serialises it. */
+  private static String serialise(Map<String, byte[]> digests) {
+    StringBuilder text = new StringBuilder();
+    digests.forEach(
+        (algorithm, digest) ->
+            text.append(text.length() == 0 ? "" : ", ").append(member(algorithm, digest)));
+    return text.toString();
+  }
+
+  /** One member: the algorithm (a token-like key) and the digest as a byte sequence. */
+  private static String member(String algorithm, byte[] digest) {
+    return algorithm + "=:" + Base64.getEncoder().encodeToString(digest) + ":";
   }
 
   private static byte[] digest(String algorithm, byte[] body) {

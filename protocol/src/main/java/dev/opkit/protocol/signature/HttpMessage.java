@@ -66,6 +66,11 @@ public record HttpMessage(
     return body.clone();
   }
 
+  /** The body itself, not a copy, for this package's readers that only read it. */
+  byte[] bodyBytes() {
+    return body;
+  }
+
   /** This message with {@code added} header fields set, replacing same-named ones. */
   public HttpMessage withHeaders(Map<String, String> added) {
     Map<String, String> merged = new LinkedHashMap<>(headers);

@@ -42,7 +42,8 @@ public final class SignatureBase {
    *     holds a line break, or the target URI cannot be split into the parts a component needs
    */
   public static SignatureBase of(HttpMessage message, SignatureParameters parameters) {
-    StringBuilder base = new StringBuilder();
+    // Sized for a usual Open Payments base (six components), so it does not grow while built.
+    StringBuilder base = new StringBuilder(512);
     for (String component : parameters.components()) {
       base.append('"')
           .append(component)

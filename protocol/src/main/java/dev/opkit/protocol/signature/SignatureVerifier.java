@@ -199,7 +199,7 @@ public final class SignatureVerifier {
   }
 
   private static void checkDigest(HttpMessage message, Trace trace) {
-    byte[] body = message.body();
+    byte[] body = message.bodyBytes();
     String header = message.header(CoveredComponents.CONTENT_DIGEST).orElseThrow();
     DigestCheck check;
     try {

@@ -19,6 +19,25 @@ class TimestampsTest {
   }
 
   @Test
+  void formatWhenAnyInstantOfFourDigitYearsThenTheSameTextAsTheIsoFormatterTruncatedToMillis() {
+    java.util.Random random = new java.util.Random(14);
+    long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 20_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(
+              first + Math.floorMod(random.nextLong(), last - first + 1),
+              random.nextInt(1_000_000_000));
+      String iso =
+          java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+              .withZone(java.time.ZoneOffset.UTC)
+              .format(instant);
+
+      assertThat(Timestamps.format(instant)).as("%s", instant).isEqualTo(iso);
+    }
+  }
+
+  @Test
   void formatWhenNanosThenTruncatedToMillis() {
     assertThat(Timestamps.format(Instant.parse("2022-03-12T23:20:50.123999999Z")))
         .isEqualTo("2022-03-12T23:20:50.123Z");

@@ -1,0 +1,74 @@
+package dev.opkit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.mock.sandbox.SandboxConfigFile;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the sandbox's request threads allocate per signed {@code POST /incoming-payments}, in
+ * process, after a warm-up: a guard against allocation creeping back onto the request path (docs/
+ * benchmarks.md, "Allocation"). The bound is loose, for a JIT that may not have finished on a
+ * loaded machine; {@code ./benchmark --parts allocation} measures the figure itself.
+ */
+class AllocationBudgetTest {
+  /** 125 KB before the request path was trimmed, about 75 KB after. */
+  private static final long BUDGET_BYTES = 100 * 1024;
+
+  private static final int WARM_UP = 3000;
+  private static final int MEASURED = 1000;
+
+  private static Sandbox sandbox;
+
+  @BeforeAll
+  static void start() {
+    SandboxConfig config = SandboxConfigFile.parse(SandboxLauncher.config(0, 0), "benchmark");
+    sandbox = Sandbox.create(config.ephemeral()).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.stop();
+  }
+
+  @Test
+  void signedIncomingPaymentWhenWarmThenRequestThreadsAllocateLessThanTheBudget() {
+    Measurements measurements = new Measurements();
+    GuideJourney journey =
+        GuideJourney.open(
+            new AdminApi(),
+            sandbox.ase("ase1").publicBase(),
+            sandbox.ase("ase2").publicBase(),
+            0,
+            measurements);
+    LoadGenerator.Work post = journey.incomingPayments();
+    for (int i = 0; i < WARM_UP; i++) {
+      post.once();
+    }
+    long before = serverThreadsAllocated();
+    for (int i = 0; i < MEASURED; i++) {
+      post.once();
+    }
+    long perRequest = (serverThreadsAllocated() - before) / MEASURED;
+
+    assertThat(perRequest).isPositive().isLessThan(BUDGET_BYTES);
+  }
+
+  /** Bytes allocated so far by the sandbox's Jetty threads (those alive now). */
+  private static long serverThreadsAllocated() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("JettyServerThreadPool")) {
+        total += Math.max(0, threads.getThreadAllocatedBytes(thread.getId()));
+      }
+    }
+    return total;
+  }
+}
