@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A test double standing in front of one provider of an in-process sandbox and answering two kinds
@@ -31,6 +32,9 @@ import java.util.Set;
  * public URL is the proxy's, so documents, ids and signatures all name it.
  */
 public final class RafikiLikeProxy implements AutoCloseable {
+  /** The grant endpoint: {@code /auth}, or a session's {@code /auth/{session}} (the kit's). */
+  private static final Pattern GRANT_ENDPOINT = Pattern.compile("/auth(/[0-9a-f-]{36})?");
+
   private static final Set<String> ACCESS_TYPES =
       Set.of("incoming-payment", "outgoing-payment", "quote");
   private static final Set<String> NOT_FORWARDED =
@@ -90,7 +94,7 @@ public final class RafikiLikeProxy implements AutoCloseable {
                 + " 'signature-input'\"}}");
         return;
       }
-      if (post && path.equals("/auth") && asksForUnknownAccess(body)) {
+      if (post && GRANT_ENDPOINT.matcher(path).matches() && asksForUnknownAccess(body)) {
         respond(
             exchange,
             400,
