@@ -1,4 +1,4 @@
-package dev.opkit.sandbox.admin;
+package dev.opkit.sandbox.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,15 @@ import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.Jwk;
+import dev.opkit.sandbox.admin.AdminWallet;
+import dev.opkit.sandbox.admin.AutoConsent;
+import dev.opkit.sandbox.admin.CreatedSession;
+import dev.opkit.sandbox.admin.LedgerReport;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.SandboxAdmin;
+import dev.opkit.sandbox.admin.SandboxAdminException;
+import dev.opkit.sandbox.admin.SessionInfo;
+import dev.opkit.sandbox.admin.SessionOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -15,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The typed admin client against a real in-process sandbox over HTTP. */
+/**
+ * The typed admin client ({@code sandbox-admin-client}) against a real in-process sandbox over
+ * HTTP; here because that module cannot depend on the sandbox, whose own tests use the client.
+ */
 class SandboxAdminTest {
   private static final String SECRET = "typed-admin-secret";
   private static Sandbox sandbox;
