@@ -62,6 +62,11 @@ public final class SandboxAdmin {
     return http.base();
   }
 
+  /** {@code GET /admin}: the index of the admin API (links to every part), as JSON. */
+  public JsonNode index() {
+    return http.get("");
+  }
+
   // Sessions: always at the provider's /admin/sessions, whatever session this client is for.
 
   /** {@code POST /admin/sessions}: a new isolated session. */

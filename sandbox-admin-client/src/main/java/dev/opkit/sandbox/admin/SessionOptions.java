@@ -206,6 +206,22 @@ public record SessionOptions(
         ases);
   }
 
+  /** A session that starts with no wallets at all (each test opens its own). */
+  public SessionOptions withoutWallets() {
+    return new SessionOptions(
+        name,
+        profile,
+        profileOverrides,
+        autoConsent,
+        fees,
+        rates,
+        quoteLifetime,
+        processingDelay,
+        webhookUrl,
+        adminToken,
+        List.of());
+  }
+
   /**
    * One more seed wallet on a provider. Once any is given the session starts with exactly the
    * seeded wallets instead of the configured ones.
