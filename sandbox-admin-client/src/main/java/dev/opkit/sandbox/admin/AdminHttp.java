@@ -15,17 +15,19 @@ import java.util.Optional;
 
 /** JSON over HTTP to one admin base URL, with the bearer token when there is one. */
 final class AdminHttp {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper MAPPER = Json.mapper();
 
   private final HttpClient http;
   private final String base;
   private final String token;
+  private final Duration timeout;
 
-  AdminHttp(HttpClient http, String base, String token) {
+  AdminHttp(HttpClient http, String base, String token, Duration timeout) {
     this.http = http;
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.token = token;
+    this.timeout = timeout;
   }
 
   String base() {
@@ -37,7 +39,11 @@ final class AdminHttp {
   }
 
   AdminHttp at(String otherBase, String otherToken) {
-    return new AdminHttp(http, otherBase, otherToken);
+    return new AdminHttp(http, otherBase, otherToken, timeout);
+  }
+
+  AdminHttp withTimeout(Duration newTimeout) {
+    return new AdminHttp(http, base, token, newTimeout);
   }
 
   JsonNode get(String path) {
@@ -73,7 +79,7 @@ final class AdminHttp {
     String url = base + path;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .header("Accept", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

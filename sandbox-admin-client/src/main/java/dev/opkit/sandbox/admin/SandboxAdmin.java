@@ -53,8 +53,18 @@ public final class SandboxAdmin {
 
   /** As {@link #connect(String, String)}, on a given HTTP client. */
   public static SandboxAdmin connect(HttpClient client, String adminUrl, String secret) {
-    AdminHttp http = new AdminHttp(client, Objects.requireNonNull(adminUrl, "adminUrl"), secret);
+    AdminHttp http =
+        new AdminHttp(
+            client,
+            Objects.requireNonNull(adminUrl, "adminUrl"),
+            secret,
+            AdminHttp.DEFAULT_TIMEOUT);
     return new SandboxAdmin(http, http);
+  }
+
+  /** The same client with another time-out per request (30 s unless changed), e.g. for preload. */
+  public SandboxAdmin withTimeout(Duration timeout) {
+    return new SandboxAdmin(root.withTimeout(timeout), http.withTimeout(timeout));
   }
 
   /** The admin base URL this client calls. */
@@ -251,6 +261,29 @@ public final class SandboxAdmin {
   /** {@code GET /admin/ledger}. */
   public LedgerReport ledger() {
     return http.get("/ledger", LedgerReport.class);
+  }
+
+  /**
+   * {@code POST /admin/preload}: bulk history for benchmarks (body {@code {wallet,
+   * incomingPayments?, outgoingPayments?, receiver?, amount?, client?}}); answers what was made.
+   */
+  public JsonNode preload(Object body) {
+    return http.post("/preload", body);
+  }
+
+  /** {@code GET /admin/stats?gc=…}: heap and stored counts, after a full GC when asked. */
+  public JsonNode stats(boolean gc) {
+    return http.get("/stats?gc=" + gc);
+  }
+
+  /** {@code GET /admin/providers}: every provider with its URLs. */
+  public JsonNode providers() {
+    return http.get("/providers");
+  }
+
+  /** {@code GET /admin/requests/{sequence}}: one entry of the request journal. */
+  public JournalEntry request(long sequence) {
+    return http.get("/requests/" + sequence, JournalEntry.class);
   }
 
   // Processing delay and auto-consent.
