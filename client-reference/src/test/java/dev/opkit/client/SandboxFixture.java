@@ -1,18 +1,13 @@
 package dev.opkit.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
-import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Period;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -83,17 +78,9 @@ public final class SandboxFixture
    * registers the key's public JWK there: what a developer does once in a real wallet.
    */
   public ClientIdentity registerClient(Ed25519KeyPair key) {
-    Map<String, Object> wallet = new LinkedHashMap<>();
-    wallet.put("name", CLIENT);
-    wallet.put("publicName", "Test client");
-    wallet.put("assetCode", "USD");
-    wallet.put("assetScale", 2);
-    admin("ase1", "POST", "/wallet-addresses", Json.write(wallet));
-    admin(
-        "ase1",
-        "POST",
-        "/wallet-addresses/" + CLIENT + "/keys",
-        "{\"jwk\":" + Json.write(key.toJwk(KEY_ID)) + "}");
+    SandboxAdmin ase1 = admin("ase1");
+    ase1.createWallet(NewWallet.of(CLIENT, "USD", 2, 0).withPublicName("Test client"));
+    ase1.addKey(CLIENT, key.toJwk(KEY_ID));
     return new ClientIdentity(wallet("ase1", CLIENT), key, KEY_ID);
   }
 
@@ -105,7 +92,12 @@ public final class SandboxFixture
 
   /** {@code POST /admin/clock {"advance": …}}: moves the one sandbox clock. */
   public void advanceClock(String isoDuration) {
-    admin("ase1", "POST", "/clock", "{\"advance\":\"" + isoDuration + "\"}");
+    Period period = isoDuration.contains("T") ? null : Period.parse(isoDuration);
+    if (period != null) {
+      admin("ase1").advance(period);
+    } else {
+      admin("ase1").advance(Duration.parse(isoDuration));
+    }
   }
 
   /** Waits by moving the sandbox clock instead of sleeping, for {@code continue.wait}. */
@@ -118,44 +110,11 @@ public final class SandboxFixture
 
   /** A wallet's balance in smallest units, from {@code GET /admin/wallet-addresses/{name}}. */
   public long balance(String ase, String name) {
-    return admin(ase, "GET", "/wallet-addresses/" + name, null).at("/balance/value").asLong();
+    return admin(ase).wallet(name).balance().value().longValueExact();
   }
 
-  /** Calls the admin API of a provider and returns the JSON answer; fails on an error status. */
-  public JsonNode admin(String ase, String method, String path, String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(sandbox.ase(ase).adminUrl() + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Accept", "application/json");
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(
-            "admin "
-                + method
-                + " "
-                + path
-                + " answered "
-                + response.statusCode()
-                + ": "
-                + response.body());
-      }
-      return response.body().isEmpty()
-          ? Json.mapper().createObjectNode()
-          : Json.mapper().readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** The typed admin client of a provider's default session, over HTTP as a user calls it. */
+  public SandboxAdmin admin(String ase) {
+    return SandboxAdmin.connect(http, sandbox.ase(ase).adminUrl(), null);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.client.SandboxFixture;
 import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.keys.Jwk;
+import dev.opkit.sandbox.admin.NewWallet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,16 +50,10 @@ class OpmSandboxTest {
     Result generated =
         opm(Map.of(), "keys", "generate", "--out", key.toString(), "--kid", "cli-key", "--json");
     assertThat(generated.exitCode()).isZero();
-    SANDBOX.admin(
-        "ase1",
-        "POST",
-        "/wallet-addresses",
-        "{\"name\":\"cli\",\"publicName\":\"opm\",\"assetCode\":\"USD\",\"assetScale\":2}");
-    SANDBOX.admin(
-        "ase1",
-        "POST",
-        "/wallet-addresses/cli/keys",
-        "{\"jwk\":" + Files.readString(directory.resolve("key.jwk.json")).strip() + "}");
+    SANDBOX.admin("ase1").createWallet(NewWallet.of("cli", "USD", 2, 0).withPublicName("opm"));
+    SANDBOX
+        .admin("ase1")
+        .addKey("cli", Json.read(Files.readString(directory.resolve("key.jwk.json")), Jwk.class));
     Map<String, String> env = new HashMap<>();
     env.put("OPM_WALLET_ADDRESS", SANDBOX.wallet("ase1", "cli"));
     env.put("OPM_PRIVATE_KEY", directory.resolve("key.pem").toString());
@@ -168,7 +164,7 @@ class OpmSandboxTest {
   @Test
   void payWhenSenderLacksTheMoneyThenRefusedExitCodeSayingWhyAndNothingPaid() throws IOException {
     Map<String, String> env = identity();
-    SANDBOX.admin("ase1", "POST", "/wallet-addresses/alice/balance", "{\"value\":\"100\"}");
+    SANDBOX.admin("ase1").setBalance("alice", 100);
 
     Result paid =
         opm(
@@ -195,7 +191,7 @@ class OpmSandboxTest {
   @Test
   void recurringWhenWalletFailsThePaymentsThenPeriodStaysDueAndRunPaysIt() throws IOException {
     Map<String, String> env = identity();
-    SANDBOX.admin("ase1", "POST", "/wallet-addresses/alice/failures", "{\"count\":2}");
+    SANDBOX.admin("ase1").failNextPayments("alice", 2);
     long before = SANDBOX.balance("ase1", "alice");
 
     Result started =

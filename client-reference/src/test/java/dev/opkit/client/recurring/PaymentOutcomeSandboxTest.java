@@ -10,6 +10,7 @@ import dev.opkit.client.SandboxFixture;
 import dev.opkit.client.interaction.HeadlessInteraction;
 import dev.opkit.client.interaction.InteractionHandler;
 import dev.opkit.protocol.model.OutgoingPayment;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,16 +83,15 @@ class PaymentOutcomeSandboxTest {
   }
 
   private void failNext(int count) {
-    SANDBOX.admin("ase1", "POST", "/wallet-addresses/alice/failures", "{\"count\":" + count + "}");
+    SANDBOX.admin("ase1").failNextPayments("alice", count);
   }
 
   private void setAliceBalance(String value) {
-    SANDBOX.admin(
-        "ase1", "POST", "/wallet-addresses/alice/balance", "{\"value\":\"" + value + "\"}");
+    SANDBOX.admin("ase1").setBalance("alice", new BigInteger(value));
   }
 
   private void processingDelay(String duration) {
-    SANDBOX.admin("ase1", "POST", "/processing", "{\"delay\":\"" + duration + "\"}");
+    SANDBOX.admin("ase1").setProcessingDelay(Duration.parse(duration));
   }
 
   private List<OutgoingPayment> alicePayments(ScheduleState state) {
@@ -114,8 +114,7 @@ class PaymentOutcomeSandboxTest {
   }
 
   private static void assertBooksBalance() {
-    assertThat(SANDBOX.admin("ase1", "GET", "/ledger", null).get("invariantHolds").asBoolean())
-        .isTrue();
+    assertThat(SANDBOX.admin("ase1").ledger().invariantHolds()).isTrue();
   }
 
   @Test

@@ -80,12 +80,11 @@ public final class Payments {
 
   /** The available balance of a wallet, from the admin API. */
   public BigInteger balance(String ase, String wallet) {
-    return new BigInteger(
-        sandbox.at(ase).get("/admin/wallet-addresses/" + wallet).<String>path("balance.value"));
+    return sandbox.admin(ase).wallet(wallet).balance().value();
   }
 
   /** Whether the books balance, from the admin API. */
   public boolean invariantHolds() {
-    return sandbox.at("ase1").get("/admin/ledger").path("invariantHolds");
+    return sandbox.admin("ase1").ledger().invariantHolds();
   }
 }

@@ -6,6 +6,7 @@ import dev.opkit.mock.resource.access.TestResourceAccess;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,6 +72,11 @@ public final class SandboxExtension
   /** The URL of a wallet address, e.g. {@code wallet("ase1", "alice")}. */
   public String wallet(String ase, String name) {
     return sandbox.ase(ase).walletUrl(name);
+  }
+
+  /** The typed admin client of a provider's default session. */
+  public SandboxAdmin admin(String ase) {
+    return SandboxAdmin.connect(sandbox.ase(ase).adminUrl());
   }
 
   /** A REST Assured request to a provider's origin. */

@@ -4,12 +4,16 @@ import static io.restassured.RestAssured.given;
 
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.sandbox.admin.AutoConsent;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -100,28 +104,20 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
     return TestClient.register(this, "ase1", name, "App " + name);
   }
 
+  /** The typed admin client of a provider's default session, with the secret when there is one. */
+  public SandboxAdmin adminClient(String ase) {
+    return SandboxAdmin.connect(sandbox.ase(ase).adminUrl(), sandbox.config().admin().secret());
+  }
+
   /** Moves the sandbox clock, as {@code POST /admin/clock {"advance": duration}}. */
   public Instant advance(String duration) {
-    Response response =
-        admin("ase1")
-            .contentType("application/json")
-            .body("{\"advance\":\"" + duration + "\"}")
-            .post("/admin/clock");
-    if (response.statusCode() != 200) {
-      throw new AssertionError("moving the clock failed: " + response.asString());
-    }
-    return Instant.parse(response.path("now"));
+    return duration.contains("T")
+        ? adminClient("ase1").advance(Duration.parse(duration))
+        : adminClient("ase1").advance(Period.parse(duration));
   }
 
   /** Sets the auto-consent mode through the admin API. */
   public void autoConsent(String mode) {
-    Response response =
-        admin("ase1")
-            .contentType("application/json")
-            .body("{\"autoConsent\":\"" + mode + "\"}")
-            .post("/admin/auto-consent");
-    if (response.statusCode() != 200) {
-      throw new AssertionError("setting auto-consent failed: " + response.asString());
-    }
+    adminClient("ase1").setAutoConsent(AutoConsent.valueOf(mode.toUpperCase(Locale.ROOT)));
   }
 }

@@ -73,7 +73,6 @@ public final class Wallets {
 
   /** The available balance of a wallet, from the admin API. */
   public BigInteger balance(String ase, String wallet) {
-    return new BigInteger(
-        sandbox.admin(ase).get("/admin/wallet-addresses/" + wallet).<String>path("balance.value"));
+    return sandbox.adminClient(ase).wallet(wallet).balance().value();
   }
 }
