@@ -22,7 +22,7 @@ final class SandboxLauncher {
    * The collector settings {@code ./sandbox} and the Docker image start the sandbox with
    * (docs/benchmarks.md, "Pauses"); {@code SandboxJvmOptionsTest} keeps the three equal.
    */
-  static final List<String> COLLECTOR = List.of("-XX:+UseZGC");
+  static final List<String> COLLECTOR = List.of("-XX:+UseG1GC");
 
   private final Path root;
   private final Path work;
