@@ -26,6 +26,15 @@ public interface Transactions {
   /** Runs {@code work} as one transaction on the session and returns its result. */
   <T> T write(SessionId session, Function<Tx, T> work);
 
+  /**
+   * Runs {@code work} as one transaction on the session's request journal alone (its entries and
+   * the signed requests it saw): atomic and serialized with the session's other journal work, as
+   * {@link #write} is, but not with the session's other writes, since a journal entry never has to
+   * agree with any other record. Every signed request is journaled, so it must not queue behind the
+   * payments and grants of the same session.
+   */
+  <T> T journal(SessionId session, Function<JournalStore, T> work);
+
   /** Runs {@code work} on the session's committed records (each read on its own). */
   <T> T read(SessionId session, Function<Reads, T> work);
 

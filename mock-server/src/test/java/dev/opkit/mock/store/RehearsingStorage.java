@@ -41,6 +41,23 @@ public final class RehearsingStorage implements Storage {
   }
 
   @Override
+  public <T> T journal(SessionId session, Function<JournalStore, T> work) {
+    try {
+      delegate.journal(
+          session,
+          journal -> {
+            work.apply(journal);
+            throw new Rehearsal();
+          });
+    } catch (Rehearsal expected) {
+      rehearsals.incrementAndGet();
+    } catch (RuntimeException failed) {
+      // The real run fails the same way and reports it.
+    }
+    return delegate.journal(session, work);
+  }
+
+  @Override
   public <T> T read(SessionId session, Function<Reads, T> work) {
     return delegate.read(session, work);
   }

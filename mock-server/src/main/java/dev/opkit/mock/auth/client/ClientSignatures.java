@@ -7,9 +7,9 @@ import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.mock.store.JournalEntry;
+import dev.opkit.mock.store.JournalStore;
 import dev.opkit.mock.store.PossibleReplay;
 import dev.opkit.mock.store.Transactions;
-import dev.opkit.mock.store.Tx;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.json.CompactJson;
 import dev.opkit.protocol.json.CompactJsonResult;
@@ -117,17 +117,17 @@ public final class ClientSignatures {
             compact.description());
       }
     }
+    String fingerprint = ReplayWatch.fingerprint(ase.name(), message);
     ApiException replayRefused =
-        storage.write(
+        storage.journal(
             ase.sessionId(),
-            tx -> {
-              long sequence = tx.journal().nextSequence();
-              Optional<PossibleReplay> replay =
-                  replays.sight(tx.journal(), ase.name(), message, now, sequence);
+            journal -> {
+              long sequence = journal.nextSequence();
+              Optional<PossibleReplay> replay = replays.sight(journal, fingerprint, now, sequence);
               if (replay.isPresent() && ase.profile().refuseReplays()) {
                 PossibleReplay first = replay.get();
                 return refuse(
-                    tx,
+                    journal,
                     sequence,
                     ase,
                     message,
@@ -146,23 +146,22 @@ public final class ClientSignatures {
                         + " sign every request anew (a fresh created, or a nonce)",
                     first);
               }
-              tx.journal()
-                  .append(
-                      entry(
-                          sequence,
-                          ase,
-                          message,
-                          client,
-                          kind,
-                          now,
-                          JournalEntry.VERIFIED,
-                          null,
-                          null,
-                          null,
-                          verified.keyId(),
-                          verified.signatureBase(),
-                          trace,
-                          replay.orElse(null)));
+              journal.append(
+                  entry(
+                      sequence,
+                      ase,
+                      message,
+                      client,
+                      kind,
+                      now,
+                      JournalEntry.VERIFIED,
+                      null,
+                      null,
+                      null,
+                      verified.keyId(),
+                      verified.signatureBase(),
+                      trace,
+                      replay.orElse(null)));
               return null;
             });
     if (replayRefused != null) {
@@ -181,12 +180,12 @@ public final class ClientSignatures {
       String reason,
       boolean keyProblem,
       String why) {
-    return storage.write(
+    return storage.journal(
         ase.sessionId(),
-        tx ->
+        journal ->
             refuse(
-                tx,
-                tx.journal().nextSequence(),
+                journal,
+                journal.nextSequence(),
                 ase,
                 message,
                 client,
@@ -200,9 +199,9 @@ public final class ClientSignatures {
                 null));
   }
 
-  /** Records a refusal in the session's journal, inside the transaction; returns the error. */
+  /** Records a refusal in the session's journal, inside its transaction; returns the error. */
   private ApiException refuse(
-      Tx tx,
+      JournalStore journal,
       long sequence,
       SessionAse ase,
       HttpMessage message,
@@ -225,23 +224,22 @@ public final class ClientSignatures {
                     + ase.adminUrl()
                     + "/requests shows what this server received and checked."
                 : "");
-    tx.journal()
-        .append(
-            entry(
-                sequence,
-                ase,
-                message,
-                client,
-                kind,
-                now,
-                JournalEntry.REFUSED,
-                status,
-                reason,
-                description,
-                diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
-                diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
-                trace,
-                replay));
+    journal.append(
+        entry(
+            sequence,
+            ase,
+            message,
+            client,
+            kind,
+            now,
+            JournalEntry.REFUSED,
+            status,
+            reason,
+            description,
+            diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
+            diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
+            trace,
+            replay));
     return new ApiException(status, GnapErrorCode.INVALID_CLIENT.code(), description);
   }
 

@@ -39,7 +39,7 @@ public final class ReplayWatch {
    * @return its first sighting when the same signed request arrived before, within its validity
    */
   public Optional<PossibleReplay> sight(
-      JournalStore journal, String ase, HttpMessage message, Instant now, long sequence) {
+      JournalStore journal, String fingerprint, Instant now, long sequence) {
     PossibleReplay first =
         new PossibleReplay(
             "possible replay: the same method, target URI, Signature-Input, Signature and body as"
@@ -51,10 +51,14 @@ public final class ReplayWatch {
                 + " a second)",
             now,
             sequence);
-    return journal.sight(fingerprint(ase, message), now, now.plus(validity), first);
+    return journal.sight(fingerprint, now, now.plus(validity), first);
   }
 
-  private static String fingerprint(String ase, HttpMessage message) {
+  /**
+   * What makes two signed requests the same, computed before the journal's transaction so the
+   * transaction stays short.
+   */
+  public static String fingerprint(String ase, HttpMessage message) {
     MessageDigest sha256;
     try {
       sha256 = MessageDigest.getInstance("SHA-256");

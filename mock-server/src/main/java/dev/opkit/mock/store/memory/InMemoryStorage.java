@@ -1,5 +1,6 @@
 package dev.opkit.mock.store.memory;
 
+import dev.opkit.mock.store.JournalStore;
 import dev.opkit.mock.store.Reads;
 import dev.opkit.mock.store.SessionId;
 import dev.opkit.mock.store.SessionRecord;
@@ -116,6 +117,24 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public <T> T journal(SessionId id, Function<JournalStore, T> work) {
+    MemorySession session = require(id);
+    refuseNesting(id, session);
+    session.journalWrites.lock();
+    try {
+      if (session.discarded) {
+        throw new UnknownSessionException(id);
+      }
+      MemoryJournal.Writes writes = session.state.journal.writes();
+      T result = work.apply(writes);
+      writes.commit();
+      return result;
+    } finally {
+      session.journalWrites.unlock();
+    }
+  }
+
+  @Override
   public <T> T read(SessionId id, Function<Reads, T> work) {
     MemorySession session = require(id);
     refuseNesting(id, session);
@@ -146,7 +165,7 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static void refuseNesting(SessionId id, MemorySession session) {
-    if (session.writes.isHeldByCurrentThread()) {
+    if (session.writes.isHeldByCurrentThread() || session.journalWrites.isHeldByCurrentThread()) {
       throw new IllegalStateException(
           "work of session " + id + " started another read or write of it; pass its Tx on");
     }
