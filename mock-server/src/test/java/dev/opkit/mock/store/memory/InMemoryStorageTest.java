@@ -12,8 +12,10 @@ import dev.opkit.mock.store.AccountRecord;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.IncomingPaymentRecord;
 import dev.opkit.mock.store.IncomingPaymentState;
+import dev.opkit.mock.store.JournalStore;
 import dev.opkit.mock.store.PageQuery;
 import dev.opkit.mock.store.PageResult;
+import dev.opkit.mock.store.PossibleReplay;
 import dev.opkit.mock.store.Reads;
 import dev.opkit.mock.store.SessionId;
 import dev.opkit.mock.store.SessionRecord;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -186,6 +189,58 @@ class InMemoryStorageTest {
     assertThat(in(b).wallets().find(ALICE)).isEmpty();
     assertThat(in(a).wallets().find(ALICE)).isPresent();
     assertThat(in(b).wallets().find(BOB)).isPresent();
+  }
+
+  @Test
+  void journalWhenAWriteOfTheSessionIsUnderWayThenTheJournalIsNotKeptWaiting() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<?> slow =
+        pool.submit(
+            () ->
+                storage.write(
+                    a,
+                    tx -> {
+                      tx.wallets().save(wallet(ALICE, 1));
+                      inside.countDown();
+                      await(release);
+                      return null;
+                    }));
+    await(inside);
+    Future<Optional<PossibleReplay>> journaled =
+        pool.submit(() -> storage.journal(a, journal -> sight(journal, "request-1")));
+    try {
+      assertThat(journaled.get(2, TimeUnit.SECONDS)).isEmpty();
+    } finally {
+      release.countDown();
+    }
+    slow.get(5, TimeUnit.SECONDS);
+
+    Optional<PossibleReplay> again = storage.journal(a, journal -> sight(journal, "request-1"));
+    assertThat(again).isPresent();
+  }
+
+  @Test
+  void journalWhenWorkThrowsThenNothingOfItIsKept() {
+    assertThatThrownBy(
+            () ->
+                storage.journal(
+                    a,
+                    journal -> {
+                      sight(journal, "request-2");
+                      throw new IllegalStateException("injected");
+                    }))
+        .hasMessage("injected");
+
+    Optional<PossibleReplay> inA = storage.journal(a, journal -> sight(journal, "request-2"));
+    Optional<PossibleReplay> inB = storage.journal(b, journal -> sight(journal, "request-2"));
+    assertThat(inA).isEmpty();
+    assertThat(inB).isEmpty();
+  }
+
+  private static Optional<PossibleReplay> sight(JournalStore journal, String fingerprint) {
+    return journal.sight(
+        fingerprint, T0, T0.plusSeconds(60), new PossibleReplay("seen before", T0, 1));
   }
 
   @Test
