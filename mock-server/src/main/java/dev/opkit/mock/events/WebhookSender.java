@@ -201,6 +201,10 @@ public final class WebhookSender implements AutoCloseable {
     String outcome;
     int attempts;
     synchronized (this) {
+      if (pending.get(delivery.event.id()) != delivery) {
+        // Dropped or cancelled while the attempt was on its way: that end is its status.
+        return;
+      }
       if (response != null) {
         boolean delivered = response.statusCode() == DELIVERED_STATUS;
         delivery.status =
