@@ -161,7 +161,6 @@ public final class Benchmark implements Callable<Integer> {
     }
     Path rootDir = root.toAbsolutePath().normalize();
     Path workDir = rootDir.resolve(work).normalize();
-    AdminApi admin = new AdminApi();
     Report report = new Report(out);
     report.heading("Open Payments sandbox benchmark");
     report.line("  machine   %s", Machine.current().describe());
@@ -187,7 +186,7 @@ public final class Benchmark implements Callable<Integer> {
         new SandboxLauncher(rootDir, workDir, heap, collector, sandboxJvmOptions);
     if (parts.contains(Part.JOURNEYS) || parts.contains(Part.CRYPTO)) {
       figures =
-          new JourneyRun(launcher, admin, load, progress)
+          new JourneyRun(launcher, load, progress)
               .run(parts.contains(Part.JOURNEYS), parts.contains(Part.CRYPTO));
       report.heading(
           "Guide journeys: "
@@ -248,8 +247,7 @@ public final class Benchmark implements Callable<Integer> {
         }
       }
     }
-    SignedPostRun posts =
-        new SignedPostRun(launcher, admin, load, prism, rootDir, workDir, progress);
+    SignedPostRun posts = new SignedPostRun(launcher, load, prism, rootDir, workDir, progress);
     if (parts.contains(Part.ALLOCATION) || parts.contains(Part.CPU)) {
       SignedPostRun.Cost cost = posts.cost(parts.contains(Part.ALLOCATION));
       if (parts.contains(Part.ALLOCATION)) {
@@ -275,7 +273,6 @@ public final class Benchmark implements Callable<Integer> {
       SignedPostRun.Tail tail =
           new SignedPostRun(
                   new SandboxLauncher(rootDir, workDir, scalingHeap, collector, sandboxJvmOptions),
-                  admin,
                   load,
                   prism,
                   rootDir,
@@ -299,7 +296,6 @@ public final class Benchmark implements Callable<Integer> {
       ScalingRun.Figures scaled =
           new ScalingRun(
                   new SandboxLauncher(rootDir, workDir, scalingHeap, collector, sandboxJvmOptions),
-                  admin,
                   scaling,
                   progress)
               .run();

@@ -1,6 +1,7 @@
 package dev.opkit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.util.OptionalLong;
 
 /**
@@ -15,8 +16,8 @@ import java.util.OptionalLong;
 record Footprint(OptionalLong residentBytes, long heapUsed, long heapCommitted, JsonNode stored) {
 
   /** Reads a sandbox's footprint; with {@code collect} its heap after a full collection. */
-  static Footprint of(ServerProcess process, AdminApi admin, String origin, boolean collect) {
-    JsonNode stats = admin.stats(origin, collect);
+  static Footprint of(ServerProcess process, SandboxAdmin admin, boolean collect) {
+    JsonNode stats = admin.stats(collect);
     return new Footprint(
         process.residentBytes(),
         stats.at("/heap/used").asLong(),

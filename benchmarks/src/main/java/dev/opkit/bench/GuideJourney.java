@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.SandboxAdmin;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,25 +51,37 @@ final class GuideJourney {
    * a new key in its {@code jwks.json}, a payer there with plenty of money, a payee on the
    * receiver's provider.
    */
-  static GuideJourney open(
-      AdminApi admin, String senderOrigin, String receiverOrigin, int index, Measurements m) {
+  static GuideJourney open(SandboxAdmin sender, SandboxAdmin receiver, int index, Measurements m) {
     Ed25519KeyPair keys = Ed25519KeyPair.generate();
     String keyId = "bench-key-" + index;
     String appName = "bench-app-" + index;
-    String app = admin.createWallet(senderOrigin, appName, "Bench app " + index, "USD", "0");
-    admin.addKey(senderOrigin, appName, keys.toJwk(keyId));
+    String app =
+        sender
+            .createWallet(NewWallet.of(appName, "USD", 2, 0).withPublicName("Bench app " + index))
+            .id();
+    sender.addKey(appName, keys.toJwk(keyId));
     SignedClient client = new SignedClient(keys, keyId, m);
     Party payer =
         Party.read(
             client,
-            admin.createWallet(
-                senderOrigin, "bench-payer-" + index, "Payer " + index, "USD", NEARLY_UNLIMITED));
+            sender
+                .createWallet(
+                    new NewWallet(
+                        "bench-payer-" + index,
+                        "Payer " + index,
+                        "USD",
+                        2,
+                        new BigInteger(NEARLY_UNLIMITED)))
+                .id());
     Party payee =
         Party.read(
             client,
-            admin.createWallet(
-                receiverOrigin, "bench-payee-" + index, "Payee " + index, "USD", "0"));
-    Duration offset = Duration.between(Instant.now(), admin.clock(senderOrigin));
+            receiver
+                .createWallet(
+                    NewWallet.of("bench-payee-" + index, "USD", 2, 0)
+                        .withPublicName("Payee " + index))
+                .id());
+    Duration offset = Duration.between(Instant.now(), sender.now());
     return new GuideJourney(client, new GrantFlow(client, app), payer, payee, offset);
   }
 

@@ -12,14 +12,11 @@ import java.util.Optional;
  */
 final class JourneyRun {
   private final SandboxLauncher launcher;
-  private final AdminApi admin;
   private final LoadSettings settings;
   private final PrintStream progress;
 
-  JourneyRun(
-      SandboxLauncher launcher, AdminApi admin, LoadSettings settings, PrintStream progress) {
+  JourneyRun(SandboxLauncher launcher, LoadSettings settings, PrintStream progress) {
     this.launcher = launcher;
-    this.admin = admin;
     this.settings = settings;
     this.progress = progress;
   }
@@ -38,8 +35,7 @@ final class JourneyRun {
       List<CryptoCeiling.ClientRequests> requests = new ArrayList<>();
       for (int i = 0; i < settings.clients(); i++) {
         GuideJourney journey =
-            GuideJourney.open(
-                admin, sandbox.senderOrigin(), sandbox.receiverOrigin(), i, measurements);
+            GuideJourney.open(sandbox.senderAdmin(), sandbox.receiverAdmin(), i, measurements);
         journey.client().capture();
         journey.run();
         requests.add(
@@ -67,7 +63,7 @@ final class JourneyRun {
         result =
             settings.run(
                 new LoadGenerator(measurements, Optional.of(sandbox.process().handle())), work);
-        footprint = Footprint.of(sandbox.process(), admin, sandbox.senderOrigin(), false);
+        footprint = Footprint.of(sandbox.process(), sandbox.senderAdmin(), false);
       }
       return new Figures(result, ceiling, footprint);
     }

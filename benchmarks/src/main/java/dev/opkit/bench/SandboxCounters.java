@@ -1,6 +1,7 @@
 package dev.opkit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 
 /**
  * The sandbox JVM's counters from {@code GET /admin/stats} ({@code jvm}): bytes allocated by its
@@ -8,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record SandboxCounters(long allocatedBytes, long cpuNanos, int threads, long collections) {
 
-  static SandboxCounters read(AdminApi admin, String origin) {
-    JsonNode jvm = admin.stats(origin, false).get("jvm");
+  static SandboxCounters read(SandboxAdmin admin) {
+    JsonNode jvm = admin.stats(false).get("jvm");
     if (jvm == null) {
       throw new JourneyFailure("GET /admin/stats has no jvm counters; is the sandbox jar current?");
     }

@@ -1,7 +1,9 @@
 package dev.opkit.bench;
 
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,13 @@ import java.util.List;
  * right after consent.
  */
 final class SandboxLauncher {
+  // Bulk preload of a million payments takes minutes.
+  private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(10);
+  private static final HttpClient ADMIN_HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   static final String JAR = "mock-server/target/mock-server.jar";
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -54,6 +63,16 @@ final class SandboxLauncher {
       Duration ready,
       SafepointLog safepoints)
       implements AutoCloseable {
+    /** The typed admin client of the sending provider's default session. */
+    SandboxAdmin senderAdmin() {
+      return SandboxLauncher.admin(senderOrigin);
+    }
+
+    /** The typed admin client of the receiving provider's default session. */
+    SandboxAdmin receiverAdmin() {
+      return SandboxLauncher.admin(receiverOrigin);
+    }
+
     @Override
     public void close() {
       process.close();
@@ -101,6 +120,11 @@ final class SandboxLauncher {
       process.close();
       throw e;
     }
+  }
+
+  /** The typed admin client of a provider's default session, e.g. {@code http://localhost:4000}. */
+  static SandboxAdmin admin(String origin) {
+    return SandboxAdmin.connect(ADMIN_HTTP, origin + "/admin", null).withTimeout(ADMIN_TIMEOUT);
   }
 
   /** The benchmark sandbox's configuration file (YAML, README "Configuration"). */

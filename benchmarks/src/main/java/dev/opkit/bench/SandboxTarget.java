@@ -10,13 +10,11 @@ import java.util.List;
  */
 final class SandboxTarget implements PostTarget {
   private final SandboxLauncher.Started sandbox;
-  private final AdminApi admin;
   private final List<GuideJourney> journeys = new ArrayList<>();
   private SandboxProbe probe;
 
-  SandboxTarget(SandboxLauncher.Started sandbox, AdminApi admin) {
+  SandboxTarget(SandboxLauncher.Started sandbox) {
     this.sandbox = sandbox;
-    this.admin = admin;
   }
 
   @Override
@@ -38,11 +36,7 @@ final class SandboxTarget implements PostTarget {
     while (journeys.size() < count) {
       journeys.add(
           GuideJourney.open(
-              admin,
-              sandbox.senderOrigin(),
-              sandbox.receiverOrigin(),
-              journeys.size(),
-              measurements));
+              sandbox.senderAdmin(), sandbox.receiverAdmin(), journeys.size(), measurements));
     }
     return journeys.subList(0, count).stream().map(j -> j.recordingInto(measurements)).toList();
   }
@@ -54,7 +48,7 @@ final class SandboxTarget implements PostTarget {
 
   @Override
   public LoadGenerator.Probe probe() {
-    probe = new SandboxProbe(admin, sandbox);
+    probe = new SandboxProbe(sandbox);
     return probe;
   }
 

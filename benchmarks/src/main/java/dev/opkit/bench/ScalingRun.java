@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,14 +33,11 @@ final class ScalingRun {
   private static final String RICH = "1000000000000000";
 
   private final SandboxLauncher launcher;
-  private final AdminApi admin;
   private final ScalingSettings settings;
   private final PrintStream progress;
 
-  ScalingRun(
-      SandboxLauncher launcher, AdminApi admin, ScalingSettings settings, PrintStream progress) {
+  ScalingRun(SandboxLauncher launcher, ScalingSettings settings, PrintStream progress) {
     this.launcher = launcher;
-    this.admin = admin;
     this.settings = settings;
     this.progress = progress;
   }
@@ -76,14 +76,14 @@ final class ScalingRun {
         SandboxLauncher.Started loaded = launcher.start("scaling-loaded")) {
       Operations onEmpty = open(empty);
       Operations onLoaded = open(loaded);
-      Footprint before = Footprint.of(loaded.process(), admin, loaded.senderOrigin(), true);
+      Footprint before = Footprint.of(loaded.process(), loaded.senderAdmin(), true);
       progress.printf(
           "scaling: preloading %,d outgoing and %,d incoming payments over %d wallets%n",
           settings.outgoing(), settings.incoming(), settings.wallets());
       long started = System.nanoTime();
-      long preloaded = preload(loaded.senderOrigin(), loaded.receiverOrigin(), onLoaded.app());
+      long preloaded = preload(loaded.senderAdmin(), loaded.receiverAdmin(), onLoaded.app());
       long preloadMillis = (System.nanoTime() - started) / 1_000_000;
-      Footprint after = Footprint.of(loaded.process(), admin, loaded.senderOrigin(), true);
+      Footprint after = Footprint.of(loaded.process(), loaded.senderAdmin(), true);
       progress.printf(
           "scaling: %d warm-up and %d measured rounds on each, alternating%n",
           settings.warmUpRounds(), settings.samples());
@@ -129,26 +129,29 @@ final class ScalingRun {
 
   /** The measuring client, its wallets and tokens on one sandbox; the wallets to preload too. */
   private Operations open(SandboxLauncher.Started sandbox) {
-    String sender = sandbox.senderOrigin();
-    String receiver = sandbox.receiverOrigin();
+    SandboxAdmin sender = sandbox.senderAdmin();
+    SandboxAdmin receiver = sandbox.receiverAdmin();
     Ed25519KeyPair keys = Ed25519KeyPair.generate();
-    String app = admin.createWallet(sender, "scale-app", "Scaling app", "USD", "0");
-    admin.addKey(sender, "scale-app", keys.toJwk("scale-key"));
+    String app =
+        sender
+            .createWallet(NewWallet.of("scale-app", "USD", 2, 0).withPublicName("Scaling app"))
+            .id();
+    sender.addKey("scale-app", keys.toJwk("scale-key"));
     for (int w = 0; w < settings.wallets(); w++) {
-      admin.createWallet(sender, "payer-" + w, null, "USD", RICH);
-      admin.createWallet(receiver, "payee-" + w, null, "USD", "0");
+      sender.createWallet(new NewWallet("payer-" + w, null, "USD", 2, new BigInteger(RICH)));
+      receiver.createWallet(NewWallet.of("payee-" + w, "USD", 2, 0));
     }
     SignedClient client = new SignedClient(keys, "scale-key", new Measurements());
     return new Operations(
         client,
         app,
         new GrantFlow(client, app),
-        Party.read(client, sender + "/payer-0"),
-        Party.read(client, receiver + "/payee-0"));
+        Party.read(client, sandbox.senderOrigin() + "/payer-0"),
+        Party.read(client, sandbox.receiverOrigin() + "/payee-0"));
   }
 
   /** Preloads every wallet pair; returns how many payments were stored. */
-  private long preload(String sender, String receiver, String app) {
+  private long preload(SandboxAdmin sender, SandboxAdmin receiver, String app) {
     long stored = 0;
     int wallets = settings.wallets();
     for (int w = 0; w < wallets; w++) {
@@ -157,14 +160,14 @@ final class ScalingRun {
       ObjectNode payments = Json.mapper().createObjectNode();
       payments.put("wallet", "payer-" + w);
       payments.put("outgoingPayments", outgoing);
-      payments.put("receiver", receiver + "/payee-" + w);
+      payments.put("receiver", receiver.wallet("payee-" + w).id());
       payments.put("client", app);
-      admin.preload(sender, payments);
+      sender.preload(payments);
       ObjectNode receipts = Json.mapper().createObjectNode();
       receipts.put("wallet", "payee-" + w);
       receipts.put("incomingPayments", incoming);
       receipts.put("client", app);
-      admin.preload(receiver, receipts);
+      receiver.preload(receipts);
       // Each outgoing preload also opens the one incoming payment its payments go to.
       stored += outgoing + incoming + (outgoing > 0 ? 1 : 0);
     }

@@ -1,6 +1,7 @@
 package dev.opkit.bench;
 
 import dev.opkit.protocol.json.Json;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,6 @@ final class SignedPostRun {
   static final Duration FIRST = Duration.ofSeconds(10);
 
   private final SandboxLauncher launcher;
-  private final AdminApi admin;
   private final LoadSettings settings;
   private final Optional<Prism> prism;
   private final Path root;
@@ -30,14 +30,12 @@ final class SignedPostRun {
 
   SignedPostRun(
       SandboxLauncher launcher,
-      AdminApi admin,
       LoadSettings settings,
       Optional<Prism> prism,
       Path root,
       Path work,
       PrintStream progress) {
     this.launcher = launcher;
-    this.admin = admin;
     this.settings = settings;
     this.prism = prism;
     this.root = root;
@@ -55,7 +53,7 @@ final class SignedPostRun {
 
   /** A warm sandbox, signed POSTs measured, then the guide's journeys measured. */
   Cost cost(boolean withJourneys) throws InterruptedException {
-    try (SandboxTarget sandbox = new SandboxTarget(launcher.start("cost"), admin)) {
+    try (SandboxTarget sandbox = new SandboxTarget(launcher.start("cost"))) {
       progress.printf("cost: signed POST /incoming-payments, %s%n", settings.warmUp().describe());
       Phase post = measure(sandbox, settings.warmUp());
       Phase journeys = null;
@@ -118,7 +116,7 @@ final class SignedPostRun {
   record Tail(Phase sandbox, LoadResult prism, long preloaded, int rounds) {}
 
   Tail tail(int outgoing, int incoming, int wallets, int rounds) throws InterruptedException {
-    try (SandboxTarget sandbox = new SandboxTarget(launcher.start("pauses"), admin);
+    try (SandboxTarget sandbox = new SandboxTarget(launcher.start("pauses"));
         PrismTarget other = startPrism("pauses-prism")) {
       long preloaded = preload(sandbox.started(), outgoing, incoming, wallets);
       progress.printf(
@@ -130,7 +128,7 @@ final class SignedPostRun {
       List<LoadGenerator.Work> prismClients =
           other == null ? List.of() : other.clients(settings.clients(), prismTimes);
       SafepointLog log = sandbox.started().safepoints();
-      String origin = sandbox.started().senderOrigin();
+      SandboxAdmin admin = sandbox.started().senderAdmin();
       List<LoadResult> sandboxRounds = new ArrayList<>();
       List<LoadResult> prismRounds = new ArrayList<>();
       // Pauses and counters from the first measured round's start to the last one's end.
@@ -142,7 +140,7 @@ final class SignedPostRun {
             public void measuringStarts() {
               if (before[0] == null) {
                 mark[0] = log.mark();
-                before[0] = SandboxCounters.read(admin, origin);
+                before[0] = SandboxCounters.read(admin);
               }
             }
 
@@ -165,7 +163,7 @@ final class SignedPostRun {
         }
       }
       Pauses pauses = log.since(mark[0]);
-      SandboxCounters used = SandboxCounters.read(admin, origin).minus(before[0]);
+      SandboxCounters used = SandboxCounters.read(admin).minus(before[0]);
       return new Tail(
           new Phase(merge(sandboxRounds), used, pauses),
           other == null ? null : merge(prismRounds),
@@ -192,7 +190,7 @@ final class SignedPostRun {
     List<FirstSeconds> result = new ArrayList<>();
     try (SandboxLauncher.Started started = launcher.start("first-seconds")) {
       long setupStart = System.nanoTime();
-      SandboxTarget sandbox = new SandboxTarget(started, admin);
+      SandboxTarget sandbox = new SandboxTarget(started);
       Measurements m = new Measurements();
       List<LoadGenerator.Work> clients = sandbox.clients(settings.clients(), m);
       Duration setup = Duration.ofNanos(System.nanoTime() - setupStart);
@@ -264,8 +262,7 @@ final class SignedPostRun {
     }
     progress.printf(
         "pauses: preloading %,d outgoing and %,d incoming payments%n", outgoing, incoming);
-    return new Preload(admin)
-        .run(sandbox.senderOrigin(), sandbox.receiverOrigin(), outgoing, incoming, wallets);
+    return Preload.run(sandbox.senderAdmin(), sandbox.receiverAdmin(), outgoing, incoming, wallets);
   }
 
   /** The rounds as one result: counts and times added, histograms merged. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,8 @@ class GuideJourneyTest {
     Measurements measurements = new Measurements();
     GuideJourney journey =
         GuideJourney.open(
-            new AdminApi(),
-            sandbox.ase("ase1").publicBase(),
-            sandbox.ase("ase2").publicBase(),
+            SandboxAdmin.connect(sandbox.ase("ase1").adminUrl()),
+            SandboxAdmin.connect(sandbox.ase("ase2").adminUrl()),
             0,
             measurements);
 

@@ -6,8 +6,6 @@ import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.sandbox.admin.NewWallet;
 import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.time.Period;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * This project's sandbox, in-process on free loopback ports, once per test class and reset before
- * each test; with the admin API calls a person makes by hand (a client wallet address with a key,
- * moving the clock), made over HTTP as the README shows them.
+ * each test. Tests call the admin API over HTTP through the typed {@link SandboxAdmin} ({@link
+ * #admin}), as a user would; {@link #registerClient} is the one thing a developer does by hand in a
+ * real wallet (a client wallet address with a key).
  */
 public final class SandboxFixture
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
@@ -90,27 +89,12 @@ public final class SandboxFixture
         registerClient(Ed25519KeyPair.generate()), ClientOptions.defaults());
   }
 
-  /** {@code POST /admin/clock {"advance": …}}: moves the one sandbox clock. */
-  public void advanceClock(String isoDuration) {
-    Period period = isoDuration.contains("T") ? null : Period.parse(isoDuration);
-    if (period != null) {
-      admin("ase1").advance(period);
-    } else {
-      admin("ase1").advance(Duration.parse(isoDuration));
-    }
-  }
-
   /** Waits by moving the sandbox clock instead of sleeping, for {@code continue.wait}. */
   public Pause clockPause() {
     return duration -> {
       sandbox.clock().advance(duration);
       sandbox.clockMoved();
     };
-  }
-
-  /** A wallet's balance in smallest units, from {@code GET /admin/wallet-addresses/{name}}. */
-  public long balance(String ase, String name) {
-    return admin(ase).wallet(name).balance().value().longValueExact();
   }
 
   /** The typed admin client of a provider's default session, over HTTP as a user calls it. */

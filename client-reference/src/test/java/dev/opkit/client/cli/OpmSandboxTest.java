@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class OpmSandboxTest {
         .contains("outgoing payment created")
         .contains("payment 1 of 12");
 
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     Result run = opm(env, "recurring", "run", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.json().get("paid").asInt()).isEqualTo(2);
@@ -185,14 +186,15 @@ class OpmSandboxTest {
         .contains("the wallet marked it failed with 0.00 USD of 5.00 USD sent")
         .contains("paid         0 payments")
         .doesNotContain("  paid   ");
-    assertThat(SANDBOX.balance("ase1", "alice")).isEqualTo(100);
+    assertThat(SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
+        .isEqualTo(100);
   }
 
   @Test
   void recurringWhenWalletFailsThePaymentsThenPeriodStaysDueAndRunPaysIt() throws IOException {
     Map<String, String> env = identity();
     SANDBOX.admin("ase1").failNextPayments("alice", 2);
-    long before = SANDBOX.balance("ase1", "alice");
+    long before = SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact();
 
     Result started =
         opm(
@@ -218,14 +220,16 @@ class OpmSandboxTest {
     assertThat(started.json().at("/payments/0/retryUntil").asText()).isNotEmpty();
     Result status = opm(env, "recurring", "status");
     assertThat(status.out()).contains("  1  failed ").contains("paid again by the next run until");
-    assertThat(SANDBOX.balance("ase1", "alice")).isEqualTo(before);
+    assertThat(SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
+        .isEqualTo(before);
 
     Result run = opm(env, "recurring", "run", "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.json().get("paid").asInt()).isEqualTo(1);
     assertThat(run.json().at("/payments/0/outcome").asText()).isEqualTo("PAID");
-    assertThat(before - SANDBOX.balance("ase1", "alice")).isEqualTo(500);
+    assertThat(before - SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
+        .isEqualTo(500);
   }
 
   @Test

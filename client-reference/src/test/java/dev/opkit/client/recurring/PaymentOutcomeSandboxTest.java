@@ -12,6 +12,7 @@ import dev.opkit.client.interaction.InteractionHandler;
 import dev.opkit.protocol.model.OutgoingPayment;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ class PaymentOutcomeSandboxTest {
     client = SANDBOX.newClient();
     alice = SANDBOX.wallet("ase1", "alice");
     carol = SANDBOX.wallet("ase2", "carol");
-    aliceBefore = SANDBOX.balance("ase1", "alice");
-    carolBefore = SANDBOX.balance("ase2", "carol");
+    aliceBefore = SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact();
+    carolBefore = SANDBOX.admin("ase2").wallet("carol").balance().value().longValueExact();
   }
 
   private RecurringPayments engine(ScheduleStore scheduleStore, PaymentPolicy policy) {
@@ -106,11 +107,11 @@ class PaymentOutcomeSandboxTest {
   }
 
   private long aliceSpent() {
-    return aliceBefore - SANDBOX.balance("ase1", "alice");
+    return aliceBefore - SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact();
   }
 
   private long carolGot() {
-    return SANDBOX.balance("ase2", "carol") - carolBefore;
+    return SANDBOX.admin("ase2").wallet("carol").balance().value().longValueExact() - carolBefore;
   }
 
   private static void assertBooksBalance() {
@@ -178,7 +179,8 @@ class PaymentOutcomeSandboxTest {
     assertThat(record.attempts()).isEqualTo(2);
     assertThat(failed.nextDue()).isBeforeOrEqualTo(SANDBOX.sandbox().clock().instant());
     assertThat(failed.statusDetail()).contains("payment 1 failed").contains("the next run pays it");
-    assertThat(SANDBOX.balance("ase1", "alice")).isEqualTo(100);
+    assertThat(SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
+        .isEqualTo(100);
 
     setAliceBalance("100000");
     aliceBefore = 100_000;
@@ -198,7 +200,7 @@ class PaymentOutcomeSandboxTest {
     ScheduleState failed = startMonthly(QUICK);
     assertThat(failed.payment(0).orElseThrow().retryable()).isTrue();
 
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     ScheduleState next = run(QUICK);
 
     PaymentRecord first = next.payment(0).orElseThrow();

@@ -24,6 +24,7 @@ import dev.opkit.protocol.model.OutgoingPayment;
 import dev.opkit.protocol.model.Quote;
 import dev.opkit.protocol.model.WalletAddress;
 import java.time.Duration;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,24 +94,25 @@ class RecurringPaymentsSandboxTest {
 
   @Test
   void guideWhenThreeMonthlyPeriodsThenThreePaymentsAndCompleted() {
-    long before = SANDBOX.balance("ase1", "alice");
+    long before = SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact();
 
     ScheduleState first = start(3);
     assertThat(first.status()).isEqualTo(ScheduleStatus.ACTIVE);
     assertThat(first.paidCount()).isEqualTo(1);
 
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     ScheduleState second = run();
     assertThat(second.paidCount()).isEqualTo(2);
     assertThat(second.grant().accessToken().value())
         .isNotEqualTo(first.grant().accessToken().value());
 
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     ScheduleState third = run();
 
     assertThat(third.status()).isEqualTo(ScheduleStatus.COMPLETED);
     assertThat(third.payments()).hasSize(3).allSatisfy(p -> assertThat(p.paid()).isTrue());
-    assertThat(before - SANDBOX.balance("ase1", "alice")).isEqualTo(3 * 500);
+    assertThat(before - SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
+        .isEqualTo(3 * 500);
     assertThat(steps)
         .containsSubsequence(
             "receiver wallet address",
@@ -143,20 +145,21 @@ class RecurringPaymentsSandboxTest {
 
   @Test
   void startWhenUserRejectsThenConsentRejectedAndNothingPaid() {
-    long before = SANDBOX.balance("ase1", "alice");
+    long before = SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact();
 
     ScheduleState state =
         engine(store).start(monthly(3), consent(HeadlessInteraction.Decision.REJECT), Map.of());
 
     assertThat(state.status()).isEqualTo(ScheduleStatus.CONSENT_REJECTED);
     assertThat(state.grant()).isNull();
-    assertThat(SANDBOX.balance("ase1", "alice")).isEqualTo(before);
+    assertThat(SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
+        .isEqualTo(before);
   }
 
   @Test
   void runWhenPeriodLimitSpentElsewhereThenLimitSpent() {
     ScheduleState started = start(3);
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     // The same client app pays once more this period with the grant, outside the schedule.
     AccessToken rotated = client.token().rotate(started.grant().accessToken());
     store.save(
@@ -173,7 +176,7 @@ class RecurringPaymentsSandboxTest {
   @Test
   void runWhenRestartedAfterPayingButBeforeSavingThenNotPaidTwice() {
     start(3);
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     AtomicBoolean crashed = new AtomicBoolean();
     ScheduleStore crashing =
         new ScheduleStore() {
@@ -209,7 +212,7 @@ class RecurringPaymentsSandboxTest {
   void runWhenGrantRevokedThenRevoked() {
     ScheduleState started = start(3);
     client.grant().cancel(started.grant().continuation());
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
 
     ScheduleState state = run();
 
@@ -230,7 +233,7 @@ class RecurringPaymentsSandboxTest {
 
   @Test
   void payWhenSingleReceiveAmountThenReceiverGetsExactly() {
-    long before = SANDBOX.balance("ase2", "carol");
+    long before = SANDBOX.admin("ase2").wallet("carol").balance().value().longValueExact();
     RecurringPayments engine =
         new RecurringPayments(
             client,
@@ -247,7 +250,8 @@ class RecurringPaymentsSandboxTest {
             Map.of());
 
     assertThat(state.status()).isEqualTo(ScheduleStatus.COMPLETED);
-    assertThat(SANDBOX.balance("ase2", "carol") - before).isEqualTo(900);
+    assertThat(SANDBOX.admin("ase2").wallet("carol").balance().value().longValueExact() - before)
+        .isEqualTo(900);
   }
 
   /** Someone else spends this period's limit with the grant's token: one more payment to carol. */

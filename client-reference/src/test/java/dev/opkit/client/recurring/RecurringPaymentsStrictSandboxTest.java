@@ -7,6 +7,7 @@ import dev.opkit.client.SandboxFixture;
 import dev.opkit.client.StepListener;
 import dev.opkit.client.interaction.HeadlessInteraction;
 import java.time.Duration;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class RecurringPaymentsStrictSandboxTest {
                 "R2/" + start + "/P1M"),
             consent,
             Map.of());
-    SANDBOX.advanceClock("P1M");
+    SANDBOX.admin("ase1").advance(Period.ofMonths(1));
     ScheduleState done = engine.run(consent);
 
     assertThat(first.status()).isEqualTo(ScheduleStatus.ACTIVE);

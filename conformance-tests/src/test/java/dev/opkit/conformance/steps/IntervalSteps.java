@@ -89,7 +89,7 @@ public final class IntervalSteps {
             .window(current.index() + 1, WindowCounting.RAFIKI_N_PLUS_ONE)
             .orElseThrow(
                 () -> new IllegalStateException("the grant's interval has no next window"));
-    context.target().sandbox().setNow(next.start().plusSeconds(1));
+    context.target().sandbox().setClock(next.start().plusSeconds(1));
   }
 
   @Then("a payment of {amount} to the receiver is refused in the same interval")
@@ -179,7 +179,7 @@ public final class IntervalSteps {
 
   private void moveAtLeastTo(Instant instant) {
     if (grants.now().isBefore(instant)) {
-      context.target().sandbox().setNow(instant.plusSeconds(1));
+      context.target().sandbox().setClock(instant.plusSeconds(1));
     }
   }
 
@@ -199,10 +199,7 @@ public final class IntervalSteps {
   public void theSenderHasPaid(int count, String amount) {
     WalletAddress sender = context.wallet(Role.SENDER);
     Amount each = payments.amount(Role.SENDER, amount);
-    BigInteger paid =
-        context
-            .openingBalance(Role.SENDER)
-            .subtract(context.target().sandbox().balance(sender.id()));
+    BigInteger paid = context.openingBalance(Role.SENDER).subtract(context.balance(sender.id()));
     BigInteger expected = each.value().multiply(BigInteger.valueOf(count));
     context
         .verdicts()
@@ -240,12 +237,7 @@ public final class IntervalSteps {
       }
     }
     String receiver = context.walletUrl(Role.RECEIVER);
-    BigInteger received =
-        context
-            .target()
-            .sandbox()
-            .balance(receiver)
-            .subtract(context.openingBalance(Role.RECEIVER));
+    BigInteger received = context.balance(receiver).subtract(context.openingBalance(Role.RECEIVER));
     BigInteger expected = promised;
     context
         .verdicts()

@@ -13,6 +13,7 @@ import dev.opkit.protocol.model.IncomingPayment;
 import dev.opkit.protocol.model.OutgoingPayment;
 import dev.opkit.protocol.model.Quote;
 import dev.opkit.protocol.model.WalletAddress;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -182,7 +183,7 @@ public final class OutgoingPaymentSteps {
 
   @Then("the sender's balance went down by what the quote debits")
   public void theSenderPaidTheQuote() {
-    BigInteger after = context.target().sandbox().balance(context.walletUrl(Role.SENDER));
+    BigInteger after = context.balance(context.walletUrl(Role.SENDER));
     BigInteger debited = payments.senderBalanceBefore().subtract(after);
     BigInteger expected = payments.lastQuote().debitAmount().value();
     context
@@ -256,7 +257,7 @@ public final class OutgoingPaymentSteps {
 
   @Then("the sender's balance is unchanged")
   public void theBalanceIsUnchanged() {
-    BigInteger after = context.target().sandbox().balance(context.walletUrl(Role.SENDER));
+    BigInteger after = context.balance(context.walletUrl(Role.SENDER));
     BigInteger before = payments.senderBalanceBefore();
     context
         .verdicts()
@@ -269,15 +270,16 @@ public final class OutgoingPaymentSteps {
   @Given("the sender's balance is {amount}")
   public void theSendersBalanceIs(String amount) {
     WalletAddress sender = context.wallet(Role.SENDER);
-    context
-        .target()
-        .sandbox()
-        .setBalance(sender.id(), HumanUnits.toBaseUnits(amount, sender.assetScale()));
+    SandboxAdmin admin = context.target().sandboxOf(sender.id());
+    admin.setBalance(
+        admin.walletAt(sender.id()).name(), HumanUnits.toBaseUnits(amount, sender.assetScale()));
   }
 
   @Given("the sender's wallet will fail its next payment")
   public void theSendersWalletWillFail() {
-    context.target().sandbox().failNextPayments(context.walletUrl(Role.SENDER), 1);
+    String sender = context.walletUrl(Role.SENDER);
+    SandboxAdmin admin = context.target().sandboxOf(sender);
+    admin.failNextPayments(admin.walletAt(sender).name(), 1);
   }
 
   @When("the client reads the last outgoing payment")

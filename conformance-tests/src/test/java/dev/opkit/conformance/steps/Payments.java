@@ -148,7 +148,7 @@ public final class Payments {
     WalletAddress sender = context.wallet(Role.SENDER);
     String token = grants.token(AccessType.OUTGOING_PAYMENT).value();
     if (context.hasAdminApi()) {
-      senderBalanceBefore = context.target().sandbox().balance(sender.id());
+      senderBalanceBefore = context.balance(sender.id());
     }
     Optional<OutgoingPayment> payment =
         context.act(

@@ -177,6 +177,6 @@ public final class QuoteSteps {
     if (expiresAt == null) {
       throw new IllegalStateException("the quote has no expiresAt, so it does not expire");
     }
-    context.target().sandbox().setNow(expiresAt.plusSeconds(1));
+    context.target().sandbox().setClock(expiresAt.plusSeconds(1));
   }
 }

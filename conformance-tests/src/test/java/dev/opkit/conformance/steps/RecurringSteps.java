@@ -94,7 +94,7 @@ public final class RecurringSteps {
         interval
             .window(current.index() + 1, WindowCounting.RAFIKI_N_PLUS_ONE)
             .orElseThrow(() -> new IllegalStateException("the schedule has no next interval"));
-    context.target().sandbox().setNow(next.start().plusSeconds(1));
+    context.target().sandbox().setClock(next.start().plusSeconds(1));
     settle(engine().run(accepting()));
   }
 

@@ -98,6 +98,11 @@ public final class ScenarioContext {
     return target.powers().contains(Power.ADMIN_API);
   }
 
+  /** A wallet's available balance in its asset's smallest unit, from the sandbox's admin API. */
+  public BigInteger balance(String walletAddress) {
+    return target.sandboxOf(walletAddress).walletAt(walletAddress).balance().value();
+  }
+
   /** What this scenario runs against (on a sandbox, its own session). */
   public Target target() {
     return target;
@@ -147,7 +152,7 @@ public final class ScenarioContext {
     walletUrls.put(role, walletAddress);
     wallets.remove(role);
     if (hasAdminApi()) {
-      openingBalances.put(role, target.sandbox().balance(walletAddress));
+      openingBalances.put(role, balance(walletAddress));
     }
   }
 

@@ -175,6 +175,6 @@ public final class TokenSteps {
       throw new IllegalStateException("the token has no expires_in, so it does not expire");
     }
     Instant expiry = grants.issuedAt(AccessType.INCOMING_PAYMENT).plusSeconds(token.expiresIn());
-    context.target().sandbox().setNow(expiry.plusSeconds(1));
+    context.target().sandbox().setClock(expiry.plusSeconds(1));
   }
 }

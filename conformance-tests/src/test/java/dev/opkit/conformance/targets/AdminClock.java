@@ -1,5 +1,6 @@
 package dev.opkit.conformance.targets;
 
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -11,10 +11,18 @@ import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
-import java.math.BigInteger;
+import dev.opkit.sandbox.admin.CreatedSession;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.SandboxAdmin;
+import dev.opkit.sandbox.admin.SandboxAdminException;
+import dev.opkit.sandbox.admin.SessionInfo;
+import dev.opkit.sandbox.admin.SessionOptions;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,26 +49,55 @@ public final class SandboxTarget implements Target {
 
   private static final int ASSET_SCALE = 2;
   private static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(10);
+  private static final int MAX_SESSION_NAME = 100;
 
   private final TargetKind kind;
   private final Sandbox inProcess;
-  private final SandboxAdmin admin;
+  private final List<String> providers;
+  private final List<SandboxAdmin> admins;
+  private final String session;
   private final Clock clock;
-  private final boolean ownSession;
   private final Duration clockOffset;
 
-  private SandboxTarget(TargetKind kind, Sandbox inProcess, SandboxAdmin admin) {
-    this(kind, inProcess, admin, false);
-  }
-
+  /**
+   * @param providers where each provider's wallet addresses start: its origin, and in a session the
+   *     session's segment
+   * @param admins each provider's typed admin client, in the same order
+   * @param session the scenario's session id, or null for the default session
+   */
   private SandboxTarget(
-      TargetKind kind, Sandbox inProcess, SandboxAdmin admin, boolean ownSession) {
+      TargetKind kind,
+      Sandbox inProcess,
+      List<String> providers,
+      List<SandboxAdmin> admins,
+      String session) {
     this.kind = kind;
     this.inProcess = inProcess;
-    this.admin = admin;
-    this.clock = new AdminClock(admin);
-    this.ownSession = ownSession;
-    this.clockOffset = ownSession ? Duration.ZERO : Duration.between(Instant.now(), admin.now());
+    this.providers = List.copyOf(providers);
+    this.admins = List.copyOf(admins);
+    this.session = session;
+    this.clock = new AdminClock(admins.get(0));
+    this.clockOffset =
+        session != null ? Duration.ZERO : Duration.between(Instant.now(), admins.get(0).now());
+  }
+
+  private static SandboxTarget of(
+      TargetKind kind, Sandbox inProcess, List<String> providers, String secret) {
+    if (providers.isEmpty()) {
+      throw new KitSetupException("a sandbox target needs at least one provider URL");
+    }
+    List<String> origins = providers.stream().map(SandboxTarget::withoutTrailingSlash).toList();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    List<SandboxAdmin> admins =
+        origins.stream().map(o -> SandboxAdmin.connect(http, o + "/admin", secret)).toList();
+    if (inProcess == null) {
+      requireReachable(origins, admins);
+    }
+    return new SandboxTarget(kind, inProcess, origins, admins, null);
   }
 
   /** Starts the default sandbox in this JVM, on free loopback ports. */
@@ -72,7 +109,7 @@ public final class SandboxTarget implements Target {
   public static SandboxTarget inProcess(SandboxConfig config) {
     Sandbox sandbox = Sandbox.create(config.ephemeral()).start();
     List<String> providers = sandbox.ases().stream().map(Ase::publicBase).toList();
-    return new SandboxTarget(TargetKind.SANDBOX, sandbox, new SandboxAdmin(providers, null));
+    return of(TargetKind.SANDBOX, sandbox, providers, null);
   }
 
   /**
@@ -81,9 +118,63 @@ public final class SandboxTarget implements Target {
    * @throws KitSetupException when a provider does not answer its admin API
    */
   public static SandboxTarget running(List<String> providers, String adminSecret) {
-    SandboxAdmin admin = new SandboxAdmin(providers, adminSecret);
-    admin.requireReachable();
-    return new SandboxTarget(TargetKind.URL, null, admin);
+    return of(TargetKind.URL, null, providers, adminSecret);
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Checks that every provider answers its admin API; says which does not and what to do. */
+  private static void requireReachable(List<String> providers, List<SandboxAdmin> admins) {
+    for (int i = 0; i < providers.size(); i++) {
+      String provider = providers.get(i);
+      try {
+        if (!admins.get(i).index().has("walletAddresses")) {
+          throw new KitSetupException(
+              provider
+                  + "/admin answered something other than the sandbox's admin index; is "
+                  + provider
+                  + " this project's sandbox, with its admin API enabled?");
+        }
+      } catch (UncheckedIOException e) {
+        throw new KitSetupException(
+            "no sandbox answers at "
+                + provider
+                + " ("
+                + e.getCause().getClass().getSimpleName()
+                + "). Start one with ./sandbox, or point "
+                + KitSettings.SANDBOX_URLS
+                + " at the providers of a running sandbox");
+      } catch (SandboxAdminException e) {
+        if (e.status() == 401) {
+          throw new KitSetupException(
+              "the admin API at "
+                  + provider
+                  + "/admin needs a secret; set "
+                  + KitSettings.ADMIN_SECRET
+                  + " to the sandbox's admin secret");
+        }
+        throw new KitSetupException(
+            provider
+                + "/admin answered "
+                + e.status()
+                + " instead of the sandbox's admin index; is "
+                + provider
+                + " this project's sandbox, with its admin API enabled?");
+      } catch (IllegalStateException e) {
+        throw new KitSetupException(
+            provider + "/admin answered no JSON; is " + provider + " this project's sandbox?");
+      }
+    }
+  }
+
+  /**
+   * The providers' base URLs, in order: where wallet addresses start (in a session, the origin and
+   * the session's segment).
+   */
+  public List<String> providers() {
+    return providers;
   }
 
   @Override
@@ -94,7 +185,7 @@ public final class SandboxTarget implements Target {
   @Override
   public String describe() {
     return (kind == TargetKind.SANDBOX ? "sandbox in-process at " : "running sandbox at ")
-        + String.join(", ", admin.providers());
+        + String.join(", ", providers);
   }
 
   @Override
@@ -114,26 +205,58 @@ public final class SandboxTarget implements Target {
    */
   @Override
   public Target forScenario(ScenarioRef scenario) {
-    if (ownSession) {
+    if (session != null) {
       return this;
     }
-    return new SandboxTarget(kind, null, admin.openSession(scenario.id()), true);
+    String name = scenario.id();
+    CreatedSession made =
+        admins
+            .get(0)
+            .createSession(
+                SessionOptions.defaults()
+                    .withName(
+                        name.length() > MAX_SESSION_NAME
+                            ? name.substring(0, MAX_SESSION_NAME)
+                            : name)
+                    .withoutWallets());
+    List<String> bases = new ArrayList<>();
+    List<SandboxAdmin> sessionAdmins = new ArrayList<>();
+    for (String provider : providers) {
+      SessionInfo.Provider match =
+          made.info().providers().stream()
+              .filter(candidate -> candidate.resourceServer().startsWith(provider + "/"))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the sandbox's new session names no URLs under "
+                              + provider
+                              + ": "
+                              + made.info()));
+      bases.add(match.resourceServer());
+      sessionAdmins.add(admins.get(0).session(made, match.name()));
+    }
+    return new SandboxTarget(kind, null, bases, sessionAdmins, made.id());
   }
 
   @Override
   public ClientIdentity newClient(String publicName) {
     String name = uniqueName("client");
-    admin.createWallet(0, name, publicName, DEFAULT_SENDER_ASSET, ASSET_SCALE, BigInteger.ZERO);
-    String walletAddress = admin.providers().get(0) + "/" + name;
+    String walletAddress =
+        admins
+            .get(0)
+            .createWallet(
+                NewWallet.of(name, DEFAULT_SENDER_ASSET, ASSET_SCALE, 0).withPublicName(publicName))
+            .id();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     String keyId = name + "-key";
-    admin.addKey(walletAddress, key.toJwk(keyId));
+    admins.get(0).addKey(name, key.toJwk(keyId));
     return new ClientIdentity(walletAddress, key, keyId);
   }
 
   @Override
   public String newWallet(Role role, WalletSpec spec) {
-    int provider = role == Role.SENDER ? 0 : Math.min(1, admin.providers().size() - 1);
+    int provider = role == Role.SENDER ? 0 : Math.min(1, providers.size() - 1);
     String asset =
         spec.assetCode() != null
             ? spec.assetCode()
@@ -145,13 +268,16 @@ public final class SandboxTarget implements Target {
             ? spec.balance()
             : role == Role.SENDER ? DEFAULT_SENDER_BALANCE : "0";
     String name = uniqueName(role == Role.SENDER ? "sender" : "receiver");
-    return admin.createWallet(
-        provider,
-        name,
-        role == Role.SENDER ? "Sender " + name : "Receiver " + name,
-        asset,
-        ASSET_SCALE,
-        HumanUnits.toBaseUnits(balance, ASSET_SCALE));
+    return admins
+        .get(provider)
+        .createWallet(
+            new NewWallet(
+                name,
+                role == Role.SENDER ? "Sender " + name : "Receiver " + name,
+                asset,
+                ASSET_SCALE,
+                HumanUnits.toBaseUnits(balance, ASSET_SCALE)))
+        .id();
   }
 
   private static String otherAsset(String asset) {
@@ -166,7 +292,18 @@ public final class SandboxTarget implements Target {
 
   @Override
   public SandboxAdmin sandbox() {
-    return admin;
+    return admins.get(0);
+  }
+
+  @Override
+  public SandboxAdmin sandboxOf(String walletAddress) {
+    for (int i = 0; i < providers.size(); i++) {
+      if (walletAddress.startsWith(providers.get(i) + "/")) {
+        return admins.get(i);
+      }
+    }
+    throw new IllegalArgumentException(
+        walletAddress + " is not a wallet address of this sandbox's providers " + providers);
   }
 
   @Override
@@ -176,7 +313,7 @@ public final class SandboxTarget implements Target {
 
   @Override
   public Pause waiting() {
-    return duration -> admin.advance(wholeSeconds(duration));
+    return duration -> admins.get(0).advance(wholeSeconds(duration));
   }
 
   private static Duration wholeSeconds(Duration duration) {
@@ -196,12 +333,12 @@ public final class SandboxTarget implements Target {
    */
   @Override
   public void close() {
-    if (ownSession) {
-      admin.discardSession();
+    if (session != null) {
+      admins.get(0).deleteSession(session);
     } else if (inProcess != null) {
       inProcess.stop();
     } else {
-      admin.setNow(Instant.now().plus(clockOffset));
+      admins.get(0).setClock(Instant.now().plus(clockOffset));
     }
   }
 }

@@ -36,16 +36,18 @@ class SandboxTargetTest {
 
     WalletAddress wallet = UnauthenticatedClient.create().walletAddress().get(url);
     assertThat(wallet.assetCode()).isEqualTo("USD");
-    assertThat(target.sandbox().balance(url)).isEqualTo(BigInteger.valueOf(1234));
-    assertThat(url).startsWith(target.sandbox().providers().get(1) + "/receiver-");
+    assertThat(target.sandboxOf(url).walletAt(url).balance().value())
+        .isEqualTo(BigInteger.valueOf(1234));
+    assertThat(url).startsWith(target.providers().get(1) + "/receiver-");
   }
 
   @Test
   void newWalletWhenAnyThenSenderHoldsDollarsAtTheFirstProvider() {
     String url = target.newWallet(Role.SENDER, WalletSpec.ANY);
 
-    assertThat(url).startsWith(target.sandbox().providers().get(0) + "/sender-");
-    assertThat(target.sandbox().balance(url)).isEqualTo(BigInteger.valueOf(100_000));
+    assertThat(url).startsWith(target.providers().get(0) + "/sender-");
+    assertThat(target.sandboxOf(url).walletAt(url).balance().value())
+        .isEqualTo(BigInteger.valueOf(100_000));
   }
 
   @Test
@@ -91,7 +93,7 @@ class SandboxTargetTest {
 
   @Test
   void closeWhenRunningSandboxThenItsClockIsBackWhereItWas() {
-    SandboxTarget running = SandboxTarget.running(target.sandbox().providers(), null);
+    SandboxTarget running = SandboxTarget.running(target.providers(), null);
     Duration offsetBefore = Duration.between(Instant.now(), target.sandbox().now());
 
     running.sandbox().advance(Duration.ofDays(40));
@@ -106,12 +108,13 @@ class SandboxTargetTest {
     Target first = target.forScenario(new ScenarioRef("a.feature", 3, "first"));
     Target second = target.forScenario(new ScenarioRef("a.feature", 9, "second"));
     String sender = first.newWallet(Role.SENDER, WalletSpec.ANY);
-    String origin = target.sandbox().providers().get(0);
+    String origin = target.providers().get(0);
 
     first.waiting().sleep(Duration.ofDays(3));
 
     assertThat(sender).startsWith(origin + "/").doesNotStartWith(origin + "/sender-");
-    assertThat(first.sandbox().balance(sender)).isEqualTo(BigInteger.valueOf(100_000));
+    assertThat(first.sandboxOf(sender).walletAt(sender).balance().value())
+        .isEqualTo(BigInteger.valueOf(100_000));
     assertThat(UnauthenticatedClient.create().walletAddress().get(sender).authServer())
         .startsWith(origin + "/auth/");
     assertThat(Duration.between(Instant.now(), first.walletClock().instant()))

@@ -4,6 +4,7 @@ import dev.opkit.client.ClientIdentity;
 import dev.opkit.client.Pause;
 import dev.opkit.conformance.consent.Consent;
 import dev.opkit.conformance.events.ScenarioRef;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.time.Clock;
 import java.util.Set;
 
@@ -54,8 +55,14 @@ public interface Target extends AutoCloseable {
    */
   String newWallet(Role role, WalletSpec spec);
 
-  /** The sandbox's admin API. */
+  /**
+   * The sandbox's admin API for the scenario's session on the first provider (the clock, the
+   * session's settings, its wallets there).
+   */
   SandboxAdmin sandbox();
+
+  /** The sandbox's admin API for the scenario's session on the provider of this wallet address. */
+  SandboxAdmin sandboxOf(String walletAddress);
 
   /** The wallet's time: the sandbox clock, or this machine's clock for real wallets. */
   Clock walletClock();

@@ -8,8 +8,8 @@ import dev.opkit.conformance.standin.KitRun;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.PemKeys;
+import dev.opkit.sandbox.admin.NewWallet;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +77,9 @@ class WalletRunTest {
   static Map<String, String> settings(
       SandboxTarget on, int parallel, Path dir, String consentCommand) throws IOException {
     String name = "kit-run-client-" + UUID.randomUUID().toString().substring(0, 8);
-    String client = on.sandbox().createWallet(0, name, "Kit", "USD", 2, BigInteger.ZERO);
-    on.sandbox().addKey(client, KEY.toJwk("kit-run-key"));
+    String client =
+        on.sandbox().createWallet(NewWallet.of(name, "USD", 2, 0).withPublicName("Kit")).id();
+    on.sandbox().addKey(name, KEY.toJwk("kit-run-key"));
     String sender = on.newWallet(Role.SENDER, WalletSpec.ANY);
     String receiver = on.newWallet(Role.RECEIVER, WalletSpec.ANY);
     Path keyFile = dir.resolve("private.key");
@@ -175,7 +176,7 @@ class WalletRunTest {
     List<JsonNode> needed = events(result, "consent-needed");
     assertThat(needed).hasSize(6);
     assertThat(needed)
-        .allMatch(e -> e.path("url").asText().startsWith(sandbox.sandbox().providers().get(0)))
+        .allMatch(e -> e.path("url").asText().startsWith(sandbox.providers().get(0)))
         .allMatch(e -> e.path("finishUri").asText().contains("/opkit-"));
     assertThat(needed)
         .filteredOn(e -> e.path("decision").asText().equals("reject"))

@@ -15,6 +15,7 @@ import dev.opkit.protocol.keys.JwkSet;
 import dev.opkit.protocol.keys.KeyFormatException;
 import dev.opkit.protocol.keys.PemKeys;
 import dev.opkit.protocol.model.WalletAddress;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -330,6 +331,11 @@ public final class WalletTarget implements Target {
 
   @Override
   public SandboxAdmin sandbox() {
+    throw new SandboxPowersMissing("this step", Power.ADMIN_API);
+  }
+
+  @Override
+  public SandboxAdmin sandboxOf(String walletAddress) {
     throw new SandboxPowersMissing("this step", Power.ADMIN_API);
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opkit.conformance.standin.StandInRafikiInteraction;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.PemKeys;
+import dev.opkit.sandbox.admin.NewWallet;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,9 +42,12 @@ class WalletTargetTest {
     sender = sandbox.newWallet(Role.SENDER, WalletSpec.ANY);
     receiver = sandbox.newWallet(Role.RECEIVER, WalletSpec.ANY);
     key = Ed25519KeyPair.generate();
-    client = sandbox.sandbox().providers().get(0) + "/kit-client";
-    sandbox.sandbox().createWallet(0, "kit-client", "Kit", "USD", 2, BigInteger.ZERO);
-    sandbox.sandbox().addKey(client, key.toJwk("kit-key"));
+    client =
+        sandbox
+            .sandbox()
+            .createWallet(NewWallet.of("kit-client", "USD", 2, 0).withPublicName("Kit"))
+            .id();
+    sandbox.sandbox().addKey("kit-client", key.toJwk("kit-key"));
   }
 
   @AfterAll

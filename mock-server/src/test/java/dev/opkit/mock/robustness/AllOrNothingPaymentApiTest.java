@@ -161,7 +161,7 @@ class AllOrNothingPaymentApiTest {
   @Test
   void preloadWhenReceiverCannotTakeTheMoneyThenRefusedAndNothingStored() {
     setBalance("ase2", "dave", MAX);
-    Books before = Books.read(ASES, SANDBOX::admin);
+    Books before = Books.read(ASES, SANDBOX::adminClient);
 
     Response refused =
         SANDBOX
@@ -178,7 +178,7 @@ class AllOrNothingPaymentApiTest {
     assertThat(refused.<String>path("error.description"))
         .contains(SANDBOX.wallet("ase2", "dave"))
         .contains("2^64 - 1");
-    assertThat(Books.read(ASES, SANDBOX::admin)).isEqualTo(before);
+    assertThat(Books.read(ASES, SANDBOX::adminClient)).isEqualTo(before);
   }
 
   /** Everything a refused payment must leave as it was. */
@@ -204,7 +204,7 @@ class AllOrNothingPaymentApiTest {
     List<String> events = new ArrayList<>(events("ase1"));
     events.addAll(events("ase2"));
     return new Snapshot(
-        Books.read(ASES, SANDBOX::admin),
+        Books.read(ASES, SANDBOX::adminClient),
         String.valueOf(windows.jsonPath().getList("windows")),
         spent.asString(),
         events);

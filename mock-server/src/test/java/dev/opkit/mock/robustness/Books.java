@@ -2,9 +2,10 @@ package dev.opkit.mock.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.sandbox.admin.AdminWallet;
+import dev.opkit.sandbox.admin.LedgerReport;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -21,56 +22,35 @@ import java.util.function.Function;
  * @param stored the stored-object counts of {@code GET /admin/stats}
  */
 record Books(
-    Map<String, String> wallets,
-    Map<String, Map<String, Object>> ledger,
-    Map<String, Object> stored) {
+    Map<String, String> wallets, Map<String, LedgerReport.AssetTotals> ledger, JsonNode stored) {
 
   /** Reads the books of every provider through its admin API. */
-  static Books read(List<String> ases, Function<String, RequestSpecification> admin) {
+  static Books read(List<String> ases, Function<String, SandboxAdmin> admin) {
     Map<String, String> wallets = new TreeMap<>();
     Map<String, BigInteger> walletSums = new TreeMap<>();
     for (String ase : ases) {
-      JsonPath list = admin.apply(ase).get("/admin/wallet-addresses").jsonPath();
-      List<Map<String, Object>> result = list.getList("result");
-      for (Map<String, Object> wallet : result) {
-        String balance = value(wallet.get("balance"));
-        String reserved = value(wallet.get("reserved"));
-        wallets.put((String) wallet.get("id"), balance + "/" + reserved);
+      for (AdminWallet wallet : admin.apply(ase).wallets()) {
+        BigInteger balance = wallet.balance().value();
+        BigInteger reserved = wallet.reserved().value();
+        wallets.put(wallet.id(), balance + "/" + reserved);
         walletSums.merge(
-            asset(wallet.get("balance")),
-            new BigInteger(balance).add(new BigInteger(reserved)),
-            BigInteger::add);
+            wallet.assetCode() + "/" + wallet.assetScale(), balance.add(reserved), BigInteger::add);
       }
     }
-    Response ledgerResponse = admin.apply(ases.get(0)).get("/admin/ledger");
-    assertThat(ledgerResponse.<Boolean>path("invariantHolds"))
+    LedgerReport report = admin.apply(ases.get(0)).ledger();
+    assertThat(report.invariantHolds())
         .as("the ledger's own invariant: every asset's accounts sum to zero")
         .isTrue();
-    Map<String, Map<String, Object>> ledger = new TreeMap<>();
-    List<Map<String, Object>> assets = ledgerResponse.jsonPath().getList("assets");
-    for (Map<String, Object> row : assets) {
-      String asset = row.get("assetCode") + "/" + row.get("assetScale");
+    Map<String, LedgerReport.AssetTotals> ledger = new TreeMap<>();
+    for (LedgerReport.AssetTotals row : report.assets()) {
+      String asset = row.assetCode() + "/" + row.assetScale();
       ledger.put(asset, row);
-      BigInteger inWallets =
-          new BigInteger((String) row.get("wallets"))
-              .add(new BigInteger((String) row.get("reserved")));
+      BigInteger inWallets = new BigInteger(row.wallets()).add(new BigInteger(row.reserved()));
       assertThat(walletSums.getOrDefault(asset, BigInteger.ZERO))
           .as("the wallets' balances plus reservations of %s, summed independently", asset)
           .isEqualTo(inWallets);
     }
-    Map<String, Object> stored =
-        admin.apply(ases.get(0)).get("/admin/stats").jsonPath().getMap("stored");
+    JsonNode stored = admin.apply(ases.get(0)).stats(false).get("stored");
     return new Books(wallets, ledger, stored);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String value(Object amount) {
-    return (String) ((Map<String, Object>) amount).get("value");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String asset(Object amount) {
-    Map<String, Object> map = (Map<String, Object>) amount;
-    return map.get("assetCode") + "/" + map.get("assetScale");
   }
 }

@@ -175,7 +175,7 @@ class FaultsApiTest {
   }
 
   private static Books books() {
-    return Books.read(List.of("ase1", "ase2"), SANDBOX::admin);
+    return Books.read(List.of("ase1", "ase2"), SANDBOX::adminClient);
   }
 
   /** A response and how long it took. */

@@ -208,7 +208,7 @@ class MalformedInputApiTest {
   }
 
   private static Books books() {
-    return Books.read(List.of("ase1", "ase2"), SANDBOX::admin);
+    return Books.read(List.of("ase1", "ase2"), SANDBOX::adminClient);
   }
 
   /** A client with live credentials and some resources for the corpus to aim at. */

@@ -132,6 +132,30 @@ public final class SandboxAdmin {
     return http.get("/wallet-addresses/" + segment(name), AdminWallet.class);
   }
 
+  /**
+   * The wallet whose address URL is {@code walletAddress}, of this client's provider and session:
+   * {@code GET /admin/wallet-addresses/{name}} with the URL's last segment, checked against the
+   * answer's id.
+   *
+   * @throws IllegalArgumentException when this provider's session has a wallet of that name under
+   *     another URL (the address is another provider's or another session's)
+   * @throws SandboxAdminException when it has no wallet of that name (404)
+   */
+  public AdminWallet walletAt(String walletAddress) {
+    String name = walletAddress.substring(walletAddress.lastIndexOf('/') + 1);
+    AdminWallet wallet = wallet(name);
+    if (!wallet.id().equals(walletAddress)) {
+      throw new IllegalArgumentException(
+          walletAddress
+              + " is not a wallet address of "
+              + http.base()
+              + " (it has "
+              + wallet.id()
+              + ")");
+    }
+    return wallet;
+  }
+
   /** {@code POST /admin/wallet-addresses}: answers the new wallet address document. */
   public WalletAddress createWallet(NewWallet wallet) {
     return http.post("/wallet-addresses", wallet, WalletAddress.class);

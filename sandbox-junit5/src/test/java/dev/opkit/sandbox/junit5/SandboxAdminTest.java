@@ -109,6 +109,27 @@ class SandboxAdminTest {
   }
 
   @Test
+  void aWalletIsFoundByItsAddressInItsSessionOnly() {
+    CreatedSession created =
+        root.createSession(
+            SessionOptions.defaults().withWallet("ase2", NewWallet.of("shop", "EUR", 2, 700)));
+    String shop = created.info().provider("ase2").walletAddress("shop");
+
+    AdminWallet found = root.session(created, "ase2").walletAt(shop);
+    assertThat(found.id()).isEqualTo(shop);
+    assertThat(found.balance().value()).isEqualTo(700);
+    SandboxAdmin ase1 = root.session(created, "ase1");
+    ase1.createWallet(NewWallet.of("shop", "USD", 2, 0));
+    assertThatThrownBy(() -> ase1.walletAt(shop))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(shop);
+    assertThatThrownBy(() -> root.walletAt(shop))
+        .isInstanceOfSatisfying(
+            SandboxAdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+    root.deleteSession(created.id());
+  }
+
+  @Test
   void theClockProcessingDelayAndAutoConsentAreTheSessions() {
     CreatedSession created = root.createSession(SessionOptions.defaults());
     SandboxAdmin ase1 = root.session(created, "ase1");

@@ -2,10 +2,11 @@ package dev.opkit.mock.auth.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.Jwk;
 import dev.opkit.protocol.signature.RequestSigner;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.SandboxAdmin;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -44,26 +45,11 @@ public final class TestClient {
   /** Opens a wallet address for the client on a provider and registers a new key on it. */
   public static TestClient register(
       AuthSandbox sandbox, String ase, String name, String publicName) {
-    Response created =
-        sandbox
-            .admin(ase)
-            .contentType("application/json")
-            .body(
-                Bodies.json(
-                    "{\"name\":\"%s\",\"assetCode\":\"USD\",\"assetScale\":2%s}",
-                    name, publicName == null ? "" : ",\"publicName\":\"" + publicName + "\""))
-            .post("/admin/wallet-addresses");
-    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-    TestClient client =
-        new TestClient(
-            sandbox, sandbox.wallet(ase, name), Ed25519KeyPair.generate(), "key-" + name);
-    Response key =
-        sandbox
-            .admin(ase)
-            .contentType("application/json")
-            .body("{\"jwk\":" + Json.write(client.jwk()) + "}")
-            .post("/admin/wallet-addresses/" + name + "/keys");
-    assertThat(key.statusCode()).as(key.asString()).isEqualTo(201);
+    SandboxAdmin admin = sandbox.adminClient(ase);
+    String url =
+        admin.createWallet(NewWallet.of(name, "USD", 2, 0).withPublicName(publicName)).id();
+    TestClient client = new TestClient(sandbox, url, Ed25519KeyPair.generate(), "key-" + name);
+    admin.addKey(name, client.jwk());
     return client;
   }
 
