@@ -23,7 +23,7 @@ public final class WebhookSenders implements AutoCloseable {
   private final WebhookConfig config;
   private final Clock realClock;
   private final ScheduledThreadPoolExecutor executor;
-  private final HttpClient client;
+  private HttpClient client;
   private final ConcurrentMap<SessionId, WebhookSender> senders = new ConcurrentHashMap<>();
 
   public WebhookSenders(Transactions storage, WebhookConfig config, Clock realClock) {
@@ -40,8 +40,18 @@ public final class WebhookSenders implements AutoCloseable {
             });
     // A cancelled retry (reset, dropped) leaves the queue at once instead of at its due time.
     executor.setRemoveOnCancelPolicy(true);
-    this.client =
-        HttpClient.newBuilder().connectTimeout(config.timeout()).executor(executor).build();
+  }
+
+  /**
+   * The HTTP client, built with the first sender: the first {@link HttpClient} of a JVM sets up TLS
+   * (the JDK's CA certificates), a quarter of a second on an idle machine and a second under load,
+   * which a sandbox without webhooks never needs.
+   */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(config.timeout()).executor(executor).build();
+    }
+    return client;
   }
 
   /** Whether the session's events go to a webhook. */
@@ -98,6 +108,6 @@ public final class WebhookSenders implements AutoCloseable {
                     ase -> session.profile(ase).webhookBody(),
                     realClock,
                     executor,
-                    client)));
+                    client())));
   }
 }
