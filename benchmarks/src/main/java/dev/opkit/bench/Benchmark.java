@@ -119,6 +119,20 @@ public final class Benchmark implements Callable<Integer> {
   private int pauseRounds = 2;
 
   @Option(
+      names = "--junit5-rounds",
+      description =
+          "measured rounds of the junit5 part, each "
+              + Junit5Run.TESTS_PER_ROUND
+              + " tests with the extension and as many with WireMock (default: ${DEFAULT-VALUE})")
+  private int junit5Rounds = 3;
+
+  @Option(
+      names = "--junit5-first-starts",
+      description =
+          "fresh JVMs per tool timing the junit5 part's first start (default: ${DEFAULT-VALUE})")
+  private int junit5FirstStarts = 3;
+
+  @Option(
       names = "--no-prism",
       description = "leave Stoplight Prism out of the side-by-side figures")
   private boolean noPrism;
@@ -161,6 +175,11 @@ public final class Benchmark implements Callable<Integer> {
     }
     Path rootDir = root.toAbsolutePath().normalize();
     Path workDir = rootDir.resolve(work).normalize();
+    if (parts.contains(Part.JUNIT5)) {
+      // The junit5 part runs the sandbox in this JVM, which logs each request at INFO.
+      System.setProperty(
+          "org.slf4j.simpleLogger.logFile", workDir.resolve("junit5-in-process.log").toString());
+    }
     Report report = new Report(out);
     report.heading("Open Payments sandbox benchmark");
     report.line("  machine   %s", Machine.current().describe());
@@ -315,6 +334,14 @@ public final class Benchmark implements Callable<Integer> {
               + startupRuns
               + " runs");
       report.startup(modes);
+    }
+    if (parts.contains(Part.JUNIT5)) {
+      Junit5Run.Figures junit5 =
+          new Junit5Run(workDir, junit5Rounds, junit5FirstStarts, progress).run();
+      report.heading(
+          "JUnit 5: the extension's per-test overhead and first start against WireMock "
+              + Junit5Run.wireMockVersion());
+      report.junit5(junit5);
     }
     report.heading("Done");
     report.line("  load      %s (1, 5, 15 min) at the end", Machine.loadAverage());

@@ -19,5 +19,7 @@ enum Part {
   /** Stop-the-world pauses and p99 with a million stored payments, against Prism's p99. */
   PAUSES,
   /** Signed-POST throughput in the first 10 s after the first answer against the steady state. */
-  FIRST_SECONDS
+  FIRST_SECONDS,
+  /** The JUnit 5 extension's per-test overhead and first start against WireMock's. */
+  JUNIT5
 }

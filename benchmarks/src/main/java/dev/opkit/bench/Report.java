@@ -97,6 +97,52 @@ final class Report {
   }
 
   /** A ratio against an aim, with a verdict. */
+  void junit5(Junit5Run.Figures figures) {
+    line(
+        "  per test, this JVM (%d warm-up + %d measured rounds of %d tests each, alternating):",
+        figures.warmUpRounds(), figures.measuredRounds(), Junit5Run.TESTS_PER_ROUND);
+    line("  %-60s %9s %9s", "", "median", "p90");
+    junit5Row(
+        "extension: session with 2 wallets, client identity, delete",
+        figures.extension().medianMillis(),
+        figures.extension().p90Millis());
+    junit5Row(
+        "WireMock: per-test restart (start + stop, dynamic port)",
+        figures.wireMock().medianMillis(),
+        figures.wireMock().p90Millis());
+    ratio(
+        "per-test median, extension / WireMock",
+        figures.extension().medianMillis() / figures.wireMock().medianMillis(),
+        "aim <= 1",
+        figures.extension().medianMillis() <= figures.wireMock().medianMillis());
+    line(
+        "  first start, a fresh JVM each (%d each, alternating), from the test class's start:",
+        figures.extensionFirst().nanos().size());
+    line("  %-60s %9s %9s %9s", "", "median", "best", "worst");
+    junit5Start("extension: its sandbox started (before the first test)", figures.extensionFirst());
+    junit5Start(
+        "@WireMockTest: its server started (before the first test)", figures.wireMockFirst());
+    ratio(
+        "first start median, extension / WireMock",
+        figures.extensionFirst().medianMillis() / figures.wireMockFirst().medianMillis(),
+        "aim <= 1",
+        figures.extensionFirst().medianMillis() <= figures.wireMockFirst().medianMillis());
+    junit5Start(
+        "extension: first test done (+ session, client, wallets, delete)",
+        figures.extensionFirstTest());
+    junit5Start("@WireMockTest: first test done", figures.wireMockFirstTest());
+  }
+
+  private void junit5Start(String what, Junit5Run.Timings timings) {
+    line(
+        "  %-60s %6.0f ms %6.0f ms %6.0f ms",
+        what, timings.medianMillis(), timings.bestMillis(), timings.worstMillis());
+  }
+
+  private void junit5Row(String what, double median, double p90) {
+    line("  %-60s %6.1f ms %6.1f ms", what, median, p90);
+  }
+
   void ratio(String what, double ratio, String aim, boolean met) {
     line(
         "  %-52s %6.2f   %s%s", what, ratio, aim, aim.isEmpty() ? "" : met ? "  met" : "  NOT met");
