@@ -40,6 +40,9 @@ public final class OwnOrigins {
    * certainly reach this sandbox (a name allowed only by {@code *} does not count).
    */
   public Optional<String> canonicalUrl(String url) {
+    if (url != null && isPublishedSpelling(url)) {
+      return Optional.of(url);
+    }
     Optional<String> origin = parse(url);
     if (origin.isEmpty()) {
       return Optional.empty();
@@ -59,6 +62,35 @@ public final class OwnOrigins {
       return Optional.of(atPort + path + rest);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code url} is already a published URL, spelled as the sandbox publishes it: a public
+   * base, then {@code /}, then only characters a URI takes as they are (no escapes, fragment, white
+   * space or characters it refuses). The usual case on every signed request, answered without
+   * parsing.
+   */
+  private boolean isPublishedSpelling(String url) {
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0;
+      if (!plain) {
+        return false;
+      }
+    }
+    for (String base : publicBases) {
+      if (url.length() > base.length()
+          && url.charAt(base.length()) == '/'
+          && url.startsWith(base)
+          && base.indexOf('?') < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The sandbox's host names. */

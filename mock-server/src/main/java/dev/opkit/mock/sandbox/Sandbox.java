@@ -130,6 +130,12 @@ public final class Sandbox implements AutoCloseable {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
       SessionRouting routing = new SessionRouting(sessions, ase);
       List<RouteGroup> groups = new ArrayList<>();
+      // The auth and resource servers' endpoints first: Javalin tries endpoints in the order they
+      // were added, a regex each, and these are the signed requests' path. They add no
+      // before-handlers, so the admin guard and the session check below still run in that order.
+      groups.addAll(auth.routes(routing));
+      groups.add(
+          new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       if (config.admin().isEnabled()) {
         AdminRoutes admin = new AdminRoutes(routing, this, config.admin(), origins);
         groups.add(admin);
@@ -142,9 +148,6 @@ public final class Sandbox implements AutoCloseable {
       }
       // After the admin API's guard, so an unknown session is no answer to an unauthorized caller.
       groups.add(routing);
-      groups.addAll(auth.routes(routing));
-      groups.add(
-          new ResourceServerRoutes(routing, incoming, incomingViews, quotes, outgoing, schemas));
       groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
       servers.add(new AseServer(ase, origins, new SessionPathFilter(), groups));

@@ -57,7 +57,8 @@ public final class CompactJson {
       return new CompactJsonResult(
           false, NonCompactReason.ENCODING, 0, snippet(body, 0), "(no byte order mark)");
     }
-    int invalidAt = firstInvalidUtf8(body);
+    boolean ascii = isAscii(body);
+    int invalidAt = ascii ? -1 : firstInvalidUtf8(body);
     if (invalidAt >= 0) {
       return new CompactJsonResult(
           false, NonCompactReason.ENCODING, invalidAt, snippet(body, invalidAt), "(UTF-8)");
@@ -69,7 +70,12 @@ public final class CompactJson {
     } catch (IOException e) {
       return new CompactJsonResult(false, NonCompactReason.NOT_JSON, -1, null, parseProblem(e));
     }
-    byte[] canonical = JsStringifier.stringify(parsed.value()).getBytes(StandardCharsets.UTF_8);
+    String stringified = JsStringifier.stringify(parsed.value());
+    if (ascii && sameAscii(body, stringified)) {
+      // The usual case, compact and plain ASCII, without encoding the stringified text again.
+      return CompactJsonResult.ok();
+    }
+    byte[] canonical = stringified.getBytes(StandardCharsets.UTF_8);
     int offset = firstDifference(body, canonical);
     if (offset < 0) {
       return CompactJsonResult.ok();
@@ -170,6 +176,28 @@ public final class CompactJson {
         && body[0] == UTF8_BOM[0]
         && body[1] == UTF8_BOM[1]
         && body[2] == UTF8_BOM[2];
+  }
+
+  private static boolean isAscii(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether ASCII bytes spell exactly the text (which is then ASCII too). */
+  private static boolean sameAscii(byte[] body, String text) {
+    if (body.length != text.length()) {
+      return false;
+    }
+    for (int i = 0; i < body.length; i++) {
+      if (body[i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int firstInvalidUtf8(byte[] body) {

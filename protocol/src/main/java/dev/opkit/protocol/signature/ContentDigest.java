@@ -63,18 +63,24 @@ public final class ContentDigest {
       }
     }
     if (known.isEmpty()) {
+      String sha512 = sha512(body);
       return new DigestCheck(
           DigestCheck.Status.NO_SUPPORTED_ALGORITHM,
-          sha512(body),
+          sha512,
           "Content-Digest lists "
               + members.keySet()
               + " but none of the supported algorithms ["
               + SHA_256
               + ", "
               + SHA_512
-              + "]");
+              + "]",
+          sha512);
     }
     String computed = serialise(known);
+    String sha512 =
+        known.containsKey(SHA_512)
+            ? (known.size() == 1 ? computed : member(SHA_512, known.get(SHA_512)))
+            : null;
     if (!mismatched.isEmpty()) {
       return new DigestCheck(
           DigestCheck.Status.MISMATCH,
@@ -85,9 +91,11 @@ public final class ContentDigest {
               + headerValue.strip()
               + "\", computed \""
               + computed
-              + "\"");
+              + "\"",
+          sha512);
     }
-    return new DigestCheck(DigestCheck.Status.MATCH, computed, "Content-Digest matches the body");
+    return new DigestCheck(
+        DigestCheck.Status.MATCH, computed, "Content-Digest matches the body", sha512);
   }
 
   private static Map<String, ListElement<? extends Object>> parse(String headerValue) {

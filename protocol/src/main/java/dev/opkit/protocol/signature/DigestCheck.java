@@ -7,8 +7,10 @@ package dev.opkit.protocol.signature;
  * @param computed the {@code Content-Digest} value computed from the body, for the algorithms the
  *     sender listed (sha-512 when none was supported), so a developer can compare it with theirs
  * @param description a sentence saying what matched or what did not
+ * @param sha512 the body's sha-512 member ({@code sha-512=:…:}) when it was computed (the sender
+ *     listed sha-512, or no supported algorithm), else null
  */
-public record DigestCheck(Status status, String computed, String description) {
+public record DigestCheck(Status status, String computed, String description, String sha512) {
 
   /** How the received digest compares with the body. */
   public enum Status {

@@ -91,8 +91,9 @@ public final class SignatureVerifier {
     }
     SignatureBase base = signatureBase(message, parameters);
     trace.diagnostics = trace.diagnostics.withSignatureBase(base.text());
+    String bodySha512 = null;
     if (parameters.components().contains(CoveredComponents.CONTENT_DIGEST)) {
-      checkDigest(message, trace);
+      bodySha512 = checkDigest(message, trace);
     }
     checkTime(created, parameters.expires(), now);
 
@@ -109,7 +110,8 @@ public final class SignatureVerifier {
               + keyId
               + "\" over the rebuilt signature base; compare it with the base you signed");
     }
-    return new VerificationResult.Verified(keyId, Instant.ofEpochSecond(created), base.text());
+    return new VerificationResult.Verified(
+        keyId, Instant.ofEpochSecond(created), base.text(), bodySha512);
   }
 
   private static InnerList signatureInputMember(HttpMessage message) {
@@ -198,7 +200,8 @@ public final class SignatureVerifier {
     }
   }
 
-  private static void checkDigest(HttpMessage message, Trace trace) {
+  /** Checks the Content-Digest; returns the body's sha-512 member when it was computed. */
+  private static String checkDigest(HttpMessage message, Trace trace) {
     byte[] body = message.bodyBytes();
     String header = message.header(CoveredComponents.CONTENT_DIGEST).orElseThrow();
     DigestCheck check;
@@ -209,14 +212,12 @@ public final class SignatureVerifier {
       throw new Rejected(SignatureFailure.MALFORMED_DIGEST, e.getMessage());
     }
     trace.diagnostics = trace.diagnostics.withComputedDigest(check.computed());
-    switch (check.status()) {
-      case MATCH -> {
-        return;
-      }
+    return switch (check.status()) {
+      case MATCH -> check.sha512();
       case MISMATCH -> throw new Rejected(SignatureFailure.DIGEST_MISMATCH, check.description());
       case NO_SUPPORTED_ALGORITHM ->
           throw new Rejected(SignatureFailure.DIGEST_ALGORITHM_UNSUPPORTED, check.description());
-    }
+    };
   }
 
   private void checkTime(long created, Optional<Long> expires, Instant now) {

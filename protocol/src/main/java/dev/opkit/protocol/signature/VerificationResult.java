@@ -18,8 +18,11 @@ public sealed interface VerificationResult
    * @param keyId the key that signed
    * @param created the signature's {@code created} time
    * @param signatureBase the base that was verified
+   * @param bodySha512 the body's sha-512 {@code Content-Digest} member ({@code sha-512=:…:}) as the
+   *     digest check computed it, or null when it computed none (no body, or only sha-256 listed),
+   *     so that callers need not digest the body again
    */
-  record Verified(String keyId, Instant created, String signatureBase)
+  record Verified(String keyId, Instant created, String signatureBase, String bodySha512)
       implements VerificationResult {
     @Override
     public boolean verified() {

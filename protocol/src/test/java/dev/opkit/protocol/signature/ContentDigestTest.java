@@ -25,6 +25,7 @@ class ContentDigestTest {
 
     assertThat(check.matches()).isTrue();
     assertThat(check.computed()).isEqualTo(SHA_512);
+    assertThat(check.sha512()).isEqualTo(SHA_512);
   }
 
   @Test
@@ -33,11 +34,15 @@ class ContentDigestTest {
 
     assertThat(check.status()).isEqualTo(DigestCheck.Status.MATCH);
     assertThat(check.computed()).isEqualTo(SHA_256);
+    assertThat(check.sha512()).isNull();
   }
 
   @Test
   void checkWhenBothAlgorithmsMatchThenMatch() {
-    assertThat(ContentDigest.check(SHA_256 + ", " + SHA_512, BODY).matches()).isTrue();
+    DigestCheck check = ContentDigest.check(SHA_256 + ", " + SHA_512, BODY);
+
+    assertThat(check.matches()).isTrue();
+    assertThat(check.sha512()).isEqualTo(SHA_512).isEqualTo(ContentDigest.sha512(BODY));
   }
 
   @Test

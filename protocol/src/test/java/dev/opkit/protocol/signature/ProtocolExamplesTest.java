@@ -92,7 +92,14 @@ class ProtocolExamplesTest {
     VerificationResult result =
         verifier.verify(received, ProtocolExamplesTest::lookup, CREATED.plusSeconds(30));
 
-    assertThat(result).isEqualTo(new VerificationResult.Verified("key-1", CREATED, POST_BASE));
+    assertThat(result)
+        .isEqualTo(
+            new VerificationResult.Verified(
+                "key-1",
+                CREATED,
+                POST_BASE,
+                "sha-512=:2FUHqe7MVAnp1KTHwGJtGBeEw1vkB1tMekuQEAsSk/s2eJXAYr5qwZ+yKUDOklxVw+vVwl0W"
+                    + "QEoiIqS7Nqo4Hw==:"));
   }
 
   @Test

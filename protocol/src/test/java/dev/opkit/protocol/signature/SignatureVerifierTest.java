@@ -379,7 +379,9 @@ class SignatureVerifierTest {
             + ":";
     HttpMessage message = signedWith(contentRequest(sha256), sdkInnerList());
 
-    assertThat(verify(message).verified()).isTrue();
+    VerificationResult result = verify(message);
+    assertThat(result.verified()).isTrue();
+    assertThat(((VerificationResult.Verified) result).bodySha512()).isNull();
   }
 
   @Test

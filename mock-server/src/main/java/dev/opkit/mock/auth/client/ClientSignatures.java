@@ -160,6 +160,7 @@ public final class ClientSignatures {
                       null,
                       verified.keyId(),
                       verified.signatureBase(),
+                      verified.bodySha512(),
                       trace,
                       replay.orElse(null)));
               return null;
@@ -238,6 +239,7 @@ public final class ClientSignatures {
             description,
             diagnostics == null ? trace.keyId() : diagnostics.keyId().orElse(null),
             diagnostics == null ? null : diagnostics.signatureBase().orElse(null),
+            null,
             trace,
             replay));
     return new ApiException(status, GnapErrorCode.INVALID_CLIENT.code(), description);
@@ -268,6 +270,7 @@ public final class ClientSignatures {
       String description,
       String keyId,
       String signatureBase,
+      String bodySha512,
       KeyLookupTrace trace,
       PossibleReplay replay) {
     return new JournalEntry(
@@ -287,7 +290,10 @@ public final class ClientSignatures {
         keyId,
         signatureBase == null ? null : masked(signatureBase, message),
         message.header("Content-Digest").orElse(null),
-        message.hasBody() ? ContentDigest.sha512(message.body()) : null,
+        // The digest check's, when it computed one: the body is not digested twice.
+        !message.hasBody()
+            ? null
+            : bodySha512 != null ? bodySha512 : ContentDigest.sha512(message.body()),
         trace.ran() ? trace.describe() : null,
         replay);
   }

@@ -65,6 +65,8 @@ public final class ReplayWatch {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+    // One buffer for every length prefix: four bytes each, five before the body.
+    ByteBuffer prefix = ByteBuffer.allocate(5);
     for (String part :
         new String[] {
           ase,
@@ -74,12 +76,12 @@ public final class ReplayWatch {
           message.header("Signature").orElse("")
         }) {
       byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-      sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      sha256.update(prefix.clear().putInt(bytes.length).array(), 0, 4);
       sha256.update(bytes);
     }
     byte[] body = message.hasBody() ? message.body() : new byte[0];
     sha256.update(
-        ByteBuffer.allocate(5).put((byte) (message.hasBody() ? 1 : 0)).putInt(body.length).array());
+        prefix.clear().put((byte) (message.hasBody() ? 1 : 0)).putInt(body.length).array(), 0, 5);
     sha256.update(body);
     return HexFormat.of().formatHex(sha256.digest());
   }

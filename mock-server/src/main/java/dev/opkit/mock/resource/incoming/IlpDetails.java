@@ -19,8 +19,21 @@ import javax.crypto.spec.SecretKeySpec;
 final class IlpDetails {
   private final byte[] key = new byte[32];
 
+  /** One keyed MAC per thread: {@code doFinal} resets it for the next payment. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   IlpDetails() {
     new SecureRandom().nextBytes(key);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
   }
 
   String address(IncomingPaymentRecord payment) {
@@ -33,22 +46,35 @@ final class IlpDetails {
   }
 
   String sharedSecret(UUID id) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] secret =
-          mac.doFinal(
-              ByteBuffer.allocate(16)
-                  .putLong(id.getMostSignificantBits())
-                  .putLong(id.getLeastSignificantBits())
-                  .array());
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    byte[] secret =
+        macs.get()
+            .doFinal(
+                ByteBuffer.allocate(16)
+                    .putLong(id.getMostSignificantBits())
+                    .putLong(id.getLeastSignificantBits())
+                    .array());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
   }
 
-  private static String segment(String name) {
-    return name.replaceAll("[^A-Za-z0-9_~-]", "_");
+  /** The name with every character an ILP address segment cannot hold replaced by {@code _}. */
+  static String segment(String name) {
+    char[] replaced = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean allowed =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '~'
+              || c == '-';
+      if (!allowed) {
+        if (replaced == null) {
+          replaced = name.toCharArray();
+        }
+        replaced[i] = '_';
+      }
+    }
+    return replaced == null ? name : new String(replaced);
   }
 }
