@@ -2,8 +2,6 @@ package dev.opkit.protocol.openapi;
 
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.format.Format;
-import java.math.BigInteger;
-import java.util.regex.Pattern;
 
 /**
  * The {@code uint64} format the Open Payments specs give amount values: a string of decimal digits
@@ -14,10 +12,8 @@ import java.util.regex.Pattern;
 final class Uint64Format implements Format {
   static final String NAME = "uint64";
 
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
-  private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-  private static final int MAX_DIGITS = MAX.toString().length();
+  /** 2^64 - 1. */
+  static final String MAX = "18446744073709551615";
 
   @Override
   public String getName() {
@@ -26,10 +22,22 @@ final class Uint64Format implements Format {
 
   @Override
   public boolean matches(ExecutionContext executionContext, String value) {
-    if (!DIGITS.matcher(value).matches()) {
+    if (value.isEmpty()) {
       return false;
     }
-    String significant = LEADING_ZEROS.matcher(value).replaceFirst("");
-    return significant.length() <= MAX_DIGITS && new BigInteger(significant).compareTo(MAX) <= 0;
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      if (c == '0' && start == i && i < value.length() - 1) {
+        start = i + 1;
+      }
+    }
+    // Digits only, leading zeros skipped: as many digits as 2^64 - 1 compare as text.
+    int digits = value.length() - start;
+    return digits < MAX.length()
+        || (digits == MAX.length() && value.substring(start).compareTo(MAX) <= 0);
   }
 }
