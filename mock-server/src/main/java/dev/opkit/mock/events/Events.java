@@ -1,7 +1,7 @@
 package dev.opkit.mock.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventRecord;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.Tx;
@@ -23,7 +23,7 @@ public final class Events {
    * Records an event of a provider in the transaction, timestamped by the session clock; its
    * webhook (when the session has one) is queued once the transaction commits, never when it fails.
    */
-  public void publish(Tx tx, SessionAse ase, EventType type, JsonNode data) {
+  public void publish(Tx tx, SessionAse ase, EventType type, EventData data) {
     boolean webhook = webhooks.active(ase.session());
     EventRecord event =
         tx.events()

@@ -96,7 +96,7 @@ public final class WebhookSender implements AutoCloseable {
       body.set("createdAt", Json.toTree(event.createdAt()));
       body.put("ase", event.ase());
     }
-    body.set("data", event.data());
+    body.set("data", event.data().json());
     return body;
   }
 

@@ -1,6 +1,5 @@
 package dev.opkit.mock.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +13,7 @@ import java.util.UUID;
  * @param type what happened
  * @param createdAt when, by the session clock
  * @param ase the provider's name
- * @param data the resource as the resource server renders it (never changed once recorded)
+ * @param data the resource as the resource server rendered it (never changed once recorded)
  * @param webhook how its webhook delivery goes, or null when the session has no webhook
  */
 public record EventRecord(
@@ -23,7 +22,7 @@ public record EventRecord(
     EventType type,
     Instant createdAt,
     String ase,
-    JsonNode data,
+    EventData data,
     WebhookStatus webhook) {
   public EventRecord {
     Objects.requireNonNull(id, "id");

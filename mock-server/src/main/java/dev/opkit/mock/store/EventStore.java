@@ -1,6 +1,5 @@
 package dev.opkit.mock.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** A session's event logs, inside a transaction. */
@@ -10,7 +9,7 @@ public interface EventStore {
    * commits.
    */
   EventRecord append(
-      String ase, EventType type, Instant createdAt, JsonNode data, WebhookStatus webhook);
+      String ase, EventType type, Instant createdAt, EventData data, WebhookStatus webhook);
 
   /**
    * Saves how an event's webhook delivery goes now; nothing when the log no longer keeps the event

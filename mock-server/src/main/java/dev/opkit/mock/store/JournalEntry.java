@@ -54,6 +54,30 @@ public record JournalEntry(
   public static final String VERIFIED = "verified";
   public static final String REFUSED = "refused";
 
+  /** This entry as number {@code sequence} of its session, maybe a possible replay. */
+  public JournalEntry numbered(long sequence, PossibleReplay possibleReplay) {
+    return new JournalEntry(
+        sequence,
+        at,
+        ase,
+        kind,
+        method,
+        targetUri,
+        client,
+        outcome,
+        status,
+        reason,
+        description,
+        signatureInput,
+        signature,
+        keyId,
+        signatureBase,
+        contentDigestReceived,
+        contentDigestComputed,
+        keyLookup,
+        possibleReplay);
+  }
+
   /** Whether the request was refused. */
   public boolean refused() {
     return REFUSED.equals(outcome);

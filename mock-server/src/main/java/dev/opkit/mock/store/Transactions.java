@@ -28,10 +28,11 @@ public interface Transactions {
 
   /**
    * Runs {@code work} as one transaction on the session's request journal alone (its entries and
-   * the signed requests it saw): atomic and serialized with the session's other journal work, as
-   * {@link #write} is, but not with the session's other writes, since a journal entry never has to
-   * agree with any other record. Every signed request is journaled, so it must not queue behind the
-   * payments and grants of the same session.
+   * the signed requests it saw): atomic, as {@link #write} is, but not serialized with the
+   * session's other writes, since a journal entry never has to agree with any other record. Only
+   * sightings of one fingerprint are serialized: of two journal transactions that sight the same
+   * request, exactly one finds it new. Every signed request is journaled, so it must not queue
+   * behind the payments and grants of the same session, nor behind the other requests.
    */
   <T> T journal(SessionId session, Function<JournalStore, T> work);
 

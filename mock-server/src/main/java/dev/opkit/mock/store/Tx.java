@@ -27,8 +27,6 @@ public interface Tx {
 
   EventStore events();
 
-  JournalStore journal();
-
   /** A number larger than any this session handed out before (gaps allowed): creation order. */
   long nextSequence();
 

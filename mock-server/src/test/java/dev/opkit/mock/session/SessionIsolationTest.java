@@ -16,6 +16,7 @@ import dev.opkit.mock.resource.access.AccessRequest;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.store.ClientIdentity;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventRecord;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
@@ -139,7 +140,11 @@ class SessionIsolationTest {
         tx -> {
           sandbox
               .events()
-              .publish(tx, inA, EventType.GRANT_REQUESTED, JsonNodeFactory.instance.objectNode());
+              .publish(
+                  tx,
+                  inA,
+                  EventType.GRANT_REQUESTED,
+                  EventData.of(JsonNodeFactory.instance.objectNode()));
           return null;
         });
 
@@ -157,13 +162,12 @@ class SessionIsolationTest {
   void journalWhenEntryAndSightingInOneSessionThenTheOtherHasNeither() {
     Instant now = Instant.now();
     long sequence =
-        storage.write(
+        storage.journal(
             inA.sessionId(),
-            tx -> {
-              long number = tx.journal().nextSequence();
-              tx.journal().append(entry(number, now));
-              tx.journal()
-                  .sight("fingerprint", now, now.plusSeconds(60), new PossibleReplay("x", now, 1));
+            journal -> {
+              long number = journal.nextSequence();
+              journal.append(entry(number, now));
+              journal.sight("fingerprint", now, now.plusSeconds(60), new PossibleReplay(now, 1));
               return number;
             });
 
@@ -172,12 +176,10 @@ class SessionIsolationTest {
     assertThat(sandbox.auth().journal().recent(inB, 10, false))
         .noneMatch(e -> e.sequence() == sequence);
     Optional<PossibleReplay> inOther =
-        storage.write(
+        storage.journal(
             inB.sessionId(),
-            tx ->
-                tx.journal()
-                    .sight(
-                        "fingerprint", now, now.plusSeconds(60), new PossibleReplay("y", now, 2)));
+            journal ->
+                journal.sight("fingerprint", now, now.plusSeconds(60), new PossibleReplay(now, 2)));
     assertThat(inOther).isEmpty();
   }
 

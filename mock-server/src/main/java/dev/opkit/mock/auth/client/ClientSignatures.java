@@ -117,7 +117,25 @@ public final class ClientSignatures {
             compact.description());
       }
     }
+    // Made before the journal's transaction, which every signed request of the session passes.
     String fingerprint = ReplayWatch.fingerprint(ase.name(), message);
+    JournalEntry verifiedEntry =
+        entry(
+            0,
+            ase,
+            message,
+            client,
+            kind,
+            now,
+            JournalEntry.VERIFIED,
+            null,
+            null,
+            null,
+            verified.keyId(),
+            verified.signatureBase(),
+            verified.bodySha512(),
+            trace,
+            null);
     ApiException replayRefused =
         storage.journal(
             ase.sessionId(),
@@ -146,23 +164,7 @@ public final class ClientSignatures {
                         + " sign every request anew (a fresh created, or a nonce)",
                     first);
               }
-              journal.append(
-                  entry(
-                      sequence,
-                      ase,
-                      message,
-                      client,
-                      kind,
-                      now,
-                      JournalEntry.VERIFIED,
-                      null,
-                      null,
-                      null,
-                      verified.keyId(),
-                      verified.signatureBase(),
-                      verified.bodySha512(),
-                      trace,
-                      replay.orElse(null)));
+              journal.append(verifiedEntry.numbered(sequence, replay.orElse(null)));
               return null;
             });
     if (replayRefused != null) {

@@ -3,6 +3,7 @@ package dev.opkit.mock.auth.grant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.Tx;
@@ -18,6 +19,10 @@ public final class GrantEvents {
 
   /** Publishes an event about a grant (its id, client, state and access) with the transaction. */
   public void publish(Tx tx, SessionAse ase, EventType type, GrantRecord grant) {
+    events.publish(tx, ase, type, EventData.rendering(() -> data(grant)));
+  }
+
+  private static ObjectNode data(GrantRecord grant) {
     ObjectNode data = Json.mapper().createObjectNode();
     data.put("id", grant.id());
     data.put("client", grant.client().id());
@@ -25,6 +30,6 @@ public final class GrantEvents {
     data.put("interactive", grant.interactionIfAny().isPresent());
     data.set("access", Json.toTree(grant.access()));
     grant.subjectIfAny().ifPresent(s -> data.set("subject", Json.toTree(s)));
-    events.publish(tx, ase, type, data);
+    return data;
   }
 }

@@ -40,18 +40,7 @@ public final class ReplayWatch {
    */
   public Optional<PossibleReplay> sight(
       JournalStore journal, String fingerprint, Instant now, long sequence) {
-    PossibleReplay first =
-        new PossibleReplay(
-            "possible replay: the same method, target URI, Signature-Input, Signature and body as"
-                + " journal entry "
-                + sequence
-                + ", first seen at "
-                + now
-                + " (or a client that signs without a nonce sent the same request twice within"
-                + " a second)",
-            now,
-            sequence);
-    return journal.sight(fingerprint, now, now.plus(validity), first);
+    return journal.sight(fingerprint, now, now.plus(validity), new PossibleReplay(now, sequence));
   }
 
   /**

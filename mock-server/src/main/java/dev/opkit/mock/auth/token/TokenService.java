@@ -8,6 +8,7 @@ import dev.opkit.mock.auth.client.RequestKind;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;
@@ -245,6 +246,12 @@ public final class TokenService {
       TokenRecord token,
       GrantRecord grant,
       TokenRecord successor) {
+    events.publish(
+        tx, ase, type, EventData.rendering(() -> eventData(ase, token, grant, successor)));
+  }
+
+  private static ObjectNode eventData(
+      SessionAse ase, TokenRecord token, GrantRecord grant, TokenRecord successor) {
     ObjectNode data = Json.mapper().createObjectNode();
     data.put("grant", grant.id());
     data.put("client", grant.client().id());
@@ -255,7 +262,7 @@ public final class TokenService {
       data.put("newManage", manageUrl(ase, successor));
       data.put("expiresAt", successor.expiresAt().toString());
     }
-    events.publish(tx, ase, type, data);
+    return data;
   }
 
   private static ApiException invalidClient(String description) {

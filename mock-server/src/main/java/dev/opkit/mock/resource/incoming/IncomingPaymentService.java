@@ -11,6 +11,7 @@ import dev.opkit.mock.resource.access.Grantee;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.IncomingPaymentRecord;
 import dev.opkit.mock.store.IncomingPaymentState;
@@ -351,7 +352,11 @@ public final class IncomingPaymentService {
   public void publish(
       Tx tx, Session session, EventType type, IncomingPaymentRecord payment, Instant at) {
     SessionAse ase = session.at(payment.wallet().ase());
-    events.publish(tx, ase, type, Json.toTree(views.withoutMethods(ase, payment, at)));
+    events.publish(
+        tx,
+        ase,
+        type,
+        EventData.rendering(() -> Json.toTree(views.withoutMethods(ase, payment, at))));
   }
 
   /** The payment's URL (its id), in its session. */

@@ -5,6 +5,7 @@ import dev.opkit.mock.events.Events;
 import dev.opkit.mock.resource.incoming.IncomingPaymentViews;
 import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.IncomingPaymentRecord;
 import dev.opkit.mock.store.OutgoingPaymentRecord;
@@ -49,17 +50,22 @@ final class OutgoingPaymentEvents {
             tx,
             payee,
             EventType.INCOMING_PAYMENT_COMPLETED,
-            Json.toTree(incomingViews.withoutMethods(payee, receiver, now)));
+            EventData.rendering(
+                () -> Json.toTree(incomingViews.withoutMethods(payee, receiver, now))));
       }
     }
   }
 
   void publish(Tx tx, SessionAse ase, EventType type, OutgoingPaymentRecord payment) {
+    events.publish(tx, ase, type, EventData.rendering(() -> data(ase, payment)));
+  }
+
+  private static ObjectNode data(SessionAse ase, OutgoingPaymentRecord payment) {
     ObjectNode data = (ObjectNode) Json.toTree(OutgoingPaymentViews.render(ase, payment));
     payment.failureReasonIfAny().ifPresent(reason -> data.put("failureReason", reason));
     if (payment.grantId() != null) {
       data.put("grantId", payment.grantId());
     }
-    events.publish(tx, ase, type, data);
+    return data;
   }
 }

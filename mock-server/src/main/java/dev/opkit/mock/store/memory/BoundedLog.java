@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The newest entries of one log by sequence, bounded: the oldest give way. Appends come from one
- * writer at a time (the session's), reads from anyone.
+ * The newest entries of one log by sequence, bounded: the oldest give way. Anyone may append and
+ * read at the same time.
  */
 final class BoundedLog<T> {
   private final int capacity;
   private final ConcurrentSkipListMap<Long, T> entries = new ConcurrentSkipListMap<>();
-  private volatile long last;
-  // Written by the one writer only; the skip list's own size() walks every entry.
-  private int size;
+  private final AtomicLong last;
+  // The skip list's own size() walks every entry.
+  private final AtomicInteger size = new AtomicInteger();
 
   /**
    * @param capacity how many entries it keeps
@@ -26,17 +28,16 @@ final class BoundedLog<T> {
    */
   BoundedLog(int capacity, long last) {
     this.capacity = capacity;
-    this.last = last;
+    this.last = new AtomicLong(last);
   }
 
   void append(long sequence, T entry) {
     if (entries.put(sequence, entry) == null) {
-      size++;
+      size.incrementAndGet();
     }
-    last = sequence;
-    while (size > capacity) {
-      entries.pollFirstEntry();
-      size--;
+    last.accumulateAndGet(sequence, Math::max);
+    while (size.get() > capacity && entries.pollFirstEntry() != null) {
+      size.decrementAndGet();
     }
   }
 
@@ -51,7 +52,7 @@ final class BoundedLog<T> {
   }
 
   long last() {
-    return last;
+    return last.get();
   }
 
   /** Up to {@code limit} entries after {@code sequence}, oldest first. */

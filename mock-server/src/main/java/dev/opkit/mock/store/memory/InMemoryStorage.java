@@ -120,18 +120,20 @@ public final class InMemoryStorage implements Storage {
   public <T> T journal(SessionId id, Function<JournalStore, T> work) {
     MemorySession session = require(id);
     refuseNesting(id, session);
-    session.journalWrites.lock();
-    try {
-      if (session.discarded) {
-        throw new UnknownSessionException(id);
-      }
-      MemoryJournal.Writes writes = session.state.journal.writes();
-      T result = work.apply(writes);
-      writes.commit();
-      return result;
-    } finally {
-      session.journalWrites.unlock();
+    if (session.discarded) {
+      throw new UnknownSessionException(id);
     }
+    // No lock: journal work of a session runs side by side (see MemoryJournal.Writes).
+    MemoryJournal.Writes writes = session.state.journal.writes();
+    T result;
+    try {
+      result = work.apply(writes);
+    } catch (RuntimeException | Error e) {
+      writes.rollback();
+      throw e;
+    }
+    writes.commit();
+    return result;
   }
 
   @Override
@@ -165,7 +167,7 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static void refuseNesting(SessionId id, MemorySession session) {
-    if (session.writes.isHeldByCurrentThread() || session.journalWrites.isHeldByCurrentThread()) {
+    if (session.writes.isHeldByCurrentThread()) {
       throw new IllegalStateException(
           "work of session " + id + " started another read or write of it; pass its Tx on");
     }

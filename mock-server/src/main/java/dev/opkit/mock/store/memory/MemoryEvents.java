@@ -1,6 +1,6 @@
 package dev.opkit.mock.store.memory;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventReads;
 import dev.opkit.mock.store.EventRecord;
 import dev.opkit.mock.store.EventStore;
@@ -63,7 +63,7 @@ final class MemoryEvents implements EventReads {
 
     @Override
     public EventRecord append(
-        String ase, EventType type, Instant createdAt, JsonNode data, WebhookStatus webhook) {
+        String ase, EventType type, Instant createdAt, EventData data, WebhookStatus webhook) {
       long sequence = lastByAse.getOrDefault(ase, lastSequence(ase)) + 1;
       lastByAse.put(ase, sequence);
       EventRecord event =

@@ -63,10 +63,14 @@ final class MemoryJournal implements JournalReads {
   /** A sighting of a signed request, and until when a replay of it would still verify. */
   private record Sighting(PossibleReplay first, Instant validUntil) {}
 
-  /** The entries and sightings one transaction adds. */
-  final class Writes implements JournalStore, Pending {
-    private final List<JournalEntry> appended = new ArrayList<>();
-    private final Map<String, Sighting> seen = new HashMap<>();
+  /**
+   * The entries and sightings one transaction adds. Several run at once: a sighting is taken at
+   * once, atomically for its fingerprint (of two identical requests at the same time exactly one is
+   * the first), and given back when the work fails; the entries are added at commit.
+   */
+  final class Writes implements JournalStore {
+    private final List<JournalEntry> appended = new ArrayList<>(1);
+    private final Map<String, Sighting> taken = new HashMap<>();
 
     @Override
     public long nextSequence() {
@@ -81,24 +85,32 @@ final class MemoryJournal implements JournalReads {
     @Override
     public Optional<PossibleReplay> sight(
         String fingerprint, Instant now, Instant validUntil, PossibleReplay first) {
-      Sighting earlier = seen.get(fingerprint);
-      if (earlier == null) {
-        earlier = sightings.getIfPresent(fingerprint);
+      Sighting ours = new Sighting(first, validUntil);
+      Sighting kept =
+          sightings
+              .asMap()
+              .compute(
+                  fingerprint,
+                  (key, earlier) ->
+                      earlier != null && now.isBefore(earlier.validUntil()) ? earlier : ours);
+      if (kept != ours) {
+        return Optional.of(kept.first());
       }
-      if (earlier != null && now.isBefore(earlier.validUntil())) {
-        return Optional.of(earlier.first());
-      }
-      seen.put(fingerprint, new Sighting(first, validUntil));
+      taken.put(fingerprint, ours);
       return Optional.empty();
     }
 
-    @Override
-    public void commit() {
+    /** Adds the entries. */
+    void commit() {
       for (JournalEntry entry : appended) {
         logs.computeIfAbsent(entry.ase(), a -> new BoundedLog<>(capacity, 0))
             .append(entry.sequence(), entry);
       }
-      sightings.putAll(seen);
+    }
+
+    /** Gives back the sightings taken, unless a later one replaced them meanwhile. */
+    void rollback() {
+      taken.forEach((fingerprint, sighting) -> sightings.asMap().remove(fingerprint, sighting));
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.opkit.mock.store.memory;
 import dev.opkit.mock.store.EventStore;
 import dev.opkit.mock.store.GrantStore;
 import dev.opkit.mock.store.IncomingPaymentStore;
-import dev.opkit.mock.store.JournalStore;
 import dev.opkit.mock.store.LedgerStore;
 import dev.opkit.mock.store.OutgoingPaymentStore;
 import dev.opkit.mock.store.QuoteStore;
@@ -40,7 +39,6 @@ final class MemoryTx implements Tx {
   private MemoryTokens.Writes tokens;
   private MemorySpending.Writes spending;
   private MemoryEvents.Writes events;
-  private MemoryJournal.Writes journal;
 
   MemoryTx(SessionId id, MemorySession session) {
     this.id = id;
@@ -117,11 +115,6 @@ final class MemoryTx implements Tx {
   }
 
   @Override
-  public JournalStore journal() {
-    return journal = touch(journal, () -> state.journal.writes());
-  }
-
-  @Override
   public long nextSequence() {
     return session.sequences.incrementAndGet();
   }
@@ -144,7 +137,6 @@ final class MemoryTx implements Tx {
     tokens = null;
     spending = null;
     events = null;
-    journal = null;
   }
 
   /** Applies every write; returns the state the session has from now on. */

@@ -9,9 +9,11 @@ import dev.opkit.mock.sandbox.FeeConfig;
 import dev.opkit.mock.sandbox.SessionConfig;
 import dev.opkit.mock.store.AccountKey;
 import dev.opkit.mock.store.AccountRecord;
+import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.IncomingPaymentRecord;
 import dev.opkit.mock.store.IncomingPaymentState;
+import dev.opkit.mock.store.JournalEntry;
 import dev.opkit.mock.store.JournalStore;
 import dev.opkit.mock.store.PageQuery;
 import dev.opkit.mock.store.PageResult;
@@ -30,9 +32,12 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -221,6 +226,66 @@ class InMemoryStorageTest {
   }
 
   @Test
+  void journalWhenManyTransactionsSightTheSameRequestAtOnceThenExactlyOneFindsItNew()
+      throws Exception {
+    int racers = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Optional<PossibleReplay>>> sightings = new ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      sightings.add(
+          pool.submit(
+              () -> {
+                await(start);
+                return storage.journal(a, journal -> sight(journal, "request-3"));
+              }));
+    }
+    start.countDown();
+
+    int firsts = 0;
+    for (Future<Optional<PossibleReplay>> sighting : sightings) {
+      if (sighting.get(5, TimeUnit.SECONDS).isEmpty()) {
+        firsts++;
+      }
+    }
+    assertThat(firsts).isEqualTo(1);
+  }
+
+  @Test
+  void journalWhenEntriesAreAppendedAtOnceThenEveryOneIsKeptUpToTheBound() throws Exception {
+    int appends = 200;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Long>> appended = new ArrayList<>();
+    for (int i = 0; i < appends; i++) {
+      appended.add(
+          pool.submit(
+              () -> {
+                await(start);
+                return storage.journal(
+                    a,
+                    journal -> {
+                      long sequence = journal.nextSequence();
+                      journal.append(journalEntry(sequence));
+                      return sequence;
+                    });
+              }));
+    }
+    start.countDown();
+    Set<Long> sequences = new HashSet<>();
+    for (Future<Long> sequence : appended) {
+      sequences.add(sequence.get(5, TimeUnit.SECONDS));
+    }
+
+    // The storage keeps three entries per provider: the three newest of all.
+    List<JournalEntry> kept =
+        storage.read(a, reads -> reads.journal().recent("ase1", appends, false));
+    assertThat(sequences).hasSize(appends);
+    assertThat(kept)
+        .extracting(JournalEntry::sequence)
+        .containsExactlyElementsOf(
+            sequences.stream().sorted(Comparator.reverseOrder()).limit(3).toList());
+  }
+
+  @Test
   void journalWhenWorkThrowsThenNothingOfItIsKept() {
     assertThatThrownBy(
             () ->
@@ -238,9 +303,31 @@ class InMemoryStorageTest {
     assertThat(inB).isEmpty();
   }
 
+  private static JournalEntry journalEntry(long sequence) {
+    return new JournalEntry(
+        sequence,
+        T0,
+        "ase1",
+        "grant request",
+        "POST",
+        "https://ase1.example/",
+        "urn:jwk:x",
+        JournalEntry.VERIFIED,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   private static Optional<PossibleReplay> sight(JournalStore journal, String fingerprint) {
-    return journal.sight(
-        fingerprint, T0, T0.plusSeconds(60), new PossibleReplay("seen before", T0, 1));
+    return journal.sight(fingerprint, T0, T0.plusSeconds(60), new PossibleReplay(T0, 1));
   }
 
   @Test
@@ -328,7 +415,7 @@ class InMemoryStorageTest {
                   "ase1",
                   EventType.GRANT_REQUESTED,
                   T0,
-                  JsonNodeFactory.instance.objectNode(),
+                  EventData.of(JsonNodeFactory.instance.objectNode()),
                   null);
           tx.session().save(tx.session().record().withClockOffset(Duration.ofHours(1)));
           return null;
@@ -344,7 +431,7 @@ class InMemoryStorageTest {
                   "ase1",
                   EventType.GRANT_APPROVED,
                   T0,
-                  JsonNodeFactory.instance.objectNode(),
+                  EventData.of(JsonNodeFactory.instance.objectNode()),
                   null);
           return null;
         });
@@ -472,7 +559,7 @@ class InMemoryStorageTest {
                       "ase1",
                       EventType.GRANT_REQUESTED,
                       T0,
-                      JsonNodeFactory.instance.objectNode(),
+                      EventData.of(JsonNodeFactory.instance.objectNode()),
                       null));
     }
     assertThat(in(a).events().after("ase1", 0, 10))
