@@ -19,5 +19,10 @@ enum Part {
   /** Stop-the-world pauses and p99 with a million stored payments, against Prism's p99. */
   PAUSES,
   /** Signed-POST throughput in the first 10 s after the first answer against the steady state. */
-  FIRST_SECONDS
+  FIRST_SECONDS,
+  /**
+   * The journeys in memory and with an embedded PostgreSQL ({@code --data-dir}) in the same run,
+   * and the database's rows, table bytes and WAL bytes per payment.
+   */
+  POSTGRES
 }

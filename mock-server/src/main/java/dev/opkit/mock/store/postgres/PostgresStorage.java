@@ -193,6 +193,10 @@ public final class PostgresStorage implements Storage {
           Connection.TRANSACTION_READ_COMMITTED,
           false,
           sql -> {
+            // The journal is a diagnostic record: its commits need not wait for the disk (a crash
+            // of the machine may lose its last entries, never a payment), so journaling every
+            // signed request does not double the fsyncs a request waits for.
+            sql.update("SET LOCAL synchronous_commit TO off");
             if (sql.one(
                     "SELECT 1 FROM journal_locks WHERE session = ? FOR UPDATE",
                     row -> true,
