@@ -231,6 +231,32 @@ public final class Benchmark implements Callable<Integer> {
         report.throughput(figures.crypto(), false);
       }
     }
+    if (parts.contains(Part.POSTGRES)) {
+      PostgresRun.Figures pg = new PostgresRun(launcher, load, workDir, progress).run();
+      report.heading(
+          "State in PostgreSQL: "
+              + clients
+              + " clients, "
+              + load.warmUp().describe()
+              + ", "
+              + load.describeLength()
+              + " each, in memory then --data-dir");
+      report.line("  sandbox   %s [--data-dir DIR]", launcher.describe());
+      report.line(
+          "  %-26s %12s %12s %10s %10s %8s",
+          "", "signed req/s", "journeys/s", "p50 ms", "p99 ms", "errors");
+      report.storageRow("in memory", pg.memory().journeys());
+      report.storageRow("embedded PostgreSQL", pg.postgres().journeys());
+      PostgresRun.Cost cost = pg.cost();
+      report.line(
+          "  per payment (journey), over %,d payments: %.1f rows, %,.0f table bytes (with"
+              + " indexes), %,.0f WAL bytes",
+          cost.payments(),
+          cost.per(cost.rows()),
+          cost.per(cost.tableBytes()),
+          cost.per(cost.walBytes()));
+      report.latencies(pg.postgres().journeys().latencies());
+    }
     LoadResult plain = null;
     if (parts.contains(Part.PLAIN) || parts.contains(Part.CPU)) {
       plain = new PlainRun(rootDir, workDir, heap, load, progress).run();

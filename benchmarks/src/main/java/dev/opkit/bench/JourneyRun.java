@@ -69,6 +69,28 @@ final class JourneyRun {
     }
   }
 
+  /**
+   * The journeys load alone on a started sandbox: {@code clients} clients opened and run once, then
+   * the measured load; the footprint at its end.
+   */
+  static Figures journeys(SandboxLauncher.Started sandbox, LoadSettings settings)
+      throws InterruptedException {
+    Measurements measurements = new Measurements();
+    List<GuideJourney> journeys = new ArrayList<>();
+    for (int i = 0; i < settings.clients(); i++) {
+      GuideJourney journey =
+          GuideJourney.open(sandbox.senderAdmin(), sandbox.receiverAdmin(), i, measurements);
+      journey.run();
+      journeys.add(journey);
+    }
+    List<LoadGenerator.Work> work =
+        journeys.stream().map(j -> (LoadGenerator.Work) j::run).toList();
+    LoadResult result =
+        settings.run(
+            new LoadGenerator(measurements, Optional.of(sandbox.process().handle())), work);
+    return new Figures(result, null, Footprint.of(sandbox.process(), sandbox.senderAdmin(), false));
+  }
+
   static String human(Duration duration) {
     return duration.toMillis() % 1000 == 0
         ? duration.toSeconds() + " s"

@@ -21,5 +21,10 @@ enum Part {
   /** Signed-POST throughput in the first 10 s after the first answer against the steady state. */
   FIRST_SECONDS,
   /** The JUnit 5 extension's per-test overhead and first start against WireMock's. */
-  JUNIT5
+  JUNIT5,
+  /**
+   * The journeys in memory and with an embedded PostgreSQL ({@code --data-dir}) in the same run,
+   * and the database's rows, table bytes and WAL bytes per payment.
+   */
+  POSTGRES
 }

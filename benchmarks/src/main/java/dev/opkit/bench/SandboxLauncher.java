@@ -92,6 +92,11 @@ final class SandboxLauncher {
 
   /** Starts a sandbox; {@code name} names its config and log files. */
   Started start(String name) throws InterruptedException {
+    return start(name, List.of());
+  }
+
+  /** Starts a sandbox with more command-line arguments, e.g. {@code --data-dir DIR}. */
+  Started start(String name, List<String> arguments) throws InterruptedException {
     Path jar = root.resolve(JAR);
     if (!Files.isRegularFile(jar)) {
       throw new JourneyFailure(jar + " is missing; build it with ./sandbox or ./benchmark");
@@ -111,6 +116,7 @@ final class SandboxLauncher {
     command.add(jar.toString());
     command.add("--config");
     command.add(config.toString());
+    command.addAll(arguments);
     ServerProcess process = ServerProcess.start(command, root, work.resolve(name + ".log"));
     String sender = "http://localhost:" + ports.get(0);
     try {

@@ -8,6 +8,7 @@ import dev.opkit.mock.sandbox.PortInUseException;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
+import dev.opkit.mock.sandbox.StorageConfig;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.WalletRecord;
 import java.io.IOException;
@@ -115,6 +116,23 @@ public final class Main implements Callable<Integer> {
       paramLabel = "MODE",
       description = "answer consent pages without a person: off, accept or reject")
   private String autoConsent;
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "keep the state in this PostgreSQL database, e.g. jdbc:postgresql://localhost/sandbox"
+              + " (user and password from OPKIT_DB_USER and OPKIT_DB_PASSWORD); several sandboxes"
+              + " on one database are one sandbox")
+  private String dbUrl;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "keep the state in an embedded PostgreSQL whose files are in DIR (made when missing):"
+              + " a restart finds everything again")
+  private Path dataDir;
 
   @Option(
       names = "--check",
@@ -264,6 +282,9 @@ public final class Main implements Callable<Integer> {
     if (quoteLifetime != null) {
       config = config.withQuoteLifetime(quoteLifetime);
     }
+    if (dbUrl != null || dataDir != null) {
+      config = config.withStorage(new StorageConfig(dbUrl, dataDir));
+    }
     if (autoConsent != null) {
       config = config.withAuth(config.auth().withAutoConsent(AutoConsent.parse(autoConsent)));
     }
@@ -346,6 +367,7 @@ public final class Main implements Callable<Integer> {
         out.printf(Locale.ROOT, "    dashboard       %s/%n", ase.publicBase());
       }
     }
+    out.printf(Locale.ROOT, "%nState: %s%n", sandbox.storageDescription());
     out.printf(Locale.ROOT, "%nPress Ctrl+C to stop.%n");
     out.flush();
   }

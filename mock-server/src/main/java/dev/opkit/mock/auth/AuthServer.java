@@ -13,6 +13,7 @@ import dev.opkit.mock.auth.grant.GrantEvents;
 import dev.opkit.mock.auth.grant.GrantRevocation;
 import dev.opkit.mock.auth.grant.GrantRules;
 import dev.opkit.mock.auth.grant.GrantService;
+import dev.opkit.mock.auth.interaction.ConsentTokens;
 import dev.opkit.mock.auth.interaction.HtmlPages;
 import dev.opkit.mock.auth.interaction.InteractionRoutes;
 import dev.opkit.mock.auth.interaction.InteractionService;
@@ -31,7 +32,7 @@ import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.spending.GrantSpending;
 import dev.opkit.mock.spending.SpendingLimits;
 import dev.opkit.mock.store.GrantRecord;
-import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Storage;
 import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.model.AccessItem;
@@ -50,6 +51,9 @@ import java.util.function.UnaryOperator;
  * out each provider's routes, and answers the resource server's access questions.
  */
 public final class AuthServer {
+  /** The name of the consent pages' key among the storage's shared secrets. */
+  private static final String CONSENT_KEY = "consent-pages";
+
   private final AuthSettings settings;
   private final RequestJournal journal;
   private final ClientDirectory directory;
@@ -79,7 +83,7 @@ public final class AuthServer {
       List<Ase> ases,
       Clock realClock,
       Events events,
-      Transactions storage,
+      Storage storage,
       RequestSchemas schemas,
       boolean adminEnabled,
       OwnOrigins origins) {
@@ -122,7 +126,12 @@ public final class AuthServer {
             config);
     this.revocation = new GrantRevocation(storage, grantEvents);
     this.continuations = new ContinuationService(storage, tokens, signatures, revocation, schemas);
-    this.interactions = new InteractionService(storage, grantEvents, new HtmlPages());
+    this.interactions =
+        new InteractionService(
+            storage,
+            grantEvents,
+            new HtmlPages(),
+            new ConsentTokens(storage.sharedSecret(CONSENT_KEY)));
     this.adminViews = new GrantAdminViews(storage);
     this.resourceAccess = new GnapResourceAccess(storage, signatures);
   }

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * for it: {@link #deliver} only queues; the shared background thread sends, and the queue of
  * pending deliveries is bounded (when full, the oldest is dropped with a log line). How each
  * delivery goes is saved with its event in the session's {@link dev.opkit.mock.store.EventStore},
- * never while this sender's monitor is held. {@link #clear} (reset) and {@link #close} (stop)
- * cancel what is pending.
+ * never while this sender's monitor is held. {@link #clear} (reset) cancels what is pending; {@link
+ * #close} (stop) stops sending it and leaves it pending in the store.
  */
 public final class WebhookSender implements AutoCloseable {
   /** The only answer Rafiki counts as delivered. */
@@ -136,9 +136,16 @@ public final class WebhookSender implements AutoCloseable {
     cancelled.forEach(this::save);
   }
 
+  /**
+   * Stops sending (the sandbox stops): what is pending stays pending in the store, so a sandbox
+   * started again on the same storage, or another node on it, sends it.
+   */
   @Override
   public void close() {
-    clear();
+    synchronized (this) {
+      pending.values().forEach(p -> p.cancel(WebhookStatus.State.CANCELLED));
+      pending.clear();
+    }
   }
 
   /** Call holding this sender's monitor. */

@@ -25,12 +25,12 @@ import dev.opkit.mock.session.SessionDirectory;
 import dev.opkit.mock.session.SessionPathFilter;
 import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.session.Sessions;
+import dev.opkit.mock.store.EventRecord;
 import dev.opkit.mock.store.Reads;
 import dev.opkit.mock.store.SessionId;
 import dev.opkit.mock.store.Storage;
 import dev.opkit.mock.store.StorageLimits;
 import dev.opkit.mock.store.Tx;
-import dev.opkit.mock.store.memory.InMemoryStorage;
 import dev.opkit.mock.wallet.NewWallet;
 import dev.opkit.mock.wallet.WalletRoutes;
 import dev.opkit.mock.wallet.WalletService;
@@ -61,6 +61,7 @@ public final class Sandbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
   private static final long SWEEP_MILLIS = 1000;
   private static final long SCHEMA_COMPILE_DELAY_MILLIS = 1000;
+  private static final int WEBHOOKS_RESUMED_PER_SWEEP = 100;
 
   private final SandboxConfig config;
   private final Clock realClock = Clock.systemUTC();
@@ -83,6 +84,7 @@ public final class Sandbox implements AutoCloseable {
   private final DashboardAssets dashboardAssets = new DashboardAssets();
   private final OwnOrigins origins;
   private volatile boolean started;
+  private boolean storageClosed;
 
   private Sandbox(SandboxConfig config, ResourceAccess access, Storage.Factory stores) {
     this.config = config;
@@ -158,7 +160,7 @@ public final class Sandbox implements AutoCloseable {
 
   /** A sandbox whose resource servers ask its own auth server about every protected request. */
   public static Sandbox create(SandboxConfig config) {
-    return new Sandbox(config, null, InMemoryStorage::new);
+    return new Sandbox(config, null, config.storage().factory(System.getenv()));
   }
 
   /** A sandbox that keeps its state in the storage {@code stores} makes. */
@@ -171,7 +173,19 @@ public final class Sandbox implements AutoCloseable {
    * for resource-server tests); the auth server still serves grants.
    */
   public static Sandbox create(SandboxConfig config, ResourceAccess access) {
-    return new Sandbox(config, Objects.requireNonNull(access, "access"), InMemoryStorage::new);
+    return new Sandbox(
+        config,
+        Objects.requireNonNull(access, "access"),
+        config.storage().factory(System.getenv()));
+  }
+
+  /**
+   * A sandbox whose resource servers ask {@code access} (see above), its state in {@code stores}.
+   */
+  public static Sandbox createWith(
+      SandboxConfig config, ResourceAccess access, Storage.Factory stores) {
+    return new Sandbox(
+        config, Objects.requireNonNull(access, "access"), Objects.requireNonNull(stores, "stores"));
   }
 
   /** Binds every provider's port, fixes their public URLs, creates the seed wallets. */
@@ -188,6 +202,9 @@ public final class Sandbox implements AutoCloseable {
       throw e;
     }
     sessions.openDefault(SessionConfig.ofSandbox(config));
+    for (Session session : sessions.all()) {
+      resumeWebhooks(session);
+    }
     // Compiling the schemas while the first requests load Jetty's and Javalin's classes slowed
     // both; a request that needs them sooner starts the compile itself.
     scheduler.schedule(
@@ -204,6 +221,10 @@ public final class Sandbox implements AutoCloseable {
     servers.forEach(AseServer::stop);
     webhooks.close();
     started = false;
+    if (!storageClosed) {
+      storageClosed = true;
+      storage.close();
+    }
   }
 
   @Override
@@ -258,8 +279,28 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private void sweep() {
-    for (Session session : sessions.all()) {
-      sweep(session);
+    try {
+      storage.heartbeat();
+      for (Session session : sessions.all()) {
+        sweep(session);
+        resumeWebhooks(session);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("the sweep failed", e);
+    }
+  }
+
+  /** Sends the pending webhooks of the session that no running sandbox sends (kept state). */
+  private void resumeWebhooks(Session session) {
+    if (!webhooks.active(session)) {
+      return;
+    }
+    try {
+      for (EventRecord event : storage.claimWebhooks(session.id(), WEBHOOKS_RESUMED_PER_SWEEP)) {
+        webhooks.deliver(session, event);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("the pending webhooks of {} could not be resumed", session, e);
     }
   }
 
@@ -366,6 +407,11 @@ public final class Sandbox implements AutoCloseable {
   /** Where the sandbox keeps its state: every session's stores and the transaction port. */
   public Storage storage() {
     return storage;
+  }
+
+  /** Where the state lives, in words (the banner's line). */
+  public String storageDescription() {
+    return storage.describe();
   }
 
   /** The sessions (isolated sandboxes) of this sandbox. */

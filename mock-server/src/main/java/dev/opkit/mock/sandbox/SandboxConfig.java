@@ -39,6 +39,8 @@ import java.util.Set;
  * @param allowedHosts host names the sandbox answers to besides its own (loopback, the listen
  *     address, the hosts of the public URLs), e.g. a container's or a LAN name; {@code *} allows
  *     any name and so switches off the defence against DNS rebinding
+ * @param storage where the state lives: in memory (the default), a PostgreSQL database, or an
+ *     embedded PostgreSQL in a data directory
  */
 public record SandboxConfig(
     String host,
@@ -54,7 +56,8 @@ public record SandboxConfig(
     int eventLogCapacity,
     AuthConfig auth,
     WebhookConfig webhook,
-    List<String> allowedHosts) {
+    List<String> allowedHosts,
+    StorageConfig storage) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -78,6 +81,7 @@ public record SandboxConfig(
     eventLogCapacity = eventLogCapacity <= 0 ? DEFAULT_EVENT_LOG_CAPACITY : eventLogCapacity;
     auth = auth == null ? AuthConfig.DEFAULTS : auth;
     webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
+    storage = storage == null ? StorageConfig.IN_MEMORY : storage;
     checkWebhookUrl(webhookUrl);
     allowedHosts =
         allowedHosts == null
@@ -103,7 +107,7 @@ public record SandboxConfig(
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
     return new SandboxConfig(
-        null, null, null, null, null, null, null, null, null, null, 0, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null);
   }
 
   /**
@@ -135,7 +139,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -153,7 +158,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
@@ -171,7 +177,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -189,7 +196,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -207,7 +215,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -225,7 +234,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -243,7 +253,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -261,7 +272,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -279,7 +291,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withAuth(AuthConfig newAuth) {
@@ -297,7 +310,8 @@ public record SandboxConfig(
         eventLogCapacity,
         newAuth,
         webhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   public SandboxConfig withWebhook(WebhookConfig newWebhook) {
@@ -315,7 +329,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         newWebhook,
-        allowedHosts);
+        allowedHosts,
+        storage);
   }
 
   private static void checkWebhookUrl(String url) {
@@ -353,7 +368,8 @@ public record SandboxConfig(
         eventLogCapacity,
         auth,
         webhook,
-        hosts);
+        hosts,
+        storage);
   }
 
   /**
@@ -441,5 +457,25 @@ public record SandboxConfig(
 
   private static List<RateConfig> defaultRates() {
     return List.of(new RateConfig("USD", "EUR", new BigDecimal("0.9")));
+  }
+
+  /** This configuration keeping its state where {@code where} says. */
+  public SandboxConfig withStorage(StorageConfig where) {
+    return new SandboxConfig(
+        host,
+        profile,
+        profileOverrides,
+        ases,
+        rates,
+        fees,
+        quoteLifetime,
+        processingDelay,
+        admin,
+        webhookUrl,
+        eventLogCapacity,
+        auth,
+        webhook,
+        allowedHosts,
+        where);
   }
 }

@@ -65,9 +65,22 @@ public final class Sessions {
     onDiscard.add(Objects.requireNonNull(listener));
   }
 
-  /** Opens and seeds the default session: the configured sandbox itself. */
+  /**
+   * Opens and seeds the default session, the configured sandbox itself, unless the storage keeps it
+   * from an earlier start (then it goes on as it was: its wallets, payments and clock).
+   */
   public Session openDefault(SessionConfig config) {
-    return open(SessionId.DEFAULT, config, null, Integer.MAX_VALUE);
+    Optional<Session> kept = directory.find(SessionId.DEFAULT);
+    if (kept.isPresent()) {
+      LOG.info("{} found in the storage: going on with its state", kept.get());
+      return kept.get();
+    }
+    try {
+      return open(SessionId.DEFAULT, config, null, Integer.MAX_VALUE);
+    } catch (IllegalStateException openedMeanwhile) {
+      // Another node on the same storage opened it first.
+      return directory.require(SessionId.DEFAULT);
+    }
   }
 
   /**

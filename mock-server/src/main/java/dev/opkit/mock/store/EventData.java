@@ -1,5 +1,6 @@
 package dev.opkit.mock.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class EventData {
   }
 
   /** Data that is JSON already (read back from a store); nobody may change {@code json} after. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static EventData of(JsonNode json) {
     return new EventData(null, Objects.requireNonNull(json, "json"));
   }

@@ -97,6 +97,27 @@ class ArchitectureTest {
   }
 
   @Test
+  void theDatabaseIsReachedOnlyThroughThePostgresStore() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..mock.store.postgres..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb..", "io.zonky..")
+        .check(SANDBOX);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..mock.store.postgres..")
+        .and()
+        .resideOutsideOfPackage("..mock.sandbox..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..mock.store.postgres..")
+        .check(SANDBOX);
+  }
+
+  @Test
   void storedRecordsAreImmutable() {
     fields()
         .that()
@@ -166,7 +187,11 @@ class ArchitectureTest {
   void theStoreImplementationSpendingAndTheLedgerSitBelowEverythingButTheStoreModel() {
     classes()
         .that()
-        .resideInAnyPackage("..mock.store.memory..", "..mock.spending..", "..mock.ledger..")
+        .resideInAnyPackage(
+            "..mock.store.memory..",
+            "..mock.store.postgres..",
+            "..mock.spending..",
+            "..mock.ledger..")
         .should()
         .onlyDependOnClassesThat(
             resideOutsideOfPackage("dev.opkit.mock..")

@@ -19,12 +19,12 @@ import java.util.concurrent.Executors;
  * statuses it is told, one per request (200 once the script is used up). A status of {@link #HANG}
  * makes it wait {@code hangFor} and then answer 200.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
   /** Answer late (after {@code hangFor}) with 200. */
   static final int HANG = -1;
 
   /** One request as received. */
-  record Received(String signature, String contentType, String body, Instant at) {}
+  public record Received(String signature, String contentType, String body, Instant at) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -33,7 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
   private volatile int afterScript = 200;
   private volatile Duration hangFor = Duration.ofSeconds(1);
 
-  WebhookReceiver() {
+  public WebhookReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -65,17 +65,17 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
   }
 
   /** The next answers, in order; then {@code 200}. */
-  void answer(Integer... statuses) {
+  public void answer(Integer... statuses) {
     script.addAll(List.of(statuses));
   }
 
   /** What to answer once the script is used up. */
-  void answerAfterScript(int status) {
+  public void answerAfterScript(int status) {
     afterScript = status;
   }
 
@@ -83,12 +83,12 @@ final class WebhookReceiver implements AutoCloseable {
     hangFor = duration;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return new ArrayList<>(received);
   }
 
   /** Waits until at least {@code count} requests arrived (or 10 s passed); returns them all. */
-  List<Received> awaitAtLeast(int count) throws InterruptedException {
+  public List<Received> awaitAtLeast(int count) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(10);
     while (received.size() < count && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);
@@ -96,7 +96,7 @@ final class WebhookReceiver implements AutoCloseable {
     return received();
   }
 
-  void reset() {
+  public void reset() {
     script.clear();
     received.clear();
     afterScript = 200;

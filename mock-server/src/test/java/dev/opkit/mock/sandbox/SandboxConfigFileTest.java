@@ -80,6 +80,24 @@ class SandboxConfigFileTest {
   }
 
   @Test
+  void parseWhenStorageBlockThenTheDatabaseOrTheDataDirectoryAndNeverBoth() {
+    assertThat(SandboxConfigFile.parse("{}", "test").storage()).isEqualTo(StorageConfig.IN_MEMORY);
+    assertThat(
+            SandboxConfigFile.parse("storage: { dbUrl: jdbc:postgresql://db/sandbox }", "test")
+                .storage())
+        .isEqualTo(StorageConfig.database("jdbc:postgresql://db/sandbox"));
+    assertThat(SandboxConfigFile.parse("storage: { dataDir: /var/lib/opkit }", "test").storage())
+        .isEqualTo(StorageConfig.dataDirectory(Path.of("/var/lib/opkit")));
+    assertThatThrownBy(
+            () ->
+                SandboxConfigFile.parse(
+                    "storage: { dbUrl: jdbc:postgresql://db/s, dataDir: /tmp/s }", "test"))
+        .hasMessageContaining("not both");
+    assertThatThrownBy(() -> SandboxConfigFile.parse("storage: { dbUrl: postgres://db/s }", "test"))
+        .hasMessageContaining("jdbc:postgresql:");
+  }
+
+  @Test
   void parseWhenWebhookBlockThenSettingsAndTheSecretNeverInToString() {
     SandboxConfig config =
         SandboxConfigFile.parse(
@@ -137,7 +155,7 @@ class SandboxConfigFileTest {
         .hasMessage(
             "config test at 'quoteLifetme': unknown key 'quoteLifetme'; the keys here are admin,"
                 + " allowedHosts, ases, auth, eventLogCapacity, fees, host, processingDelay,"
-                + " profile, profileOverrides, quoteLifetime, rates, webhook, webhookUrl");
+                + " profile, profileOverrides, quoteLifetime, rates, storage, webhook, webhookUrl");
     assertThatThrownBy(() -> SandboxConfigFile.parse("ases: [{name: a, port: 1, prot: 2}]", "test"))
         .hasMessageStartingWith("config test at 'ases[0].prot': unknown key 'prot'; the keys here")
         .hasMessageContaining("port, profile")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.auth.grant.GrantEvents;
 import dev.opkit.mock.auth.grant.GrantService;
+import dev.opkit.mock.auth.interaction.ConsentTokens;
 import dev.opkit.mock.auth.interaction.HtmlPages;
 import dev.opkit.mock.auth.interaction.InteractionOutcome;
 import dev.opkit.mock.auth.interaction.InteractionService;
@@ -84,7 +85,11 @@ class SessionIsolationTest {
     assertThat(listed).isEmpty();
 
     InteractionService interactions =
-        new InteractionService(storage, new GrantEvents(sandbox.events()), new HtmlPages());
+        new InteractionService(
+            storage,
+            new GrantEvents(sandbox.events()),
+            new HtmlPages(),
+            new ConsentTokens(sandbox.storage().sharedSecret("consent-pages")));
     InteractionOutcome.Page shownInA =
         (InteractionOutcome.Page) interactions.show(inA, interaction.id(), interaction.urlNonce());
     InteractionOutcome.Page shownInB =

@@ -92,6 +92,21 @@ public final class RehearsingStorage implements Storage {
     return delegate.sessionCount();
   }
 
+  @Override
+  public byte[] sharedSecret(String name) {
+    return delegate.sharedSecret(name);
+  }
+
+  @Override
+  public String describe() {
+    return delegate.describe();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
   /** Ends a first run without committing it. */
   private static final class Rehearsal extends RuntimeException {
     private static final long serialVersionUID = 1L;

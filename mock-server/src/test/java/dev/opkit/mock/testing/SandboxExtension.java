@@ -42,7 +42,9 @@ public final class SandboxExtension
     SandboxConfig config = customise.apply(SandboxConfig.defaults().ephemeral());
     Map<String, Object> overrides = new HashMap<>(config.profileOverrides());
     overrides.putIfAbsent("missingSignatureStatus", 401);
-    sandbox = Sandbox.create(config.withProfileOverrides(overrides), access).start();
+    sandbox =
+        Sandbox.createWith(config.withProfileOverrides(overrides), access, TestStorage.factory())
+            .start();
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.opkit.mock.store.Interaction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,10 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The token a consent page carries in its form, so that a decision is only taken from the page this
  * auth server showed (cross-site request forgery: otherwise a bare POST {@code decision=accept},
  * from a page on another site or from the client itself, approves the grant). The token is bound to
- * the interaction: an HMAC-SHA256, under a key drawn at random for this sandbox process, over the
- * interaction's id and URL nonce. It cannot be guessed without the key, needs no storage, and is of
- * no use once the interaction has its answer. It travels only in the page and the form body, never
- * in a URL, and is never logged.
+ * the interaction: an HMAC-SHA256, under a key drawn at random for the sandbox (shared by the
+ * processes on one database), over the interaction's id and URL nonce. It cannot be guessed without
+ * the key, needs no storage, and is of no use once the interaction has its answer. It travels only
+ * in the page and the form body, never in a URL, and is never logged.
  */
 public final class ConsentTokens {
   /** The form field that carries it. */
@@ -26,9 +25,11 @@ public final class ConsentTokens {
 
   private final SecretKeySpec key;
 
-  public ConsentTokens() {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
+  /**
+   * @param secret the key, the same on every node of a sandbox (so a page shown by one can be
+   *     answered through another)
+   */
+  public ConsentTokens(byte[] secret) {
     this.key = new SecretKeySpec(secret, ALGORITHM);
   }
 

@@ -29,10 +29,12 @@ public final class InteractionService {
   private final Transactions storage;
   private final GrantEvents events;
   private final HtmlPages pages;
-  private final ConsentTokens tokens = new ConsentTokens();
+  private final ConsentTokens tokens;
 
-  public InteractionService(Transactions storage, GrantEvents events, HtmlPages pages) {
+  public InteractionService(
+      Transactions storage, GrantEvents events, HtmlPages pages, ConsentTokens tokens) {
     this.storage = storage;
+    this.tokens = tokens;
     this.events = events;
     this.pages = pages;
   }

@@ -8,6 +8,7 @@ import dev.opkit.mock.store.Storage;
 import dev.opkit.mock.store.StorageLimits;
 import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.UnknownSessionException;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,7 @@ public final class InMemoryStorage implements Storage {
   private final ConcurrentMap<SessionId, MemorySession> sessions = new ConcurrentHashMap<>();
   // Sessions opened or being opened: the bound of open() is checked against it atomically.
   private final AtomicInteger count = new AtomicInteger();
+  private final ConcurrentMap<String, byte[]> secrets = new ConcurrentHashMap<>();
 
   public InMemoryStorage(StorageLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -156,6 +158,24 @@ public final class InMemoryStorage implements Storage {
     } finally {
       session.writes.unlock();
     }
+  }
+
+  @Override
+  public byte[] sharedSecret(String name) {
+    return secrets
+        .computeIfAbsent(
+            name,
+            n -> {
+              byte[] secret = new byte[32];
+              new SecureRandom().nextBytes(secret);
+              return secret;
+            })
+        .clone();
+  }
+
+  @Override
+  public String describe() {
+    return "in memory (lost when the sandbox stops)";
   }
 
   private MemorySession require(SessionId id) {

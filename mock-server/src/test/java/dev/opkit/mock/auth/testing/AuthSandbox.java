@@ -2,17 +2,27 @@ package dev.opkit.mock.auth.testing;
 
 import static io.restassured.RestAssured.given;
 
+import dev.opkit.mock.sandbox.Ase;
+import dev.opkit.mock.sandbox.AseConfig;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.mock.store.postgres.PostgresSettings;
+import dev.opkit.mock.store.postgres.PostgresStorage;
+import dev.opkit.mock.testing.TcpBalancer;
+import dev.opkit.mock.testing.TestStorage;
 import dev.opkit.sandbox.admin.AutoConsent;
 import dev.opkit.sandbox.admin.SandboxAdmin;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,6 +44,13 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
           .redirect(RedirectConfig.redirectConfig().followRedirects(false));
 
   private final UnaryOperator<SandboxConfig> customise;
+  private final int nodeCount;
+  private final boolean behindBalancers;
+  private final List<Sandbox> nodes = new ArrayList<>();
+  private final List<TcpBalancer> balancers = new ArrayList<>();
+  private final List<List<Integer>> outsidePorts = new ArrayList<>();
+  private PostgresSettings database;
+  private SandboxConfig nodeConfig;
   private Sandbox sandbox;
 
   public AuthSandbox() {
@@ -42,12 +59,125 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
 
   /** A sandbox whose ephemeral default configuration is changed first. */
   public AuthSandbox(UnaryOperator<SandboxConfig> customise) {
+    this(customise, 1, false);
+  }
+
+  private AuthSandbox(
+      UnaryOperator<SandboxConfig> customise, int nodeCount, boolean behindBalancers) {
     this.customise = customise;
+    this.nodeCount = nodeCount;
+    this.behindBalancers = behindBalancers;
+  }
+
+  /**
+   * One sandbox on a PostgreSQL schema of its own behind balancers (so its URLs outlive it), that a
+   * test can {@link #restart}.
+   */
+  public static AuthSandbox restartable(UnaryOperator<SandboxConfig> customise) {
+    return new AuthSandbox(customise, 1, true);
+  }
+
+  /**
+   * One sandbox of {@code count} nodes on one PostgreSQL schema, each provider behind a {@link
+   * TcpBalancer} whose origin is the provider's public URL on every node; requests take turns
+   * unless {@link #pin pinned}. {@link #sandbox()} is the first node.
+   */
+  public static AuthSandbox nodes(int count) {
+    return nodes(count, UnaryOperator.identity());
+  }
+
+  /** {@link #nodes(int)} with the ephemeral default configuration changed first. */
+  public static AuthSandbox nodes(int count, UnaryOperator<SandboxConfig> customise) {
+    return new AuthSandbox(customise, count, true);
+  }
+
+  /** How many connections the balancer of {@code ase} sent to each node so far. */
+  public List<Integer> connectionsPerNode(String ase) {
+    return balancers.get(sandbox.ases().indexOf(sandbox.ase(ase))).connectionsPerNode();
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    sandbox = Sandbox.create(customise.apply(SandboxConfig.defaults().ephemeral())).start();
+  public void beforeAll(ExtensionContext context) throws Exception {
+    SandboxConfig config = customise.apply(SandboxConfig.defaults().ephemeral());
+    if (!behindBalancers) {
+      sandbox = Sandbox.createWith(config, TestStorage.factory()).start();
+      nodes.add(sandbox);
+      return;
+    }
+    List<AseConfig> proxied = new ArrayList<>();
+    for (AseConfig ase : config.ases()) {
+      TcpBalancer balancer = new TcpBalancer();
+      balancers.add(balancer);
+      proxied.add(ase.withPublicUrl(balancer.origin()));
+    }
+    nodeConfig = config.withAses(proxied);
+    database = TestStorage.freshSchema();
+    for (int i = 0; i < nodeCount; i++) {
+      nodes.add(Sandbox.createWith(nodeConfig, PostgresStorage.factory(database)).start());
+    }
+    routeToNodes();
+    sandbox = nodes.get(0);
+  }
+
+  /**
+   * Stops node {@code index} (as SIGTERM does) and starts a new one on the same database and URLs
+   * in its place; every request goes to it next.
+   */
+  public Sandbox restart(int index) {
+    nodes.get(index).stop();
+    Sandbox started = Sandbox.createWith(nodeConfig, PostgresStorage.factory(database)).start();
+    nodes.set(index, started);
+    if (index == 0) {
+      sandbox = started;
+    }
+    routeToNodes();
+    return started;
+  }
+
+  /** The configuration every node runs (the providers' public URLs are the balancers'). */
+  public SandboxConfig nodeConfig() {
+    return nodeConfig;
+  }
+
+  /** Puts a node of another process (same configuration and database) behind the balancers. */
+  public void addOutsideNode(List<Integer> ports) {
+    outsidePorts.add(List.copyOf(ports));
+    routeToNodes();
+  }
+
+  /** Takes the outside nodes from behind the balancers. */
+  public void removeOutsideNodes() {
+    outsidePorts.clear();
+    routeToNodes();
+  }
+
+  private void routeToNodes() {
+    for (int a = 0; a < balancers.size(); a++) {
+      List<InetSocketAddress> addresses = new ArrayList<>();
+      for (Sandbox node : nodes) {
+        Ase ase = node.ases().get(a);
+        addresses.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), node.port(ase)));
+      }
+      for (List<Integer> outside : outsidePorts) {
+        addresses.add(new InetSocketAddress(InetAddress.getLoopbackAddress(), outside.get(a)));
+      }
+      balancers.get(a).nodes(addresses);
+    }
+  }
+
+  /** The nodes of this sandbox (one unless made by {@link #nodes}). */
+  public List<Sandbox> allNodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** The database of a sandbox of several nodes. */
+  public PostgresSettings database() {
+    return database;
+  }
+
+  /** Sends every new request to node {@code index} (-1: they take turns again). */
+  public void pin(int index) {
+    balancers.forEach(b -> b.pin(index));
   }
 
   @Override
@@ -57,7 +187,8 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
 
   @Override
   public void afterAll(ExtensionContext context) {
-    sandbox.stop();
+    nodes.forEach(Sandbox::stop);
+    balancers.forEach(TcpBalancer::close);
   }
 
   public Sandbox sandbox() {
