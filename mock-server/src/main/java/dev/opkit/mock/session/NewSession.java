@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.opkit.mock.auth.AutoConsent;
+import dev.opkit.mock.misbehave.MisbehaviourRequest;
 import dev.opkit.mock.sandbox.AseConfig;
 import dev.opkit.mock.sandbox.AseSeed;
 import dev.opkit.mock.sandbox.FeeConfig;
@@ -42,6 +43,7 @@ import java.util.stream.Collectors;
  * @param webhookUrl where the session's events are POSTed
  * @param adminToken whether the session gets an admin token of its own
  * @param ases the wallets it starts with, per provider
+ * @param misbehaviours what its providers do wrong on purpose ({@link MisbehaviourRequest}s)
  */
 public record NewSession(
     String name,
@@ -54,7 +56,8 @@ public record NewSession(
     Duration processingDelay,
     String webhookUrl,
     Boolean adminToken,
-    List<AseSeed> ases) {
+    List<AseSeed> ases,
+    List<MisbehaviourRequest> misbehaviours) {
 
   private static final List<String> FIELDS =
       Arrays.stream(NewSession.class.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -83,7 +86,7 @@ public record NewSession(
    */
   public static NewSession read(JsonNode body) {
     if (body == null || body.isNull()) {
-      return new NewSession(null, null, null, null, null, null, null, null, null, null, null);
+      return new NewSession(null, null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!body.isObject()) {
       throw new IllegalArgumentException(
@@ -130,7 +133,8 @@ public record NewSession(
         quoteLifetime == null ? defaults.quoteLifetime() : quoteLifetime,
         processingDelay == null ? defaults.processingDelay() : processingDelay,
         webhookUrl == null ? defaults.webhookUrl() : webhookUrl,
-        ases == null ? defaults.ases() : ases);
+        ases == null ? defaults.ases() : ases,
+        misbehaviours == null ? List.of() : MisbehaviourRequest.armAll(misbehaviours));
   }
 
   private static IllegalArgumentException explain(Exception e) {

@@ -12,6 +12,7 @@ import dev.opkit.mock.auth.interaction.InteractionOutcome;
 import dev.opkit.mock.auth.interaction.InteractionService;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.resource.access.AccessRequest;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
@@ -29,6 +30,7 @@ import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.signature.HttpMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -83,7 +85,11 @@ class SessionIsolationTest {
     assertThat(listed).isEmpty();
 
     InteractionService interactions =
-        new InteractionService(storage, new GrantEvents(sandbox.events()), new HtmlPages());
+        new InteractionService(
+            storage,
+            new GrantEvents(sandbox.events()),
+            new HtmlPages(),
+            new Misbehaviours(storage, Clock.systemUTC()));
     InteractionOutcome.Page shownInA =
         (InteractionOutcome.Page) interactions.show(inA, interaction.id(), interaction.urlNonce());
     InteractionOutcome.Page shownInB =

@@ -2,9 +2,11 @@ package dev.opkit.mock.store.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.JournalEntry;
 import dev.opkit.mock.store.JournalReads;
 import dev.opkit.mock.store.JournalStore;
+import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.PossibleReplay;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,9 @@ final class MemoryJournal implements JournalReads {
   private final int capacity;
   private final AtomicLong numbers;
   private final ConcurrentMap<String, BoundedLog<JournalEntry>> logs = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, BoundedLog<ClientExchange>> exchanges =
+      new ConcurrentHashMap<>();
+  private final BoundedLog<MisbehaviourFiring> firings;
   private final Cache<String, Sighting> sightings =
       Caffeine.newBuilder().maximumSize(MAX_SIGHTINGS).build();
 
@@ -42,6 +47,7 @@ final class MemoryJournal implements JournalReads {
   private MemoryJournal(int capacity, AtomicLong numbers) {
     this.capacity = capacity;
     this.numbers = numbers;
+    this.firings = new BoundedLog<>(capacity, 0);
   }
 
   @Override
@@ -56,6 +62,17 @@ final class MemoryJournal implements JournalReads {
     return log == null ? Optional.empty() : log.get(sequence);
   }
 
+  @Override
+  public List<ClientExchange> exchanges(String ase) {
+    BoundedLog<ClientExchange> log = exchanges.get(ase);
+    return log == null ? List.of() : log.after(0, capacity);
+  }
+
+  @Override
+  public List<MisbehaviourFiring> firings() {
+    return firings.after(0, capacity);
+  }
+
   Writes writes() {
     return new Writes();
   }
@@ -67,6 +84,8 @@ final class MemoryJournal implements JournalReads {
   final class Writes implements JournalStore, Pending {
     private final List<JournalEntry> appended = new ArrayList<>();
     private final Map<String, Sighting> seen = new HashMap<>();
+    private final List<ClientExchange> answered = new ArrayList<>();
+    private final List<MisbehaviourFiring> acted = new ArrayList<>();
 
     @Override
     public long nextSequence() {
@@ -93,7 +112,25 @@ final class MemoryJournal implements JournalReads {
     }
 
     @Override
+    public void exchanged(ClientExchange exchange) {
+      answered.add(exchange);
+    }
+
+    @Override
+    public void fired(MisbehaviourFiring firing) {
+      acted.add(firing);
+    }
+
+    @Override
     public void commit() {
+      for (ClientExchange exchange : answered) {
+        exchanges
+            .computeIfAbsent(exchange.ase(), a -> new BoundedLog<>(capacity, 0))
+            .append(exchange.sequence(), exchange);
+      }
+      for (MisbehaviourFiring firing : acted) {
+        firings.append(firing.sequence(), firing);
+      }
       for (JournalEntry entry : appended) {
         logs.computeIfAbsent(entry.ase(), a -> new BoundedLog<>(capacity, 0))
             .append(entry.sequence(), entry);
