@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code /admin/misbehaviours}: what the session's providers do wrong on purpose, listed, switched
- * on ({@code POST}, a {@link MisbehaviourRequest}) and off ({@code DELETE}, one or all).
+ * on ({@code POST}, a {@link MisbehaviourRequest}) and off ({@code DELETE}, one or all); {@code GET
+ * /admin/scenarios}: the named scenarios a session can start with.
  */
 public final class MisbehaviourRoutes implements RouteGroup {
   private final SessionRouting routing;
@@ -39,6 +40,11 @@ public final class MisbehaviourRoutes implements RouteGroup {
     routes.post("/admin/misbehaviours", guard.apply(this::add));
     routes.delete("/admin/misbehaviours", guard.apply(this::clear));
     routes.delete("/admin/misbehaviours/{id}", guard.apply(this::remove));
+    routes.get("/admin/scenarios", guard.apply(this::scenarios));
+  }
+
+  private void scenarios(Context ctx) {
+    ctx.json(Map.of("result", Scenarios.all()));
   }
 
   private void list(Context ctx) {

@@ -177,39 +177,40 @@ public final class Misbehaviours {
 
   /**
    * Inside the transaction that created an outgoing payment under a grant: a {@code
-   * token-revoked-after-payment} that fires on it revokes the grant's live tokens (the grant itself
-   * stays: the wallet ended the token, as between two payments of a subscription).
+   * token-revoked-after-payment} that fires on it revokes the grant's live tokens, a {@code
+   * token-expired-after-payment} ends their lifetime now (the grant itself stays: the wallet ended
+   * the token, as between two payments of a subscription).
    *
    * @param walletAddresses the grant's client and the wallet address its access is for
-   * @return whether tokens were revoked
    */
-  public boolean afterPayment(
+  public void afterPayment(
       Tx tx, SessionAse ase, String grantId, List<String> walletAddresses, Instant now) {
-    boolean armed =
-        tx.session().record().misbehaviours().stream()
-            .anyMatch(m -> m.kind() == MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT && !m.spent());
-    if (!armed || tx.grants().forUpdate(grantId).isEmpty()) {
-      return false;
-    }
-    List<TokenRecord> live =
-        tx.tokens().ofGrant(grantId).stream().filter(t -> t.state() == TokenState.LIVE).toList();
-    List<String> tags = live.stream().map(t -> ClientExchange.tag(t.value())).toList();
-    Optional<Misbehaviour> fired =
-        onGrant(
-            tx,
-            ase,
+    for (MisbehaviourKind kind :
+        List.of(
             MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT,
-            grantId,
-            null,
-            walletAddresses,
-            tags);
-    if (fired.isEmpty()) {
-      return false;
+            MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT)) {
+      boolean armed =
+          tx.session().record().misbehaviours().stream()
+              .anyMatch(m -> m.kind() == kind && !m.spent());
+      if (!armed || tx.grants().forUpdate(grantId).isEmpty()) {
+        continue;
+      }
+      List<TokenRecord> live =
+          tx.tokens().ofGrant(grantId).stream()
+              .filter(t -> t.state() == TokenState.LIVE && !t.expiredAt(now))
+              .toList();
+      List<String> tags = live.stream().map(t -> ClientExchange.tag(t.value())).toList();
+      if (onGrant(tx, ase, kind, grantId, null, walletAddresses, tags).isEmpty()) {
+        continue;
+      }
+      for (TokenRecord token : live) {
+        tx.tokens()
+            .save(
+                kind == MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT
+                    ? token.end(TokenState.REVOKED, now)
+                    : token.expiredNow(now));
+      }
     }
-    for (TokenRecord token : live) {
-      tx.tokens().save(token.end(TokenState.REVOKED, now));
-    }
-    return true;
   }
 
   /** Counts a match on every misbehaviour that {@code matches}; the first that fires. */

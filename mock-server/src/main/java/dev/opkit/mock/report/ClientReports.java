@@ -27,7 +27,8 @@ public final class ClientReports {
           new CheckedFinishHash(),
           new RespectedRetryAfter(),
           new ReconciledAfterLostResponse(),
-          new StoppedAfterRevocation());
+          new StoppedAfterRevocation(),
+          new RotatedExpiredToken());
 
   private final Transactions storage;
   private final int journalCapacity;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.misbehave.MisbehaviourRequest;
+import dev.opkit.mock.misbehave.Scenarios;
 import dev.opkit.mock.sandbox.AseConfig;
 import dev.opkit.mock.sandbox.AseSeed;
 import dev.opkit.mock.sandbox.FeeConfig;
@@ -21,6 +22,7 @@ import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SessionConfig;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ import java.util.stream.Collectors;
  * @param adminToken whether the session gets an admin token of its own
  * @param ases the wallets it starts with, per provider
  * @param misbehaviours what its providers do wrong on purpose ({@link MisbehaviourRequest}s)
+ * @param scenario a named scenario whose misbehaviours come first ({@link Scenarios})
  */
 public record NewSession(
     String name,
@@ -57,7 +60,8 @@ public record NewSession(
     String webhookUrl,
     Boolean adminToken,
     List<AseSeed> ases,
-    List<MisbehaviourRequest> misbehaviours) {
+    List<MisbehaviourRequest> misbehaviours,
+    String scenario) {
 
   private static final List<String> FIELDS =
       Arrays.stream(NewSession.class.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -86,7 +90,8 @@ public record NewSession(
    */
   public static NewSession read(JsonNode body) {
     if (body == null || body.isNull()) {
-      return new NewSession(null, null, null, null, null, null, null, null, null, null, null, null);
+      return new NewSession(
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!body.isObject()) {
       throw new IllegalArgumentException(
@@ -134,7 +139,19 @@ public record NewSession(
         processingDelay == null ? defaults.processingDelay() : processingDelay,
         webhookUrl == null ? defaults.webhookUrl() : webhookUrl,
         ases == null ? defaults.ases() : ases,
-        misbehaviours == null ? List.of() : MisbehaviourRequest.armAll(misbehaviours));
+        MisbehaviourRequest.armAll(allMisbehaviours()));
+  }
+
+  /** The scenario's misbehaviours, then the ones given one by one. */
+  private List<MisbehaviourRequest> allMisbehaviours() {
+    List<MisbehaviourRequest> all = new ArrayList<>();
+    if (scenario != null) {
+      all.addAll(Scenarios.named(scenario).misbehaviours());
+    }
+    if (misbehaviours != null) {
+      all.addAll(misbehaviours);
+    }
+    return all;
   }
 
   private static IllegalArgumentException explain(Exception e) {

@@ -29,7 +29,12 @@ public enum MisbehaviourKind {
   /** Sends the finish redirect with a wrong {@code hash}. */
   WRONG_FINISH_HASH(Family.GRANT, Set.of()),
   /** Revokes the grant's tokens right after one of its outgoing payments was created. */
-  TOKEN_REVOKED_AFTER_PAYMENT(Family.PAYMENT, Set.of());
+  TOKEN_REVOKED_AFTER_PAYMENT(Family.PAYMENT, Set.of()),
+  /**
+   * Ends the lifetime of the grant's tokens right after one of its outgoing payments was created
+   * (an access token lifetime shorter than the client was told): the next use must rotate.
+   */
+  TOKEN_EXPIRED_AFTER_PAYMENT(Family.PAYMENT, Set.of());
 
   /** Where a kind acts. */
   public enum Family {

@@ -337,4 +337,61 @@ class MisbehaviourApiTest {
     assertThat(bad.<String>path("error.description")).contains("misbehaviours[0]");
     SANDBOX.admin("ase1").delete("/admin/sessions/" + session);
   }
+
+  @Test
+  void tokenExpiredAfterPaymentThenTheClientMustRotateAndGoOnWithTheNewToken() {
+    TestClient client = SANDBOX.client("shop");
+    Wallets wallets = new Wallets(SANDBOX, client);
+    String alice = SANDBOX.wallet("ase1", "alice");
+    TestClient.Token token = client.interactiveToken("ase1", outgoingAccess(alice));
+    switchOn("{\"kind\":\"token-expired-after-payment\"}");
+    String first =
+        wallets
+            .quote("ase1", "alice", wallets.incomingPayment("ase2", "carol", "500", "EUR"))
+            .path("id");
+    assertThat(wallets.pay("ase1", "alice", first, token.value()).statusCode()).isEqualTo(201);
+    String next =
+        wallets
+            .quote("ase1", "alice", wallets.incomingPayment("ase2", "carol", "500", "EUR"))
+            .path("id");
+    Response expired = wallets.pay("ase1", "alice", next, token.value());
+    assertThat(expired.statusCode()).isIn(401, 403);
+    assertThat(expired.<String>path("error.description")).contains("expired");
+    assertThat(verdict(report(), "rotated-expired-token")).isEqualTo("failed");
+
+    TestClient.Token rotated = TestClient.rotated(client.rotate(token));
+    assertThat(rotated.manage()).isNotEqualTo(token.manage());
+    assertThat(wallets.pay("ase1", "alice", next, rotated.value()).statusCode()).isEqualTo(201);
+    assertThat(verdict(report(), "rotated-expired-token")).isEqualTo("passed");
+  }
+
+  @Test
+  void aSessionMadeFromANamedScenarioHasItsMisbehaviours() {
+    Response made =
+        SANDBOX
+            .admin("ase1")
+            .contentType("application/json")
+            .body("{\"scenario\":\"month-3\"}")
+            .post("/admin/sessions");
+    assertThat(made.statusCode()).as(made.asString()).isEqualTo(201);
+    String session = made.path("id");
+    Response list = SANDBOX.admin("ase1").get("/admin/sessions/" + session + "/misbehaviours");
+    assertThat(list.<java.util.List<String>>path("result.kind"))
+        .containsExactly("token-expired-after-payment", "response-lost");
+    assertThat(
+            SANDBOX
+                .admin("ase1")
+                .get("/admin/scenarios")
+                .<java.util.List<String>>path("result.name"))
+        .contains("well-behaved", "month-3", "lost-response");
+    Response unknown =
+        SANDBOX
+            .admin("ase1")
+            .contentType("application/json")
+            .body("{\"scenario\":\"month-4\"}")
+            .post("/admin/sessions");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.<String>path("error.description")).contains("unknown scenario 'month-4'");
+    SANDBOX.admin("ase1").delete("/admin/sessions/" + session);
+  }
 }
