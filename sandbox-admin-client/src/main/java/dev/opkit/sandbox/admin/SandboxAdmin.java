@@ -258,6 +258,35 @@ public final class SandboxAdmin {
     return List.copyOf(entries);
   }
 
+  /** {@code GET /admin/misbehaviours}: the session's misbehaviours with their counts. */
+  public List<Misbehaviour> misbehaviours() {
+    List<Misbehaviour> all = new ArrayList<>();
+    for (JsonNode m : http.get("/misbehaviours").path("result")) {
+      all.add(AdminHttp.convert(m, Misbehaviour.class));
+    }
+    return List.copyOf(all);
+  }
+
+  /** {@code POST /admin/misbehaviours}: switches one on; returns it with its id. */
+  public Misbehaviour misbehave(Misbehaviour misbehaviour) {
+    return http.post("/misbehaviours", misbehaviour, Misbehaviour.class);
+  }
+
+  /** {@code DELETE /admin/misbehaviours/{id}}. */
+  public void removeMisbehaviour(String id) {
+    http.delete("/misbehaviours/" + segment(id));
+  }
+
+  /** {@code DELETE /admin/misbehaviours}: switches every one off. */
+  public void clearMisbehaviours() {
+    http.delete("/misbehaviours");
+  }
+
+  /** {@code GET /admin/report}: the client's report card. */
+  public ReportCard report() {
+    return http.get("/report", ReportCard.class);
+  }
+
   /** {@code GET /admin/ledger}. */
   public LedgerReport ledger() {
     return http.get("/ledger", LedgerReport.class);
