@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.client.error.ApiErrorException;
 import dev.opkit.client.error.ResponseValidationException;
+import dev.opkit.client.error.RetryAfter;
 import dev.opkit.client.error.TransportException;
 import dev.opkit.client.error.TransportFailure;
 import dev.opkit.client.exchange.Exchange;
@@ -280,7 +281,8 @@ final class Transport {
         error.map(e -> e.error().code()).orElse(null),
         error.map(e -> e.error().description()).orElse(null),
         error.map(e -> e.error().details()).orElse(null),
-        body);
+        body,
+        response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null));
   }
 
   private static Optional<ErrorResponse> errorBody(String body) {

@@ -282,6 +282,26 @@ public final class SandboxAdmin {
     http.delete("/misbehaviours");
   }
 
+  /** {@code GET /admin/scenarios}: the named scenarios. */
+  public List<Scenario> scenarios() {
+    List<Scenario> all = new ArrayList<>();
+    for (JsonNode scenario : http.get("/scenarios").path("result")) {
+      all.add(AdminHttp.convert(scenario, Scenario.class));
+    }
+    return List.copyOf(all);
+  }
+
+  /** Switches on every misbehaviour of a named scenario in this session. */
+  public List<Misbehaviour> misbehaveAs(String scenario) {
+    Scenario named =
+        scenarios().stream()
+            .filter(s -> s.name().equals(scenario))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("the sandbox has no scenario " + scenario));
+    return named.misbehaviours().stream().map(this::misbehave).toList();
+  }
+
   /** {@code GET /admin/report}: the client's report card. */
   public ReportCard report() {
     return http.get("/report", ReportCard.class);
