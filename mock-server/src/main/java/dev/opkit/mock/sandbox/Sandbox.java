@@ -384,6 +384,11 @@ public final class Sandbox implements AutoCloseable {
     return storage;
   }
 
+  /** The report cards of the clients under test, per session. */
+  public ClientReports reports() {
+    return reports;
+  }
+
   /** The sessions (isolated sandboxes) of this sandbox. */
   public Sessions sessions() {
     return sessions;
