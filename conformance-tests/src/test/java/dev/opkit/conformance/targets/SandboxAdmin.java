@@ -2,7 +2,9 @@ package dev.opkit.conformance.targets;
 
 import dev.opkit.protocol.keys.Jwk;
 import dev.opkit.sandbox.admin.CreatedSession;
+import dev.opkit.sandbox.admin.Misbehaviour;
 import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.ReportCard;
 import dev.opkit.sandbox.admin.SandboxAdminException;
 import dev.opkit.sandbox.admin.SessionInfo;
 import dev.opkit.sandbox.admin.SessionOptions;
@@ -209,6 +211,16 @@ public final class SandboxAdmin {
   public void failNextPayments(String walletAddress, int count) {
     Wallet wallet = walletOf(walletAddress);
     wallet.admin().failNextPayments(wallet.name(), count);
+  }
+
+  /** Switches a misbehaviour on in the session (issue 18). */
+  public void misbehave(Misbehaviour misbehaviour) {
+    admins.get(0).misbehave(misbehaviour);
+  }
+
+  /** The client's report card of the session. */
+  public ReportCard report() {
+    return admins.get(0).report();
   }
 
   /** The sandbox clock's time. */
