@@ -1,10 +1,12 @@
 package dev.opkit.mock.misbehave;
 
+import dev.opkit.mock.store.Misbehaviour;
 import dev.opkit.mock.store.MisbehaviourKind;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Named scenarios: misbehaviours that real wallets combine, for {@code POST /admin/sessions
@@ -71,6 +73,19 @@ public final class Scenarios {
         "the token is revoked right after the first payment",
         List.of(payment(MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT)));
     add(
+        "unknown-fields",
+        "wallet address and resource documents carry fields the client never saw (Rafiki's"
+            + " cardService, a nested additionalProperties)",
+        Stream.of(
+                "get-wallet-address",
+                "create-incoming-payment",
+                "create-quote",
+                "create-outgoing-payment",
+                "get-outgoing-payment",
+                "list-outgoing-payments")
+            .map(Scenarios::extraFields)
+            .toList());
+    add(
         "month-3",
         "the token expired early after the last payment, and the next payment's answer is lost"
             + " after it was stored",
@@ -81,6 +96,20 @@ public final class Scenarios {
 
   private static void add(String name, String description, List<MisbehaviourRequest> parts) {
     ALL.put(name, new Scenario(name, description, parts));
+  }
+
+  private static MisbehaviourRequest extraFields(String operation) {
+    return new MisbehaviourRequest(
+        MisbehaviourKind.EXTRA_FIELDS,
+        operation,
+        null,
+        null,
+        null,
+        Misbehaviour.MAX_TIMES,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static MisbehaviourRequest raisedWait(Duration wait) {

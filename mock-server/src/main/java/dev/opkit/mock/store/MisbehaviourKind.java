@@ -24,6 +24,11 @@ public enum MisbehaviourKind {
    * response lost after commit.
    */
   RESPONSE_LOST(Family.REQUEST, Set.of()),
+  /**
+   * Serves the request, adding fields the client never saw to the JSON document it answers with:
+   * Rafiki's {@code cardService} and a nested {@code additionalProperties} object.
+   */
+  EXTRA_FIELDS(Family.REQUEST, Set.of()),
   /** Gives interactive grants a longer {@code wait} (too_fast is enforced with it). */
   RAISED_WAIT(Family.GRANT, Set.of("wait")),
   /** Sends the finish redirect with a wrong {@code hash}. */

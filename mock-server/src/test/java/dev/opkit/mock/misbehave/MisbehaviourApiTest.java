@@ -394,4 +394,17 @@ class MisbehaviourApiTest {
     assertThat(unknown.<String>path("error.description")).contains("unknown scenario 'month-4'");
     SANDBOX.admin("ase1").delete("/admin/sessions/" + session);
   }
+
+  @Test
+  void extraFieldsWhenSwitchedOnThenTheDocumentCarriesFieldsTheClientNeverSaw() {
+    switchOn("{\"kind\":\"extra-fields\",\"on\":\"get-wallet-address\",\"times\":2}");
+    String alice = SANDBOX.wallet("ase1", "alice");
+    Response document = SANDBOX.anywhere().accept("application/json").get(alice);
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.<String>path("id")).isEqualTo(alice);
+    assertThat(document.<String>path("cardService")).endsWith("/card-service");
+    assertThat(document.<Integer>path("additionalProperties.nested.depth")).isEqualTo(2);
+    assertThat(SANDBOX.anywhere().get(alice).<String>path("cardService")).isNotNull();
+    assertThat(SANDBOX.anywhere().get(alice).<String>path("cardService")).isNull();
+  }
 }
