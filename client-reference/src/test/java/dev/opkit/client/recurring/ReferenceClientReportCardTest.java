@@ -94,7 +94,7 @@ class ReferenceClientReportCardTest {
     }
     assertThat(before - SANDBOX.balance("ase1", "alice")).isEqualTo(500L * periods.size());
     switch (scenario) {
-      case "wrong-finish-hash" ->
+      case "wrong-finish-hash", "no-interact-ref" ->
           assertThat(periods).as("no payment without a verified consent").isEmpty();
       case "revoked" -> {
         assertThat(periods).hasSize(1);

@@ -50,6 +50,10 @@ public final class Scenarios {
                 null,
                 null)));
     add(
+        "no-interact-ref",
+        "the finish redirect of an accepted grant comes without its interact_ref",
+        List.of(payment(MisbehaviourKind.NO_INTERACT_REF)));
+    add(
         "rate-limited",
         "the first quote request is answered 429 with Retry-After: 2",
         List.of(

@@ -33,6 +33,8 @@ public enum MisbehaviourKind {
   RAISED_WAIT(Family.GRANT, Set.of("wait")),
   /** Sends the finish redirect with a wrong {@code hash}. */
   WRONG_FINISH_HASH(Family.GRANT, Set.of()),
+  /** Sends the finish redirect of an accepted grant without its {@code interact_ref}. */
+  NO_INTERACT_REF(Family.GRANT, Set.of()),
   /** Revokes the grant's tokens right after one of its outgoing payments was created. */
   TOKEN_REVOKED_AFTER_PAYMENT(Family.PAYMENT, Set.of()),
   /**

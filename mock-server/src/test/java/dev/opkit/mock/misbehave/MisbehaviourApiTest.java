@@ -407,4 +407,18 @@ class MisbehaviourApiTest {
     assertThat(SANDBOX.anywhere().get(alice).<String>path("cardService")).isNotNull();
     assertThat(SANDBOX.anywhere().get(alice).<String>path("cardService")).isNull();
   }
+
+  @Test
+  void noInteractRefWhenSwitchedOnThenTheFinishRedirectHasAHashButNoReference() {
+    switchOn("{\"kind\":\"no-interact-ref\"}");
+    TestClient client = SANDBOX.client("shop");
+    TestClient.Pending pending =
+        client.requestInteractive("ase1", outgoingAccess(SANDBOX.wallet("ase1", "alice")));
+    Response accepted = client.decide(pending, "accept");
+    assertThat(accepted.statusCode()).isEqualTo(303);
+    Map<String, String> finish = TestClient.finishParameters(accepted);
+    assertThat(finish).containsKey("hash").doesNotContainKey("interact_ref");
+    Response list = SANDBOX.admin("ase1").get("/admin/misbehaviours");
+    assertThat(list.<Integer>path("result[0].fired")).isEqualTo(1);
+  }
 }

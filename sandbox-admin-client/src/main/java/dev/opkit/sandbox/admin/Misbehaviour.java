@@ -103,6 +103,11 @@ public record Misbehaviour(
     return of("wrong-finish-hash", null);
   }
 
+  /** The finish redirect without its {@code interact_ref}. */
+  public static Misbehaviour noInteractRef() {
+    return of("no-interact-ref", null);
+  }
+
   /** The grant's tokens revoked right after a payment. */
   public static Misbehaviour tokenRevokedAfterPayment() {
     return of("token-revoked-after-payment", null);

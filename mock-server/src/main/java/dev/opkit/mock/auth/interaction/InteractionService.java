@@ -135,7 +135,7 @@ public final class InteractionService {
               Instant now = ase.session().now(tx);
               Optional<InteractionOutcome> unusable = unusable(ase, grant, now);
               if (unusable.isPresent()) {
-                return new Decided(null, unusable.get(), false);
+                return new Decided(null, unusable.get(), false, false);
               }
               GrantRecord changed = accept ? grant.approve(ref, now) : grant.reject(now);
               tx.grants().save(changed);
@@ -153,7 +153,19 @@ public final class InteractionService {
                           .isPresent();
               events.publish(
                   tx, ase, accept ? EventType.GRANT_APPROVED : EventType.GRANT_REJECTED, changed);
-              return new Decided(changed, null, wrongHash);
+              boolean noReference =
+                  accept
+                      && interaction.finish() != null
+                      && misbehaviours
+                          .onGrant(
+                              tx,
+                              ase,
+                              MisbehaviourKind.NO_INTERACT_REF,
+                              grant.id(),
+                              grant.continueId(),
+                              GrantService.walletAddresses(grant.client(), grant.access()))
+                          .isPresent();
+              return new Decided(changed, null, wrongHash, noReference);
             });
     if (decided.unusable() != null) {
       return decided.unusable();
@@ -184,7 +196,9 @@ public final class InteractionService {
               decided.wrongHash() ? UUID.randomUUID().toString() : ref,
               ase.authServerUrl());
       parameters.put("hash", hash.encode(ase.profile().finishHashEncoding()));
-      parameters.put("interact_ref", ref);
+      if (!decided.noReference()) {
+        parameters.put("interact_ref", ref);
+      }
     } else {
       parameters.put("result", "grant_rejected");
     }
@@ -197,8 +211,10 @@ public final class InteractionService {
    * @param grant the grant as decided, or null when it could no longer be
    * @param unusable why it could no longer be decided, or null
    * @param wrongHash whether a misbehaviour makes the finish redirect's hash wrong
+   * @param noReference whether a misbehaviour leaves the finish redirect's interact_ref out
    */
-  private record Decided(GrantRecord grant, InteractionOutcome unusable, boolean wrongHash) {}
+  private record Decided(
+      GrantRecord grant, InteractionOutcome unusable, boolean wrongHash, boolean noReference) {}
 
   /** Why a known interaction can no longer be used, sending the user back where possible. */
   private Optional<InteractionOutcome> unusable(SessionAse ase, GrantRecord grant, Instant now) {
