@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.client.error.ApiErrorException;
 import dev.opkit.client.error.ResponseValidationException;
+import dev.opkit.client.error.RetryAfter;
 import dev.opkit.client.error.TransportException;
 import dev.opkit.client.error.TransportFailure;
 import dev.opkit.client.exchange.Exchange;
@@ -46,6 +47,14 @@ import java.util.Optional;
  * spec when a validator is configured. Immutable and thread-safe.
  */
 final class Transport {
+  /**
+   * The schema keyword of a field the description does not list. Deployed wallets add fields
+   * (Rafiki's {@code cardService}, extensions) that the 1.3.0 descriptions close off with {@code
+   * additionalProperties: false}; a client that refused them would stop working on the next wallet
+   * release, so unknown fields are ignored while every listed one is still checked.
+   */
+  static final String UNKNOWN_PROPERTY = "additionalProperties";
+
   private static final String JSON = "application/json";
   private static final String CONSISTENCY = "consistency";
   private static final String CONSISTENCY_RULES = "dev.opkit.protocol.model.ResourceChecks";
@@ -221,11 +230,15 @@ final class Transport {
       return;
     }
     List<SchemaViolation> violations =
-        validator.validateResponseBody(
-            answer.endpoint().spec(),
-            answer.endpoint().operationId(),
-            answer.status(),
-            tree(answer));
+        validator
+            .validateResponseBody(
+                answer.endpoint().spec(),
+                answer.endpoint().operationId(),
+                answer.status(),
+                tree(answer))
+            .stream()
+            .filter(v -> !v.keyword().equals(UNKNOWN_PROPERTY))
+            .toList();
     if (!violations.isEmpty()) {
       throw invalid(answer, violations);
     }
@@ -280,7 +293,8 @@ final class Transport {
         error.map(e -> e.error().code()).orElse(null),
         error.map(e -> e.error().description()).orElse(null),
         error.map(e -> e.error().details()).orElse(null),
-        body);
+        body,
+        response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null));
   }
 
   private static Optional<ErrorResponse> errorBody(String body) {

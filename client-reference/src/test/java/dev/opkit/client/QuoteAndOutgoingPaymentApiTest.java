@@ -95,6 +95,27 @@ class QuoteAndOutgoingPaymentApiTest {
   }
 
   @Test
+  void outgoingGetWhenTheWalletAddsFieldsTheSpecDoesNotListThenTheyAreIgnored() {
+    String withExtras =
+        fixture
+            .outgoingPayment("p-1", "500", false)
+            .replaceFirst(
+                "\\{",
+                "{\"cardService\":\"https://wallet.example/card\","
+                    + "\"additionalProperties\":{\"nested\":{\"depth\":2}},");
+    fixture.server.on("GET", "/outgoing-payments/p-1", Reply.json(200, withExtras));
+
+    assertThat(
+            fixture
+                .client
+                .outgoingPayment()
+                .get(fixture.server.url("/outgoing-payments/p-1"), "OUT")
+                .sentAmount()
+                .value())
+        .isEqualTo("500");
+  }
+
+  @Test
   void outgoingGetWhenSentMoreThanDebitThenInconsistent() {
     fixture.server.on(
         "GET",

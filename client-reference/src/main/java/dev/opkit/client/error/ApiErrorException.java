@@ -1,6 +1,7 @@
 package dev.opkit.client.error;
 
 import dev.opkit.protocol.gnap.GnapErrorCode;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public final class ApiErrorException extends OpenPaymentsException {
   private final String description;
   private final transient Map<String, Object> details;
   private final String body;
+  private final Duration retryAfter;
 
   /**
    * An error answer.
@@ -35,7 +37,25 @@ public final class ApiErrorException extends OpenPaymentsException {
       String description,
       Map<String, Object> details,
       String body) {
+    this(method, url, status, code, description, details, body, null);
+  }
+
+  /**
+   * An error answer that said when to try again.
+   *
+   * @param retryAfter what its {@code Retry-After} header said (RFC 9110 §10.2.3), or null
+   */
+  public ApiErrorException(
+      String method,
+      String url,
+      int status,
+      String code,
+      String description,
+      Map<String, Object> details,
+      String body,
+      Duration retryAfter) {
     super(method, url, summary(status, code, description, body), null);
+    this.retryAfter = retryAfter;
     this.status = status;
     this.code = code;
     this.description = description;
@@ -91,5 +111,10 @@ public final class ApiErrorException extends OpenPaymentsException {
   /** The raw response body. */
   public String body() {
     return body;
+  }
+
+  /** How long the server asked to wait before trying again ({@code Retry-After}), if it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

@@ -87,6 +87,11 @@ public final class RecurringPayments {
   private final Clock clock;
   private final StepListener steps;
   private final Pause pause;
+  private static final int TOO_MANY_REQUESTS = 429;
+
+  /** The longest {@code Retry-After} the engine waits out within a run. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+
   private final RetryPolicy retry;
   private final PaymentPolicy payments;
 
@@ -651,7 +656,9 @@ public final class RecurringPayments {
         waitBeforeRetry(attempt, e);
       } catch (ApiErrorException e) {
         int status = e.status();
-        if (status >= 500 && attempt < retry.attempts()) {
+        if (status == TOO_MANY_REQUESTS && attempt < retry.attempts()) {
+          waitAsAsked(attempt, e);
+        } else if (status >= 500 && attempt < retry.attempts()) {
           waitBeforeRetry(attempt, e);
         } else if ((status == 401 || status == 403) && !diagnosed) {
           diagnosed = true;
@@ -1092,12 +1099,32 @@ public final class RecurringPayments {
         }
         waitBeforeRetry(attempt, e);
       } catch (ApiErrorException e) {
+        if (e.status() == TOO_MANY_REQUESTS && attempt < retry.attempts()) {
+          waitAsAsked(attempt, e);
+          continue;
+        }
         if (e.status() < 500 || attempt >= retry.attempts()) {
           throw e;
         }
         waitBeforeRetry(attempt, e);
       }
     }
+  }
+
+  /**
+   * After a {@code 429}: waits as long as its {@code Retry-After} says (real time: the server
+   * counts it by its clock, not the schedule's), or the policy's delay when it says nothing; gives
+   * up on a wait longer than {@link #MAX_RETRY_AFTER}.
+   */
+  private void waitAsAsked(int attempt, ApiErrorException e) {
+    Duration asked = e.retryAfter().orElse(retry.delayAfter(attempt));
+    if (asked.compareTo(MAX_RETRY_AFTER) > 0) {
+      throw e;
+    }
+    steps.onStep(
+        "rate limited",
+        e.getMessage() + "; trying again in " + asked.toMillis() + " ms, as Retry-After asks");
+    Pause.SLEEP.sleep(asked);
   }
 
   private void waitBeforeRetry(int attempt, OpenPaymentsException failure) {

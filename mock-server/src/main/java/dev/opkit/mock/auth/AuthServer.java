@@ -25,6 +25,7 @@ import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.session.SessionAse;
@@ -76,6 +77,7 @@ public final class AuthServer {
    * @param schemas the request schema validator
    * @param adminEnabled whether the admin API is on (refusals then point to the request journal)
    * @param origins the sandbox's own names and web origins (consent page, client wallet aliases)
+   * @param misbehaviours the sessions' misbehaviours (wait, finish hash)
    */
   public AuthServer(
       AuthConfig config,
@@ -86,7 +88,8 @@ public final class AuthServer {
       Storage storage,
       RequestSchemas schemas,
       boolean adminEnabled,
-      OwnOrigins origins) {
+      OwnOrigins origins,
+      Misbehaviours misbehaviours) {
     this.origins = origins;
     this.settings = new AuthSettings(storage);
     this.journal = new RequestJournal(storage, config.journalSize());
@@ -123,7 +126,8 @@ public final class AuthServer {
             values,
             grantEvents,
             schemas,
-            config);
+            config,
+            misbehaviours);
     this.revocation = new GrantRevocation(storage, grantEvents);
     this.continuations = new ContinuationService(storage, tokens, signatures, revocation, schemas);
     this.interactions =
@@ -131,7 +135,8 @@ public final class AuthServer {
             storage,
             grantEvents,
             new HtmlPages(),
-            new ConsentTokens(storage.sharedSecret(CONSENT_KEY)));
+            new ConsentTokens(storage.sharedSecret(CONSENT_KEY)),
+            misbehaviours);
     this.adminViews = new GrantAdminViews(storage);
     this.resourceAccess = new GnapResourceAccess(storage, signatures);
   }

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 public final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
 
+  /**
+   * The request attribute that holds the error's name ({@link ApiException#code}) once an error was
+   * rendered, for the record of the client's exchanges.
+   */
+  public static final String ERROR_CODE_ATTRIBUTE = "opkit.errorCode";
+
   private final ResourceErrorCodes resourceErrorCodes;
   private final boolean rafikiSchemaErrors;
 
@@ -62,6 +68,7 @@ public final class HttpErrors {
 
   /** Writes an error response. */
   public void render(Context ctx, ApiException e) {
+    ctx.attribute(ERROR_CODE_ATTRIBUTE, e.code());
     e.headers().forEach(ctx::header);
     if (rafikiSchemaErrors
         && e instanceof RequestSchemaException schema

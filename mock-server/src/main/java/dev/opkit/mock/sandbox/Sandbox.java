@@ -13,6 +13,13 @@ import dev.opkit.mock.events.WebhookSenders;
 import dev.opkit.mock.http.OwnOrigins;
 import dev.opkit.mock.http.RequestSchemas;
 import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.misbehave.MisbehavingRoutes;
+import dev.opkit.mock.misbehave.MisbehaviourRoutes;
+import dev.opkit.mock.misbehave.Misbehaviours;
+import dev.opkit.mock.report.ClientExchanges;
+import dev.opkit.mock.report.ClientReports;
+import dev.opkit.mock.report.ExchangeRoutes;
+import dev.opkit.mock.report.ReportRoutes;
 import dev.opkit.mock.resource.ResourceServerRoutes;
 import dev.opkit.mock.resource.access.ResourceAccess;
 import dev.opkit.mock.resource.incoming.IncomingPaymentService;
@@ -81,6 +88,9 @@ public final class Sandbox implements AutoCloseable {
   private final List<AseServer> servers = new ArrayList<>();
   private final AuthServer auth;
   private final RequestSchemas schemas;
+  private final Misbehaviours misbehaviours;
+  private final ClientExchanges exchanges;
+  private final ClientReports reports;
   private final DashboardAssets dashboardAssets = new DashboardAssets();
   private final OwnOrigins origins;
   private volatile boolean started;
@@ -110,6 +120,9 @@ public final class Sandbox implements AutoCloseable {
             });
     this.background = new Background(scheduler);
     this.schemas = new RequestSchemas();
+    this.misbehaviours = new Misbehaviours(storage, realClock);
+    this.exchanges = new ClientExchanges(storage, realClock);
+    this.reports = new ClientReports(storage, Math.max(1, config.auth().journalSize()), realClock);
     this.auth =
         new AuthServer(
             config.auth(),
@@ -120,14 +133,16 @@ public final class Sandbox implements AutoCloseable {
             storage,
             schemas,
             config.admin().isEnabled(),
-            origins);
+            origins,
+            misbehaviours);
     if (access == null) {
       access = auth.resourceAccess();
     }
     this.incoming = new IncomingPaymentService(storage, access, events, incomingViews);
     this.quotes = new QuoteService(storage, access);
     this.outgoing =
-        new OutgoingPaymentService(storage, access, events, incomingViews, background, realClock);
+        new OutgoingPaymentService(
+            storage, access, events, incomingViews, background, realClock, misbehaviours);
     for (AseConfig aseConfig : config.ases()) {
       Ase ase = new Ase(aseConfig, config.profileOf(aseConfig));
       SessionRouting routing = new SessionRouting(sessions, ase);
@@ -146,10 +161,14 @@ public final class Sandbox implements AutoCloseable {
         groups.add(new ProvidersRoutes(routing, this, admin::guarded));
         groups.add(new WalletPaymentsRoutes(routing, this, admin::guarded));
         groups.add(new RecentEventsRoutes(routing, this, admin::guarded));
+        groups.add(new MisbehaviourRoutes(routing, misbehaviours, admin::guarded));
+        groups.add(new ReportRoutes(routing, reports));
         groups.add(new DashboardRoutes(dashboardAssets));
       }
       // After the admin API's guard, so an unknown session is no answer to an unauthorized caller.
       groups.add(routing);
+      groups.add(new ExchangeRoutes(routing, exchanges));
+      groups.add(new MisbehavingRoutes(routing, misbehaviours));
       groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
       servers.add(new AseServer(ase, origins, new SessionPathFilter(), groups));
@@ -412,6 +431,11 @@ public final class Sandbox implements AutoCloseable {
   /** Where the state lives, in words (the banner's line). */
   public String storageDescription() {
     return storage.describe();
+  }
+
+  /** The report cards of the clients under test, per session. */
+  public ClientReports reports() {
+    return reports;
   }
 
   /** The sessions (isolated sandboxes) of this sandbox. */

@@ -2,6 +2,7 @@ package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.profile.BehaviourProfile;
+import dev.opkit.mock.store.Misbehaviour;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param processingDelay how long an outgoing payment stays in progress, after a reset
  * @param webhookUrl where the session's events are POSTed, or null for nowhere
  * @param ases the wallets the session starts with, per provider
+ * @param misbehaviours what its providers do wrong on purpose from the start (and after a reset)
  */
 public record SessionConfig(
     String name,
@@ -39,7 +41,8 @@ public record SessionConfig(
     Duration quoteLifetime,
     Duration processingDelay,
     String webhookUrl,
-    List<AseSeed> ases) {
+    List<AseSeed> ases,
+    List<Misbehaviour> misbehaviours) {
 
   /** The default session's name. */
   public static final String DEFAULT_NAME = "default";
@@ -67,6 +70,10 @@ public record SessionConfig(
     checkProcessingDelay(processingDelay);
     webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : checkWebhookUrl(webhookUrl);
     ases = List.copyOf(ases);
+    misbehaviours =
+        misbehaviours == null
+            ? List.of()
+            : misbehaviours.stream().map(Misbehaviour::rearmed).toList();
     Set<String> names = new HashSet<>();
     for (AseSeed ase : ases) {
       if (!names.add(ase.name())) {
@@ -93,7 +100,8 @@ public record SessionConfig(
         sandbox.quoteLifetime(),
         sandbox.processingDelay(),
         sandbox.webhookUrl(),
-        sandbox.ases().stream().map(a -> new AseSeed(a.name(), a.wallets())).toList());
+        sandbox.ases().stream().map(a -> new AseSeed(a.name(), a.wallets())).toList(),
+        List.of());
   }
 
   /**

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.opkit.mock.auth.AutoConsent;
+import dev.opkit.mock.misbehave.MisbehaviourRequest;
+import dev.opkit.mock.misbehave.Scenarios;
 import dev.opkit.mock.sandbox.AseConfig;
 import dev.opkit.mock.sandbox.AseSeed;
 import dev.opkit.mock.sandbox.FeeConfig;
@@ -20,6 +22,7 @@ import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SessionConfig;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ import java.util.stream.Collectors;
  * @param webhookUrl where the session's events are POSTed
  * @param adminToken whether the session gets an admin token of its own
  * @param ases the wallets it starts with, per provider
+ * @param misbehaviours what its providers do wrong on purpose ({@link MisbehaviourRequest}s)
+ * @param scenario a named scenario whose misbehaviours come first ({@link Scenarios})
  */
 public record NewSession(
     String name,
@@ -54,7 +59,9 @@ public record NewSession(
     Duration processingDelay,
     String webhookUrl,
     Boolean adminToken,
-    List<AseSeed> ases) {
+    List<AseSeed> ases,
+    List<MisbehaviourRequest> misbehaviours,
+    String scenario) {
 
   private static final List<String> FIELDS =
       Arrays.stream(NewSession.class.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -83,7 +90,8 @@ public record NewSession(
    */
   public static NewSession read(JsonNode body) {
     if (body == null || body.isNull()) {
-      return new NewSession(null, null, null, null, null, null, null, null, null, null, null);
+      return new NewSession(
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     if (!body.isObject()) {
       throw new IllegalArgumentException(
@@ -130,7 +138,20 @@ public record NewSession(
         quoteLifetime == null ? defaults.quoteLifetime() : quoteLifetime,
         processingDelay == null ? defaults.processingDelay() : processingDelay,
         webhookUrl == null ? defaults.webhookUrl() : webhookUrl,
-        ases == null ? defaults.ases() : ases);
+        ases == null ? defaults.ases() : ases,
+        MisbehaviourRequest.armAll(allMisbehaviours()));
+  }
+
+  /** The scenario's misbehaviours, then the ones given one by one. */
+  private List<MisbehaviourRequest> allMisbehaviours() {
+    List<MisbehaviourRequest> all = new ArrayList<>();
+    if (scenario != null) {
+      all.addAll(Scenarios.named(scenario).misbehaviours());
+    }
+    if (misbehaviours != null) {
+      all.addAll(misbehaviours);
+    }
+    return all;
   }
 
   private static IllegalArgumentException explain(Exception e) {

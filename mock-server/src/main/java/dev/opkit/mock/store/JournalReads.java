@@ -15,4 +15,10 @@ public interface JournalReads {
 
   /** A provider's entry by its sequence, while the journal keeps it. */
   Optional<JournalEntry> find(String ase, long sequence);
+
+  /** A provider's requests of the client and their answers, oldest first, as far as kept. */
+  List<ClientExchange> exchanges(String ase);
+
+  /** What the session's misbehaviours did, oldest first, as far as kept. */
+  List<MisbehaviourFiring> firings();
 }

@@ -26,4 +26,13 @@ public interface JournalStore {
    */
   Optional<PossibleReplay> sight(
       String fingerprint, Instant now, Instant validUntil, PossibleReplay first);
+
+  /**
+   * Adds a request of the client and its answer (numbered with {@link #nextSequence}), dropping its
+   * provider's oldest when full.
+   */
+  void exchanged(ClientExchange exchange);
+
+  /** Adds what a misbehaviour did (numbered with {@link #nextSequence}), the oldest giving way. */
+  void fired(MisbehaviourFiring firing);
 }

@@ -4,6 +4,7 @@ import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.SessionConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param processingDelay how long its outgoing payments stay in progress now
  * @param autoConsent what its consent pages do without a person now
  * @param adminTokenHash the SHA-256 (hex) of its own admin token, or null when it has none
+ * @param misbehaviours what the session's providers do wrong on purpose now, with their counts
  */
 public record SessionRecord(
     SessionId id,
@@ -27,7 +29,8 @@ public record SessionRecord(
     Duration clockOffset,
     Duration processingDelay,
     AutoConsent autoConsent,
-    String adminTokenHash) {
+    String adminTokenHash,
+    List<Misbehaviour> misbehaviours) {
 
   public SessionRecord {
     Objects.requireNonNull(id, "id");
@@ -36,6 +39,7 @@ public record SessionRecord(
     Objects.requireNonNull(clockOffset, "clockOffset");
     SessionConfig.checkProcessingDelay(processingDelay);
     Objects.requireNonNull(autoConsent, "autoConsent");
+    misbehaviours = misbehaviours == null ? List.of() : List.copyOf(misbehaviours);
   }
 
   /** A new session: real time, and the processing delay and auto-consent of its settings. */
@@ -48,7 +52,8 @@ public record SessionRecord(
         Duration.ZERO,
         config.processingDelay(),
         config.autoConsent(),
-        adminTokenHash);
+        adminTokenHash,
+        config.misbehaviours());
   }
 
   public Optional<String> adminTokenHashIfAny() {
@@ -62,20 +67,28 @@ public record SessionRecord(
 
   public SessionRecord withClockOffset(Duration offset) {
     return new SessionRecord(
-        id, config, createdAt, offset, processingDelay, autoConsent, adminTokenHash);
+        id, config, createdAt, offset, processingDelay, autoConsent, adminTokenHash, misbehaviours);
   }
 
   public SessionRecord withProcessingDelay(Duration delay) {
     return new SessionRecord(
-        id, config, createdAt, clockOffset, delay, autoConsent, adminTokenHash);
+        id, config, createdAt, clockOffset, delay, autoConsent, adminTokenHash, misbehaviours);
   }
 
   public SessionRecord withAutoConsent(AutoConsent value) {
     return new SessionRecord(
-        id, config, createdAt, clockOffset, processingDelay, value, adminTokenHash);
+        id, config, createdAt, clockOffset, processingDelay, value, adminTokenHash, misbehaviours);
   }
 
-  /** Back to its settings: real time, the configured processing delay and auto-consent. */
+  public SessionRecord withMisbehaviours(List<Misbehaviour> value) {
+    return new SessionRecord(
+        id, config, createdAt, clockOffset, processingDelay, autoConsent, adminTokenHash, value);
+  }
+
+  /**
+   * Back to its settings: real time, the configured processing delay, auto-consent and
+   * misbehaviours (counted from zero again).
+   */
   public SessionRecord reset() {
     return new SessionRecord(
         id,
@@ -84,6 +97,7 @@ public record SessionRecord(
         Duration.ZERO,
         config.processingDelay(),
         config.autoConsent(),
-        adminTokenHash);
+        adminTokenHash,
+        config.misbehaviours());
   }
 }

@@ -43,6 +43,11 @@ public record TokenRecord(
     return new TokenRecord(value, manageId, grantId, ase, now, expiresAt, TokenState.LIVE, null);
   }
 
+  /** This live token with its lifetime over at {@code now}: it can only be rotated. */
+  public TokenRecord expiredNow(Instant now) {
+    return new TokenRecord(value, manageId, grantId, ase, issuedAt, now, state, endedAt);
+  }
+
   /** Whether the token's lifetime is over at {@code now} (session clock). */
   public boolean expiredAt(Instant now) {
     return !now.isBefore(expiresAt);

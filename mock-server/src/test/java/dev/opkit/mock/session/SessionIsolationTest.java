@@ -13,6 +13,7 @@ import dev.opkit.mock.auth.interaction.InteractionOutcome;
 import dev.opkit.mock.auth.interaction.InteractionService;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.resource.access.AccessRequest;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
@@ -31,6 +32,7 @@ import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.signature.HttpMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -89,7 +91,8 @@ class SessionIsolationTest {
             storage,
             new GrantEvents(sandbox.events()),
             new HtmlPages(),
-            new ConsentTokens(sandbox.storage().sharedSecret("consent-pages")));
+            new ConsentTokens(sandbox.storage().sharedSecret("consent-pages")),
+            new Misbehaviours(storage, Clock.systemUTC()));
     InteractionOutcome.Page shownInA =
         (InteractionOutcome.Page) interactions.show(inA, interaction.id(), interaction.urlNonce());
     InteractionOutcome.Page shownInB =

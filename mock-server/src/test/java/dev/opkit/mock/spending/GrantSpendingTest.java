@@ -51,6 +51,7 @@ class GrantSpendingTest {
                 Duration.ofMinutes(5),
                 Duration.ZERO,
                 null,
+                List.of(),
                 List.of()),
             MAY_21,
             null),

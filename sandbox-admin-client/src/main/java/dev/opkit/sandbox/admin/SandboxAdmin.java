@@ -282,6 +282,55 @@ public final class SandboxAdmin {
     return List.copyOf(entries);
   }
 
+  /** {@code GET /admin/misbehaviours}: the session's misbehaviours with their counts. */
+  public List<Misbehaviour> misbehaviours() {
+    List<Misbehaviour> all = new ArrayList<>();
+    for (JsonNode m : http.get("/misbehaviours").path("result")) {
+      all.add(AdminHttp.convert(m, Misbehaviour.class));
+    }
+    return List.copyOf(all);
+  }
+
+  /** {@code POST /admin/misbehaviours}: switches one on; returns it with its id. */
+  public Misbehaviour misbehave(Misbehaviour misbehaviour) {
+    return http.post("/misbehaviours", misbehaviour, Misbehaviour.class);
+  }
+
+  /** {@code DELETE /admin/misbehaviours/{id}}. */
+  public void removeMisbehaviour(String id) {
+    http.delete("/misbehaviours/" + segment(id));
+  }
+
+  /** {@code DELETE /admin/misbehaviours}: switches every one off. */
+  public void clearMisbehaviours() {
+    http.delete("/misbehaviours");
+  }
+
+  /** {@code GET /admin/scenarios}: the named scenarios. */
+  public List<Scenario> scenarios() {
+    List<Scenario> all = new ArrayList<>();
+    for (JsonNode scenario : http.get("/scenarios").path("result")) {
+      all.add(AdminHttp.convert(scenario, Scenario.class));
+    }
+    return List.copyOf(all);
+  }
+
+  /** Switches on every misbehaviour of a named scenario in this session. */
+  public List<Misbehaviour> misbehaveAs(String scenario) {
+    Scenario named =
+        scenarios().stream()
+            .filter(s -> s.name().equals(scenario))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("the sandbox has no scenario " + scenario));
+    return named.misbehaviours().stream().map(this::misbehave).toList();
+  }
+
+  /** {@code GET /admin/report}: the client's report card. */
+  public ReportCard report() {
+    return http.get("/report", ReportCard.class);
+  }
+
   /** {@code GET /admin/ledger}. */
   public LedgerReport ledger() {
     return http.get("/ledger", LedgerReport.class);

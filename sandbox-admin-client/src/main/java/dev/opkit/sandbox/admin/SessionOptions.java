@@ -23,6 +23,8 @@ import java.util.Map;
  * @param webhookUrl where the session's events are POSTed
  * @param adminToken whether the session gets an admin token of its own
  * @param ases the wallets it starts with, per provider
+ * @param misbehaviours what its providers do wrong on purpose
+ * @param scenario a named scenario whose misbehaviours come first (e.g. {@code month-3})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionOptions(
@@ -36,7 +38,9 @@ public record SessionOptions(
     Duration processingDelay,
     String webhookUrl,
     Boolean adminToken,
-    List<ProviderSeed> ases) {
+    List<ProviderSeed> ases,
+    List<Misbehaviour> misbehaviours,
+    String scenario) {
 
   /**
    * The wallets a session starts with on one provider.
@@ -48,7 +52,8 @@ public record SessionOptions(
 
   /** Every setting as configured. */
   public static SessionOptions defaults() {
-    return new SessionOptions(null, null, null, null, null, null, null, null, null, null, null);
+    return new SessionOptions(
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public SessionOptions withName(String value) {
@@ -63,7 +68,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withProfile(String value) {
@@ -78,7 +85,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   /** One more profile switch, e.g. {@code withProfileSwitch("missingSignatureStatus", 401)}. */
@@ -97,7 +106,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withAutoConsent(AutoConsent value) {
@@ -112,7 +123,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withFees(Map<String, Object> value) {
@@ -127,7 +140,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withRates(List<Map<String, Object>> value) {
@@ -142,7 +157,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withQuoteLifetime(Duration value) {
@@ -157,7 +174,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withProcessingDelay(Duration value) {
@@ -172,7 +191,9 @@ public record SessionOptions(
         value,
         webhookUrl,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   public SessionOptions withWebhookUrl(String value) {
@@ -187,7 +208,9 @@ public record SessionOptions(
         processingDelay,
         value,
         adminToken,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   /** Asks for the session's own admin token (shown once, in {@link CreatedSession}). */
@@ -203,7 +226,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         true,
-        ases);
+        ases,
+        misbehaviours,
+        scenario);
   }
 
   /** A session that starts with no wallets at all (each test opens its own). */
@@ -219,7 +244,9 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        List.of());
+        List.of(),
+        misbehaviours,
+        scenario);
   }
 
   /**
@@ -251,6 +278,44 @@ public record SessionOptions(
         processingDelay,
         webhookUrl,
         adminToken,
-        List.copyOf(seeds));
+        List.copyOf(seeds),
+        misbehaviours,
+        scenario);
+  }
+
+  /** With these misbehaviours (replacing any given before). */
+  public SessionOptions withMisbehaviours(List<Misbehaviour> value) {
+    return new SessionOptions(
+        name,
+        profile,
+        profileOverrides,
+        autoConsent,
+        fees,
+        rates,
+        quoteLifetime,
+        processingDelay,
+        webhookUrl,
+        adminToken,
+        ases,
+        List.copyOf(value),
+        scenario);
+  }
+
+  /** Starting from a named scenario's misbehaviours (see {@code GET /admin/scenarios}). */
+  public SessionOptions withScenario(String value) {
+    return new SessionOptions(
+        name,
+        profile,
+        profileOverrides,
+        autoConsent,
+        fees,
+        rates,
+        quoteLifetime,
+        processingDelay,
+        webhookUrl,
+        adminToken,
+        ases,
+        misbehaviours,
+        value);
   }
 }

@@ -1,5 +1,6 @@
 package dev.opkit.sandbox.junit5;
 
+import dev.opkit.sandbox.admin.Misbehaviour;
 import dev.opkit.sandbox.admin.NewWallet;
 import dev.opkit.sandbox.admin.SandboxAdmin;
 import java.util.ArrayList;
@@ -161,8 +162,22 @@ public final class OpenPaymentsSandboxExtension
     private Scope sessionScope = Scope.TEST;
     private final Map<String, Object> switches = new LinkedHashMap<>();
     private final List<SandboxSettings.ProviderWallet> wallets = new ArrayList<>();
+    private final List<Misbehaviour> misbehaviours = new ArrayList<>();
+    private String scenario = "";
 
     private Builder() {}
+
+    /** A misbehaviour every session starts with, e.g. {@code Misbehaviour.wrongFinishHash()}. */
+    public Builder misbehaviour(Misbehaviour value) {
+      misbehaviours.add(value);
+      return this;
+    }
+
+    /** A named scenario every session starts with, e.g. {@code month-3}. */
+    public Builder scenario(String name) {
+      this.scenario = name;
+      return this;
+    }
 
     /** The behaviour profile of the session's providers. */
     public Builder profile(Profile value) {
@@ -205,7 +220,15 @@ public final class OpenPaymentsSandboxExtension
 
     public OpenPaymentsSandboxExtension build() {
       return new OpenPaymentsSandboxExtension(
-          new SandboxSettings(profile, consent, sandboxScope, sessionScope, switches, wallets));
+          new SandboxSettings(
+              profile,
+              consent,
+              sandboxScope,
+              sessionScope,
+              switches,
+              wallets,
+              misbehaviours,
+              scenario));
     }
   }
 }

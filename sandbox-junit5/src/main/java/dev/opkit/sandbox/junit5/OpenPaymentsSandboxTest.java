@@ -41,4 +41,10 @@ public @interface OpenPaymentsSandboxTest {
 
   /** A session per test (the default) or per class. */
   Scope session() default Scope.TEST;
+
+  /**
+   * A named scenario of misbehaviours every session starts with (e.g. {@code month-3}; {@code GET
+   * /admin/scenarios} lists them); none by default.
+   */
+  String scenario() default "";
 }

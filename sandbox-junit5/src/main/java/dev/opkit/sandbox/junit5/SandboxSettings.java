@@ -1,5 +1,6 @@
 package dev.opkit.sandbox.junit5;
 
+import dev.opkit.sandbox.admin.Misbehaviour;
 import dev.opkit.sandbox.admin.NewWallet;
 import dev.opkit.sandbox.admin.SessionOptions;
 import java.math.BigInteger;
@@ -13,7 +14,9 @@ record SandboxSettings(
     Scope sandboxScope,
     Scope sessionScope,
     Map<String, Object> profileSwitches,
-    List<ProviderWallet> wallets) {
+    List<ProviderWallet> wallets,
+    List<Misbehaviour> misbehaviours,
+    String scenario) {
 
   record ProviderWallet(String provider, NewWallet wallet) {}
 
@@ -26,6 +29,7 @@ record SandboxSettings(
     }
     profileSwitches = Map.copyOf(profileSwitches);
     wallets = List.copyOf(wallets);
+    misbehaviours = List.copyOf(misbehaviours);
   }
 
   static SandboxSettings of(OpenPaymentsSandboxTest test, List<SandboxWallet> declared) {
@@ -46,7 +50,9 @@ record SandboxSettings(
                             w.assetCode(),
                             w.assetScale(),
                             new BigInteger(w.balance()))))
-            .toList());
+            .toList(),
+        List.of(),
+        test == null ? "" : test.scenario());
   }
 
   SessionOptions sessionOptions(String name) {
@@ -60,6 +66,12 @@ record SandboxSettings(
     }
     for (ProviderWallet wallet : wallets) {
       options = options.withWallet(wallet.provider(), wallet.wallet());
+    }
+    if (!scenario.isEmpty()) {
+      options = options.withScenario(scenario);
+    }
+    if (!misbehaviours.isEmpty()) {
+      options = options.withMisbehaviours(misbehaviours);
     }
     return options;
   }

@@ -10,23 +10,29 @@ import dev.opkit.mock.auth.client.RequestKind;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RequestSchemas;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.Interaction;
+import dev.opkit.mock.store.Misbehaviour;
+import dev.opkit.mock.store.MisbehaviourKind;
 import dev.opkit.mock.store.Reads;
 import dev.opkit.mock.store.TokenRecord;
 import dev.opkit.mock.store.Transactions;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.model.Continue;
 import dev.opkit.protocol.model.GrantRequest;
 import dev.opkit.protocol.model.GrantResponse;
 import dev.opkit.protocol.model.InteractResponse;
 import dev.opkit.protocol.openapi.Spec;
 import dev.opkit.protocol.signature.HttpMessage;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +56,7 @@ public final class GrantService {
   private final GrantEvents events;
   private final RequestSchemas schemas;
   private final AuthConfig config;
+  private final Misbehaviours misbehaviours;
 
   public GrantService(
       Transactions storage,
@@ -60,7 +67,9 @@ public final class GrantService {
       OpaqueValues values,
       GrantEvents events,
       RequestSchemas schemas,
-      AuthConfig config) {
+      AuthConfig config,
+      Misbehaviours misbehaviours) {
+    this.misbehaviours = misbehaviours;
     this.storage = storage;
     this.rules = rules;
     this.signatures = signatures;
@@ -104,6 +113,21 @@ public final class GrantService {
         ase.sessionId(),
         tx -> {
           Instant now = ase.session().now(tx);
+          List<AccessItem> access =
+              request.accessToken() == null ? List.of() : request.accessToken().access();
+          Duration wait =
+              interactive
+                  ? misbehaviours
+                      .onGrant(
+                          tx,
+                          ase,
+                          MisbehaviourKind.RAISED_WAIT,
+                          grantId,
+                          continueId,
+                          walletAddresses(client, access))
+                      .map(Misbehaviour::waitTime)
+                      .orElse(ase.profile().continueWait())
+                  : null;
           Interaction interaction =
               interactive
                   ? new Interaction(
@@ -119,12 +143,12 @@ public final class GrantService {
                   ase.name(),
                   client,
                   clientName,
-                  request.accessToken() == null ? List.of() : request.accessToken().access(),
+                  access,
                   request.subject(),
                   interaction,
                   continueId,
                   continueToken,
-                  interactive ? ase.profile().continueWait() : null,
+                  wait,
                   now);
           tx.grants().save(grant);
           events.publish(tx, ase, EventType.GRANT_REQUESTED, grant);
@@ -132,9 +156,7 @@ public final class GrantService {
             return GrantResponse.interactionRequired(
                 new InteractResponse(redirectUrl(ase, grant), interaction.finishNonce()),
                 Continue.of(
-                    grant.continueToken(),
-                    continueUri(ase, grant),
-                    (int) ase.profile().continueWait().toSeconds()));
+                    grant.continueToken(), continueUri(ase, grant), (int) wait.toSeconds()));
           }
           TokenRecord token = tokens.issue(tx, ase, grant, now);
           events.publish(tx, ase, EventType.GRANT_APPROVED, grant);
@@ -200,5 +222,17 @@ public final class GrantService {
           GnapErrorCode.INVALID_REQUEST.code(),
           "the grant request does not fit the post-request schema: " + e.getMessage());
     }
+  }
+
+  /** The wallet addresses a grant concerns: its client's and those its access items name. */
+  public static List<String> walletAddresses(ClientIdentity client, List<AccessItem> access) {
+    List<String> urls = new ArrayList<>();
+    urls.add(client.id());
+    for (AccessItem item : access) {
+      if (item.identifier() != null) {
+        urls.add(item.identifier());
+      }
+    }
+    return urls;
   }
 }

@@ -2,11 +2,14 @@ package dev.opkit.mock.auth.interaction;
 
 import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.auth.grant.GrantEvents;
+import dev.opkit.mock.auth.grant.GrantService;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;
 import dev.opkit.mock.store.Interaction;
+import dev.opkit.mock.store.MisbehaviourKind;
 import dev.opkit.mock.store.Transactions;
 import dev.opkit.protocol.gnap.FinishHash;
 import dev.opkit.protocol.model.InteractFinish;
@@ -30,9 +33,15 @@ public final class InteractionService {
   private final GrantEvents events;
   private final HtmlPages pages;
   private final ConsentTokens tokens;
+  private final Misbehaviours misbehaviours;
 
   public InteractionService(
-      Transactions storage, GrantEvents events, HtmlPages pages, ConsentTokens tokens) {
+      Transactions storage,
+      GrantEvents events,
+      HtmlPages pages,
+      ConsentTokens tokens,
+      Misbehaviours misbehaviours) {
+    this.misbehaviours = misbehaviours;
     this.storage = storage;
     this.tokens = tokens;
     this.events = events;
@@ -131,13 +140,37 @@ public final class InteractionService {
               Instant now = ase.session().now(tx);
               Optional<InteractionOutcome> unusable = unusable(ase, grant, now);
               if (unusable.isPresent()) {
-                return new Decided(null, unusable.get());
+                return new Decided(null, unusable.get(), false, false);
               }
               GrantRecord changed = accept ? grant.approve(ref, now) : grant.reject(now);
               tx.grants().save(changed);
+              boolean wrongHash =
+                  accept
+                      && interaction.finish() != null
+                      && misbehaviours
+                          .onGrant(
+                              tx,
+                              ase,
+                              MisbehaviourKind.WRONG_FINISH_HASH,
+                              grant.id(),
+                              grant.continueId(),
+                              GrantService.walletAddresses(grant.client(), grant.access()))
+                          .isPresent();
               events.publish(
                   tx, ase, accept ? EventType.GRANT_APPROVED : EventType.GRANT_REJECTED, changed);
-              return new Decided(changed, null);
+              boolean noReference =
+                  accept
+                      && interaction.finish() != null
+                      && misbehaviours
+                          .onGrant(
+                              tx,
+                              ase,
+                              MisbehaviourKind.NO_INTERACT_REF,
+                              grant.id(),
+                              grant.continueId(),
+                              GrantService.walletAddresses(grant.client(), grant.access()))
+                          .isPresent();
+              return new Decided(changed, null, wrongHash, noReference);
             });
     if (decided.unusable() != null) {
       return decided.unusable();
@@ -160,10 +193,17 @@ public final class InteractionService {
     }
     Map<String, String> parameters = new LinkedHashMap<>();
     if (accept) {
+      // A wrong hash is the right one of another reference: well-formed, but it does not verify.
       FinishHash hash =
-          new FinishHash(finish.nonce(), interaction.finishNonce(), ref, ase.authServerUrl());
+          new FinishHash(
+              finish.nonce(),
+              interaction.finishNonce(),
+              decided.wrongHash() ? UUID.randomUUID().toString() : ref,
+              ase.authServerUrl());
       parameters.put("hash", hash.encode(ase.profile().finishHashEncoding()));
-      parameters.put("interact_ref", ref);
+      if (!decided.noReference()) {
+        parameters.put("interact_ref", ref);
+      }
     } else {
       parameters.put("result", "grant_rejected");
     }
@@ -175,8 +215,11 @@ public final class InteractionService {
    *
    * @param grant the grant as decided, or null when it could no longer be
    * @param unusable why it could no longer be decided, or null
+   * @param wrongHash whether a misbehaviour makes the finish redirect's hash wrong
+   * @param noReference whether a misbehaviour leaves the finish redirect's interact_ref out
    */
-  private record Decided(GrantRecord grant, InteractionOutcome unusable) {}
+  private record Decided(
+      GrantRecord grant, InteractionOutcome unusable, boolean wrongHash, boolean noReference) {}
 
   /** Why a known interaction can no longer be used, sending the user back where possible. */
   private Optional<InteractionOutcome> unusable(SessionAse ase, GrantRecord grant, Instant now) {

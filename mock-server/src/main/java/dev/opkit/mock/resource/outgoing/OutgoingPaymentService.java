@@ -2,6 +2,7 @@ package dev.opkit.mock.resource.outgoing;
 
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.resource.PageRequest;
 import dev.opkit.mock.resource.ResourceIds;
 import dev.opkit.mock.resource.ResourceRequest;
@@ -29,6 +30,7 @@ import dev.opkit.protocol.model.CreateOutgoingPaymentRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +53,7 @@ public final class OutgoingPaymentService {
   private final OutgoingPaymentEvents events;
   private final Background background;
   private final Clock realClock;
+  private final Misbehaviours misbehaviours;
 
   public OutgoingPaymentService(
       Transactions storage,
@@ -58,7 +61,9 @@ public final class OutgoingPaymentService {
       Events events,
       IncomingPaymentViews incomingViews,
       Background background,
-      Clock realClock) {
+      Clock realClock,
+      Misbehaviours misbehaviours) {
+    this.misbehaviours = misbehaviours;
     this.storage = storage;
     this.access = access;
     this.events = new OutgoingPaymentEvents(events, incomingViews);
@@ -84,6 +89,11 @@ public final class OutgoingPaymentService {
                       tx, ase, body, grantee, delay, realClock.instant().toEpochMilli());
               Instant now = session.now(tx);
               announceCreated(tx, ase, result, delay, now);
+              List<String> walletAddresses = new ArrayList<>(List.of(grantee.client()));
+              if (grantee.access().identifier() != null) {
+                walletAddresses.add(grantee.access().identifier());
+              }
+              misbehaviours.afterPayment(tx, ase, grantee.grantId(), walletAddresses, now);
               return result;
             });
     SpentAmounts grantSpent = placed.grantSpent();

@@ -2,9 +2,11 @@ package dev.opkit.mock.store.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.JournalEntry;
 import dev.opkit.mock.store.JournalReads;
 import dev.opkit.mock.store.JournalStore;
+import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.PossibleReplay;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,9 @@ final class MemoryJournal implements JournalReads {
   private final int capacity;
   private final AtomicLong numbers;
   private final ConcurrentMap<String, BoundedLog<JournalEntry>> logs = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, BoundedLog<ClientExchange>> exchanges =
+      new ConcurrentHashMap<>();
+  private final BoundedLog<MisbehaviourFiring> firings;
   private final Cache<String, Sighting> sightings =
       Caffeine.newBuilder().maximumSize(MAX_SIGHTINGS).build();
 
@@ -42,6 +47,7 @@ final class MemoryJournal implements JournalReads {
   private MemoryJournal(int capacity, AtomicLong numbers) {
     this.capacity = capacity;
     this.numbers = numbers;
+    this.firings = new BoundedLog<>(capacity, 0);
   }
 
   @Override
@@ -54,6 +60,17 @@ final class MemoryJournal implements JournalReads {
   public Optional<JournalEntry> find(String ase, long sequence) {
     BoundedLog<JournalEntry> log = logs.get(ase);
     return log == null ? Optional.empty() : log.get(sequence);
+  }
+
+  @Override
+  public List<ClientExchange> exchanges(String ase) {
+    BoundedLog<ClientExchange> log = exchanges.get(ase);
+    return log == null ? List.of() : log.after(0, capacity);
+  }
+
+  @Override
+  public List<MisbehaviourFiring> firings() {
+    return firings.after(0, capacity);
   }
 
   Writes writes() {
@@ -71,6 +88,8 @@ final class MemoryJournal implements JournalReads {
   final class Writes implements JournalStore {
     private final List<JournalEntry> appended = new ArrayList<>(1);
     private final Map<String, Sighting> taken = new HashMap<>();
+    private final List<ClientExchange> answered = new ArrayList<>(1);
+    private final List<MisbehaviourFiring> acted = new ArrayList<>(1);
 
     @Override
     public long nextSequence() {
@@ -100,8 +119,26 @@ final class MemoryJournal implements JournalReads {
       return Optional.empty();
     }
 
+    @Override
+    public void exchanged(ClientExchange exchange) {
+      answered.add(exchange);
+    }
+
+    @Override
+    public void fired(MisbehaviourFiring firing) {
+      acted.add(firing);
+    }
+
     /** Adds the entries. */
     void commit() {
+      for (ClientExchange exchange : answered) {
+        exchanges
+            .computeIfAbsent(exchange.ase(), a -> new BoundedLog<>(capacity, 0))
+            .append(exchange.sequence(), exchange);
+      }
+      for (MisbehaviourFiring firing : acted) {
+        firings.append(firing.sequence(), firing);
+      }
       for (JournalEntry entry : appended) {
         logs.computeIfAbsent(entry.ase(), a -> new BoundedLog<>(capacity, 0))
             .append(entry.sequence(), entry);

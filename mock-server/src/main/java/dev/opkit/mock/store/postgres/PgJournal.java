@@ -1,8 +1,10 @@
 package dev.opkit.mock.store.postgres;
 
+import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.JournalEntry;
 import dev.opkit.mock.store.JournalReads;
 import dev.opkit.mock.store.JournalStore;
+import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.PossibleReplay;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Optional;
  */
 final class PgJournal implements JournalStore, JournalReads {
   private static final Sql.Row<JournalEntry> RECORD = Sql.record(JournalEntry.class);
+  private static final Sql.Row<ClientExchange> EXCHANGE = Sql.record(ClientExchange.class);
+  private static final Sql.Row<MisbehaviourFiring> FIRING = Sql.record(MisbehaviourFiring.class);
 
   private final Sql sql;
   private final String session;
@@ -84,6 +88,67 @@ final class PgJournal implements JournalStore, JournalReads {
         validUntil,
         Sql.Jsonb.of(first));
     return Optional.empty();
+  }
+
+  @Override
+  public void exchanged(ClientExchange exchange) {
+    appendBounded("client_exchanges", exchange.ase(), exchange.sequence(), Sql.Jsonb.of(exchange));
+  }
+
+  @Override
+  public void fired(MisbehaviourFiring firing) {
+    // One log per session: every provider's firings together, under the empty provider name.
+    appendBounded("misbehaviour_firings", "", firing.sequence(), Sql.Jsonb.of(firing));
+  }
+
+  @Override
+  public List<ClientExchange> exchanges(String ase) {
+    return sql.list(
+        "SELECT record FROM client_exchanges WHERE session = ? AND ase = ? ORDER BY seq LIMIT ?",
+        EXCHANGE,
+        session,
+        ase,
+        capacity);
+  }
+
+  @Override
+  public List<MisbehaviourFiring> firings() {
+    return sql.list(
+        "SELECT record FROM misbehaviour_firings WHERE session = ? ORDER BY seq LIMIT ?",
+        FIRING,
+        session,
+        capacity);
+  }
+
+  /**
+   * Adds a row to one of the bounded logs keyed by (session, ase, position), dropping the oldest.
+   */
+  private void appendBounded(String table, String ase, long sequence, Sql.Jsonb record) {
+    long position =
+        sql.number(
+            "INSERT INTO "
+                + table
+                + "_heads (session, ase, last_position) VALUES (?, ?, 1)"
+                + " ON CONFLICT (session, ase)"
+                + " DO UPDATE SET last_position = "
+                + table
+                + "_heads.last_position + 1 RETURNING last_position",
+            session,
+            ase);
+    sql.update(
+        "INSERT INTO " + table + " (session, ase, seq, position, record) VALUES (?, ?, ?, ?, ?)",
+        session,
+        ase,
+        sequence,
+        position,
+        record);
+    if (position > capacity) {
+      sql.update(
+          "DELETE FROM " + table + " WHERE session = ? AND ase = ? AND position <= ?",
+          session,
+          ase,
+          position - capacity);
+    }
   }
 
   @Override

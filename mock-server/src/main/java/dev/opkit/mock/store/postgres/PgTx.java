@@ -38,7 +38,9 @@ final class PgTx extends PgStores implements Tx {
           "window_spent",
           "events",
           "journal",
-          "sightings");
+          "sightings",
+          "client_exchanges",
+          "misbehaviour_firings");
 
   private final List<Runnable> effects = new ArrayList<>();
   private SessionRecord record;

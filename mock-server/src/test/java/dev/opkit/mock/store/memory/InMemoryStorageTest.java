@@ -661,6 +661,7 @@ class InMemoryStorageTest {
             Duration.ofMinutes(5),
             Duration.ZERO,
             null,
+            List.of(),
             List.of());
     return SessionRecord.created(id, config, T0, null);
   }

@@ -1,0 +1,100 @@
+package dev.opkit.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opkit.client.SandboxFixture;
+import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.keys.Jwk;
+import dev.opkit.sandbox.admin.NewWallet;
+import dev.opkit.sandbox.admin.ReportCard;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code opm recurring} as a user runs it, under named scenarios of a misbehaving wallet (issue
+ * 18): the report card of what it did is clean and no period is paid twice. ({@code slow-consent}
+ * is left to the engine's test: {@code opm} sleeps out a raised {@code wait} in real time.)
+ */
+class OpmReportCardTest {
+  @RegisterExtension
+  static final SandboxFixture SANDBOX =
+      new SandboxFixture(SandboxFixture.profileSwitches(Map.of("continueWait", "PT0S")));
+
+  @TempDir Path directory;
+
+  private int opm(Map<String, String> env, StringWriter out, String... args) {
+    return Opm.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter()), env);
+  }
+
+  private Map<String, String> identity() throws IOException {
+    Path key = directory.resolve("key");
+    opm(Map.of(), new StringWriter(), "keys", "generate", "--out", key.toString(), "--kid", "k");
+    SANDBOX.admin("ase1").createWallet(NewWallet.of("cli", "USD", 2, 0).withPublicName("opm"));
+    SANDBOX
+        .admin("ase1")
+        .addKey("cli", Json.read(Files.readString(directory.resolve("key.jwk.json")), Jwk.class));
+    Map<String, String> env = new HashMap<>();
+    env.put("OPM_WALLET_ADDRESS", SANDBOX.wallet("ase1", "cli"));
+    env.put("OPM_PRIVATE_KEY", directory.resolve("key.pem").toString());
+    env.put("OPM_KEY_ID", "k");
+    env.put("OPM_STATE", directory.resolve("schedule.json").toString());
+    env.put("OPM_CLOCK_URL", SANDBOX.clockUrl("ase1"));
+    return env;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"well-behaved", "rate-limited", "lost-response", "revoked", "month-3"})
+  void opmRecurringUnderScenarioGetsACleanReportCard(String scenario) throws IOException {
+    Map<String, String> env = identity();
+    SANDBOX.admin("ase1").misbehaveAs(scenario);
+    StringWriter out = new StringWriter();
+    int started =
+        opm(
+            env,
+            out,
+            "recurring",
+            "start",
+            "--from",
+            SANDBOX.wallet("ase1", "alice"),
+            "--to",
+            SANDBOX.wallet("ase2", "carol"),
+            "--amount",
+            "5.00",
+            "--every",
+            "P1M",
+            "--times",
+            "3",
+            "--consent",
+            "headless");
+    assertThat(started).as(out.toString()).isZero();
+    for (int month = 2; month <= 3; month++) {
+      SANDBOX.admin("ase1").advance(Period.ofMonths(1));
+      opm(env, out, "recurring", "run");
+    }
+
+    ReportCard card = SANDBOX.admin("ase1").report();
+    assertThat(card.failedRules()).as(card + "\n" + out).isEmpty();
+    Set<Integer> periods = new HashSet<>();
+    for (JsonNode payment : SANDBOX.admin("ase1").outgoingPayments("alice").path("result")) {
+      if (!payment.path("failed").asBoolean()) {
+        assertThat(periods.add(payment.path("metadata").path("opmPeriod").asInt()))
+            .as("a period paid twice under %s", scenario)
+            .isTrue();
+      }
+    }
+    assertThat(periods).hasSize(scenario.equals("revoked") ? 1 : 3);
+  }
+}

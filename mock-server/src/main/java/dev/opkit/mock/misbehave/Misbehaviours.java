@@ -1,0 +1,274 @@
+package dev.opkit.mock.misbehave;
+
+import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientExchange;
+import dev.opkit.mock.store.Misbehaviour;
+import dev.opkit.mock.store.MisbehaviourFiring;
+import dev.opkit.mock.store.MisbehaviourKind;
+import dev.opkit.mock.store.TokenRecord;
+import dev.opkit.mock.store.TokenState;
+import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The misbehaviours of a session (issue 18): switched on and off through the admin API, kept with
+ * their counts in the session's record, and asked by the routes and services where each acts. Every
+ * firing is recorded in the session's journal for the report card.
+ */
+public final class Misbehaviours {
+  private final Transactions storage;
+  private final Clock realClock;
+
+  public Misbehaviours(Transactions storage, Clock realClock) {
+    this.storage = storage;
+    this.realClock = realClock;
+  }
+
+  /** The session's misbehaviours now, with their counts. */
+  public List<Misbehaviour> list(SessionAse ase) {
+    return ase.session().record().misbehaviours();
+  }
+
+  /**
+   * Switches one more on.
+   *
+   * @throws ApiException 400 when the session holds {@link MisbehaviourRequest#MAX_PER_SESSION}
+   */
+  public Misbehaviour add(SessionAse ase, MisbehaviourRequest request) {
+    return storage.write(
+        ase.sessionId(),
+        tx -> {
+          List<Misbehaviour> now = new ArrayList<>(tx.session().record().misbehaviours());
+          if (now.size() >= MisbehaviourRequest.MAX_PER_SESSION) {
+            throw ApiException.badRequest(
+                "this session holds "
+                    + now.size()
+                    + " misbehaviours, the most it can; DELETE one first");
+          }
+          Misbehaviour armed = request.arm("m" + tx.nextSequence());
+          now.add(armed);
+          tx.session().save(tx.session().record().withMisbehaviours(now));
+          return armed;
+        });
+  }
+
+  /** Switches one off; false when the session has none with that id. */
+  public boolean remove(SessionAse ase, String id) {
+    return storage.write(
+        ase.sessionId(),
+        tx -> {
+          List<Misbehaviour> now = new ArrayList<>(tx.session().record().misbehaviours());
+          boolean removed = now.removeIf(m -> m.id().equals(id));
+          if (removed) {
+            tx.session().save(tx.session().record().withMisbehaviours(now));
+          }
+          return removed;
+        });
+  }
+
+  /** Switches every one off. */
+  public void clear(SessionAse ase) {
+    storage.write(
+        ase.sessionId(),
+        tx -> {
+          tx.session().save(tx.session().record().withMisbehaviours(List.of()));
+          return null;
+        });
+  }
+
+  /**
+   * A request of {@code operation} arrived: the request misbehaviour that fires on it, if one does
+   * (counted in one transaction, recorded in the journal). No transaction when none acts on the
+   * operation.
+   */
+  public Optional<Misbehaviour> onRequest(SessionAse ase, String operation) {
+    boolean armed =
+        list(ase).stream()
+            .anyMatch(
+                m ->
+                    m.kind().family() == MisbehaviourKind.Family.REQUEST
+                        && operation.equals(m.on())
+                        && !m.spent());
+    if (!armed) {
+      return Optional.empty();
+    }
+    Optional<Misbehaviour> fired =
+        storage.write(
+            ase.sessionId(),
+            tx ->
+                match(
+                    tx,
+                    m ->
+                        m.kind().family() == MisbehaviourKind.Family.REQUEST
+                            && operation.equals(m.on())));
+    fired.ifPresent(
+        m ->
+            record(
+                ase,
+                m,
+                operation,
+                null,
+                null,
+                List.of(),
+                m.kind() == MisbehaviourKind.RATE_LIMITED ? m.retryAfterOrDefault() : null,
+                null));
+    return fired;
+  }
+
+  /**
+   * Inside a transaction on a grant: the misbehaviour of {@code kind} that fires on it, if one
+   * does; counted in {@code tx}, recorded in the journal after the commit.
+   *
+   * @param walletAddresses the grant's client and the wallet addresses its access names
+   */
+  public Optional<Misbehaviour> onGrant(
+      Tx tx,
+      SessionAse ase,
+      MisbehaviourKind kind,
+      String grantId,
+      String continueId,
+      List<String> walletAddresses) {
+    return onGrant(tx, ase, kind, grantId, continueId, walletAddresses, List.of());
+  }
+
+  /**
+   * As {@link #onGrant(Tx, SessionAse, MisbehaviourKind, String, String, List)}, recording the tags
+   * of the tokens the firing ends.
+   */
+  public Optional<Misbehaviour> onGrant(
+      Tx tx,
+      SessionAse ase,
+      MisbehaviourKind kind,
+      String grantId,
+      String continueId,
+      List<String> walletAddresses,
+      List<String> tokenTags) {
+    boolean armed =
+        tx.session().record().misbehaviours().stream()
+            .anyMatch(m -> m.kind() == kind && !m.spent());
+    if (!armed) {
+      return Optional.empty();
+    }
+    Optional<Misbehaviour> fired =
+        match(tx, m -> m.kind() == kind && m.covers(grantId, walletAddresses));
+    fired.ifPresent(
+        m ->
+            tx.afterCommit(
+                () ->
+                    record(
+                        ase,
+                        m,
+                        null,
+                        grantId,
+                        continueId,
+                        tokenTags,
+                        null,
+                        kind == MisbehaviourKind.RAISED_WAIT ? m.waitTime() : null)));
+    return fired;
+  }
+
+  /**
+   * Inside the transaction that created an outgoing payment under a grant: a {@code
+   * token-revoked-after-payment} that fires on it revokes the grant's live tokens, a {@code
+   * token-expired-after-payment} ends their lifetime now (the grant itself stays: the wallet ended
+   * the token, as between two payments of a subscription).
+   *
+   * @param walletAddresses the grant's client and the wallet address its access is for
+   */
+  public void afterPayment(
+      Tx tx, SessionAse ase, String grantId, List<String> walletAddresses, Instant now) {
+    for (MisbehaviourKind kind :
+        List.of(
+            MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT,
+            MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT)) {
+      boolean armed =
+          tx.session().record().misbehaviours().stream()
+              .anyMatch(m -> m.kind() == kind && !m.spent());
+      if (!armed || tx.grants().forUpdate(grantId).isEmpty()) {
+        continue;
+      }
+      List<TokenRecord> live =
+          tx.tokens().ofGrant(grantId).stream()
+              .filter(t -> t.state() == TokenState.LIVE && !t.expiredAt(now))
+              .toList();
+      List<String> tags = live.stream().map(t -> ClientExchange.tag(t.value())).toList();
+      if (onGrant(tx, ase, kind, grantId, null, walletAddresses, tags).isEmpty()) {
+        continue;
+      }
+      for (TokenRecord token : live) {
+        tx.tokens()
+            .save(
+                kind == MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT
+                    ? token.end(TokenState.REVOKED, now)
+                    : token.expiredNow(now));
+      }
+    }
+  }
+
+  /** Counts a match on every misbehaviour that {@code matches}; the first that fires. */
+  private static Optional<Misbehaviour> match(Tx tx, Predicate<Misbehaviour> matches) {
+    List<Misbehaviour> now = new ArrayList<>();
+    Misbehaviour fired = null;
+    boolean changed = false;
+    for (Misbehaviour m : tx.session().record().misbehaviours()) {
+      if (m.spent() || !matches.test(m)) {
+        now.add(m);
+        continue;
+      }
+      Misbehaviour counted = m.matched();
+      changed = true;
+      if (counted.fired() > m.fired()) {
+        if (fired == null) {
+          fired = counted;
+          now.add(counted);
+        } else {
+          // One firing per request: this one fires on its next match instead.
+          now.add(m.passedOver());
+        }
+      } else {
+        now.add(counted);
+      }
+    }
+    if (changed) {
+      tx.session().save(tx.session().record().withMisbehaviours(now));
+    }
+    return Optional.ofNullable(fired);
+  }
+
+  private void record(
+      SessionAse ase,
+      Misbehaviour m,
+      String operation,
+      String grantId,
+      String continueId,
+      List<String> tokenTags,
+      Duration retryAfter,
+      Duration wait) {
+    storage.journal(
+        ase.sessionId(),
+        journal -> {
+          journal.fired(
+              new MisbehaviourFiring(
+                  journal.nextSequence(),
+                  realClock.instant(),
+                  ase.name(),
+                  m.id(),
+                  m.kind(),
+                  operation,
+                  grantId,
+                  continueId,
+                  tokenTags,
+                  retryAfter,
+                  wait));
+          return null;
+        });
+  }
+}

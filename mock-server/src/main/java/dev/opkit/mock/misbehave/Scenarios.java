@@ -1,0 +1,164 @@
+package dev.opkit.mock.misbehave;
+
+import dev.opkit.mock.store.Misbehaviour;
+import dev.opkit.mock.store.MisbehaviourKind;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Named scenarios: misbehaviours that real wallets combine, for {@code POST /admin/sessions
+ * {"scenario": …}} and {@code ./kit --client <scenario>}. {@code well-behaved} has none.
+ */
+public final class Scenarios {
+  private static final Map<String, Scenario> ALL = new LinkedHashMap<>();
+
+  /**
+   * One named scenario.
+   *
+   * @param name its name
+   * @param description what it does, for people
+   * @param misbehaviours its parts
+   */
+  public record Scenario(String name, String description, List<MisbehaviourRequest> misbehaviours) {
+    public Scenario {
+      misbehaviours = List.copyOf(misbehaviours);
+    }
+  }
+
+  static {
+    add("well-behaved", "a wallet that behaves: the report card of a clean run", List.of());
+    add(
+        "slow-consent",
+        "interactive grants ask to wait 10 s between continuations (too_fast enforced)",
+        List.of(raisedWait(Duration.ofSeconds(10))));
+    add(
+        "wrong-finish-hash",
+        "the finish redirect carries a wrong hash: the client must not continue",
+        List.of(
+            new MisbehaviourRequest(
+                MisbehaviourKind.WRONG_FINISH_HASH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null)));
+    add(
+        "no-interact-ref",
+        "the finish redirect of an accepted grant comes without its interact_ref",
+        List.of(payment(MisbehaviourKind.NO_INTERACT_REF)));
+    add(
+        "rate-limited",
+        "the first quote request is answered 429 with Retry-After: 2",
+        List.of(
+            new MisbehaviourRequest(
+                MisbehaviourKind.RATE_LIMITED,
+                "create-quote",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                null,
+                null)));
+    add(
+        "lost-response",
+        "the first outgoing payment is stored, then the connection closes without an answer",
+        List.of(lostPayment()));
+    add(
+        "revoked",
+        "the token is revoked right after the first payment",
+        List.of(payment(MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT)));
+    add(
+        "unknown-fields",
+        "wallet address and resource documents carry fields the client never saw (Rafiki's"
+            + " cardService, a nested additionalProperties)",
+        Stream.of(
+                "get-wallet-address",
+                "create-incoming-payment",
+                "create-quote",
+                "create-outgoing-payment",
+                "get-outgoing-payment",
+                "list-outgoing-payments")
+            .map(Scenarios::extraFields)
+            .toList());
+    add(
+        "month-3",
+        "the token expired early after the last payment, and the next payment's answer is lost"
+            + " after it was stored",
+        List.of(payment(MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT), lostPayment(2)));
+  }
+
+  private Scenarios() {}
+
+  private static void add(String name, String description, List<MisbehaviourRequest> parts) {
+    ALL.put(name, new Scenario(name, description, parts));
+  }
+
+  private static MisbehaviourRequest extraFields(String operation) {
+    return new MisbehaviourRequest(
+        MisbehaviourKind.EXTRA_FIELDS,
+        operation,
+        null,
+        null,
+        null,
+        Misbehaviour.MAX_TIMES,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static MisbehaviourRequest raisedWait(Duration wait) {
+    return new MisbehaviourRequest(
+        MisbehaviourKind.RAISED_WAIT, null, null, null, null, null, null, null, null, wait);
+  }
+
+  private static MisbehaviourRequest lostPayment() {
+    return lostPayment(1);
+  }
+
+  private static MisbehaviourRequest lostPayment(int nth) {
+    return new MisbehaviourRequest(
+        MisbehaviourKind.RESPONSE_LOST,
+        Operations.CREATE_OUTGOING_PAYMENT,
+        null,
+        null,
+        nth,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static MisbehaviourRequest payment(MisbehaviourKind kind) {
+    return new MisbehaviourRequest(kind, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Every scenario, in a fixed order. */
+  public static List<Scenario> all() {
+    return List.copyOf(ALL.values());
+  }
+
+  /**
+   * The scenario with this name.
+   *
+   * @throws IllegalArgumentException naming every scenario
+   */
+  public static Scenario named(String name) {
+    Scenario scenario = ALL.get(name);
+    if (scenario == null) {
+      throw new IllegalArgumentException(
+          "unknown scenario '" + name + "'; the scenarios are " + String.join(", ", ALL.keySet()));
+    }
+    return scenario;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.opkit.mock.store;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a misbehaving wallet can do to the client under test (issue 18), each with the parameters it
+ * takes. Request kinds act on the n-th request of an operation; grant kinds on the grants their
+ * scope matches; payment kinds on the outgoing payments of those grants.
+ */
+public enum MisbehaviourKind {
+  /** Answers {@code 429} with {@code Retry-After} instead of serving the request. */
+  RATE_LIMITED(Family.REQUEST, Set.of("retryAfter")),
+  /** Answers a 5xx error instead of serving the request. */
+  SERVER_ERROR(Family.REQUEST, Set.of("status")),
+  /** Serves the request only after a delay. */
+  SLOW_ANSWER(Family.REQUEST, Set.of("delay")),
+  /**
+   * Serves the request (its change is committed), then closes the connection without an answer: a
+   * response lost after commit.
+   */
+  RESPONSE_LOST(Family.REQUEST, Set.of()),
+  /**
+   * Serves the request, adding fields the client never saw to the JSON document it answers with:
+   * Rafiki's {@code cardService} and a nested {@code additionalProperties} object.
+   */
+  EXTRA_FIELDS(Family.REQUEST, Set.of()),
+  /** Gives interactive grants a longer {@code wait} (too_fast is enforced with it). */
+  RAISED_WAIT(Family.GRANT, Set.of("wait")),
+  /** Sends the finish redirect with a wrong {@code hash}. */
+  WRONG_FINISH_HASH(Family.GRANT, Set.of()),
+  /** Sends the finish redirect of an accepted grant without its {@code interact_ref}. */
+  NO_INTERACT_REF(Family.GRANT, Set.of()),
+  /** Revokes the grant's tokens right after one of its outgoing payments was created. */
+  TOKEN_REVOKED_AFTER_PAYMENT(Family.PAYMENT, Set.of()),
+  /**
+   * Ends the lifetime of the grant's tokens right after one of its outgoing payments was created
+   * (an access token lifetime shorter than the client was told): the next use must rotate.
+   */
+  TOKEN_EXPIRED_AFTER_PAYMENT(Family.PAYMENT, Set.of());
+
+  /** Where a kind acts. */
+  public enum Family {
+    REQUEST,
+    GRANT,
+    PAYMENT
+  }
+
+  private final Family family;
+  private final Set<String> parameters;
+
+  MisbehaviourKind(Family family, Set<String> parameters) {
+    this.family = family;
+    this.parameters = parameters;
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /** The parameters it takes besides the common {@code on}, {@code nth}, {@code times}, scope. */
+  public Set<String> parameters() {
+    return parameters;
+  }
+
+  /** Its name on the wire: {@code rate-limited}. */
+  @JsonValue
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The kind of a wire name.
+   *
+   * @throws IllegalArgumentException naming every kind
+   */
+  @JsonCreator
+  public static MisbehaviourKind of(String wire) {
+    return Arrays.stream(values())
+        .filter(k -> k.wire().equals(wire))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown misbehaviour '"
+                        + wire
+                        + "'; the kinds are "
+                        + String.join(", ", wires())));
+  }
+
+  /** Every wire name. */
+  public static List<String> wires() {
+    return Arrays.stream(values()).map(MisbehaviourKind::wire).toList();
+  }
+}

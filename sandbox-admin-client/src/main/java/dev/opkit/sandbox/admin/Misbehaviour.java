@@ -1,0 +1,180 @@
+package dev.opkit.sandbox.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * A misbehaviour of the sandbox (issue 18) as {@code POST /admin/misbehaviours} takes it and {@code
+ * GET /admin/misbehaviours} lists it (then with its id and counts). Made with the factories, then
+ * narrowed: {@code Misbehaviour.rateLimited("create-quote", Duration.ofSeconds(2)).nth(2)}.
+ *
+ * @param kind what it does, e.g. {@code rate-limited}
+ * @param on the operation a request misbehaviour acts on (an OpenAPI operation id)
+ * @param walletAddress the wallet address a grant or payment misbehaviour is narrowed to
+ * @param grant the grant id a grant or payment misbehaviour is narrowed to
+ * @param nth the match it first fires on (default 1)
+ * @param times how many times it fires (default 1)
+ * @param status a {@code server-error}'s status
+ * @param retryAfter a {@code rate-limited} answer's {@code Retry-After}
+ * @param delay a {@code slow-answer}'s delay
+ * @param waitTime a {@code raised-wait}'s {@code wait}
+ * @param id its id in the session (answers only)
+ * @param seen how many matches it met (answers only)
+ * @param fired how many times it fired (answers only)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Misbehaviour(
+    String kind,
+    String on,
+    String walletAddress,
+    String grant,
+    Integer nth,
+    Integer times,
+    Integer status,
+    Duration retryAfter,
+    Duration delay,
+    @JsonProperty("wait") Duration waitTime,
+    String id,
+    Integer seen,
+    Integer fired) {
+
+  private static Misbehaviour of(String kind, String on) {
+    return new Misbehaviour(
+        kind, on, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** {@code 429} with {@code Retry-After} on a request of {@code operation}. */
+  public static Misbehaviour rateLimited(String operation, Duration retryAfter) {
+    Misbehaviour m = of("rate-limited", operation);
+    return new Misbehaviour(
+        m.kind, m.on, null, null, null, null, null, retryAfter, null, null, null, null, null);
+  }
+
+  /** A 5xx answer instead of a request of {@code operation}. */
+  public static Misbehaviour serverError(String operation, int status) {
+    return new Misbehaviour(
+        "server-error",
+        operation,
+        null,
+        null,
+        null,
+        null,
+        status,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** A request of {@code operation} answered only after {@code delay}. */
+  public static Misbehaviour slowAnswer(String operation, Duration delay) {
+    return new Misbehaviour(
+        "slow-answer",
+        operation,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        delay,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** A request of {@code operation} served (committed), then its answer lost. */
+  public static Misbehaviour responseLost(String operation) {
+    return of("response-lost", operation);
+  }
+
+  /** Interactive grants with a longer {@code wait}. */
+  public static Misbehaviour raisedWait(Duration wait) {
+    return new Misbehaviour(
+        "raised-wait", null, null, null, null, null, null, null, null, wait, null, null, null);
+  }
+
+  /** The finish redirect with a wrong {@code hash}. */
+  public static Misbehaviour wrongFinishHash() {
+    return of("wrong-finish-hash", null);
+  }
+
+  /** The finish redirect without its {@code interact_ref}. */
+  public static Misbehaviour noInteractRef() {
+    return of("no-interact-ref", null);
+  }
+
+  /** The grant's tokens revoked right after a payment. */
+  public static Misbehaviour tokenRevokedAfterPayment() {
+    return of("token-revoked-after-payment", null);
+  }
+
+  /** The grant's tokens expired right after a payment. */
+  public static Misbehaviour tokenExpiredAfterPayment() {
+    return of("token-expired-after-payment", null);
+  }
+
+  /** Fires first on the n-th match. */
+  public Misbehaviour nth(int n) {
+    return new Misbehaviour(
+        kind,
+        on,
+        walletAddress,
+        grant,
+        n,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired);
+  }
+
+  /** Fires this many times. */
+  public Misbehaviour times(int n) {
+    return new Misbehaviour(
+        kind,
+        on,
+        walletAddress,
+        grant,
+        nth,
+        n,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired);
+  }
+
+  /** Acts only on grants whose client or access names this wallet address. */
+  public Misbehaviour forWalletAddress(String url) {
+    return new Misbehaviour(
+        kind, on, url, grant, nth, times, status, retryAfter, delay, waitTime, id, seen, fired);
+  }
+
+  /** Acts only on this grant. */
+  public Misbehaviour forGrant(String grantId) {
+    return new Misbehaviour(
+        kind,
+        on,
+        walletAddress,
+        grantId,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired);
+  }
+}
