@@ -23,6 +23,25 @@ import org.slf4j.LoggerFactory;
 final class AseServer {
   private static final Logger LOG = LoggerFactory.getLogger(AseServer.class);
 
+  /**
+   * Jetty pads its queues by references per cache line and, unless told, asks the JMX platform
+   * server whether oops are compressed: starting that server loads about 300 classes (JMX, the JFR
+   * commands) on the first start for a padding size. Told here, unless the JVM was told already.
+   */
+  private static final String REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  /** Below this heap the JVM compresses oops by default: 4-byte references. */
+  private static final long COMPRESSED_OOPS_HEAP_LIMIT = 32L << 30;
+
+  static {
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      // 64-byte cache lines (Jetty's default) of 4-byte references, or of 8-byte ones.
+      boolean compressed = Runtime.getRuntime().maxMemory() < COMPRESSED_OOPS_HEAP_LIMIT;
+      System.setProperty(REFERENCES_PER_CACHE_LINE, compressed ? "16" : "8");
+    }
+  }
+
   private final Ase ase;
   private final Javalin app;
   private final OwnOrigins origins;

@@ -342,7 +342,8 @@ public final class Sandbox implements AutoCloseable {
                 seed.name(),
                 seed.publicName(),
                 new Asset(seed.assetCode(), seed.assetScale()),
-                seed.balance()));
+                seed.balance()),
+            seed.keys());
       }
     }
   }

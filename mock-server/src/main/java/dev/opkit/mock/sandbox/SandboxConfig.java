@@ -442,8 +442,8 @@ public record SandboxConfig(
             null,
             null,
             List.of(
-                new WalletSeed("alice", "Alice", "USD", 2, thousand),
-                new WalletSeed("bob", "Bob", "EUR", 2, thousand))),
+                new WalletSeed("alice", "Alice", "USD", 2, thousand, List.of()),
+                new WalletSeed("bob", "Bob", "EUR", 2, thousand, List.of()))),
         new AseConfig(
             "ase2",
             DEFAULT_SECOND_PORT,
@@ -451,8 +451,8 @@ public record SandboxConfig(
             null,
             null,
             List.of(
-                new WalletSeed("carol", "Carol", "EUR", 2, thousand),
-                new WalletSeed("dave", "Dave", "USD", 2, thousand))));
+                new WalletSeed("carol", "Carol", "EUR", 2, thousand, List.of()),
+                new WalletSeed("dave", "Dave", "USD", 2, thousand, List.of()))));
   }
 
   private static List<RateConfig> defaultRates() {

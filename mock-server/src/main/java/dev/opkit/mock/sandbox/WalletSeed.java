@@ -1,8 +1,13 @@
 package dev.opkit.mock.sandbox;
 
 import dev.opkit.mock.wallet.AssetCodes;
+import dev.opkit.mock.wallet.ClientKeys;
 import dev.opkit.mock.wallet.WalletNames;
+import dev.opkit.protocol.keys.Jwk;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +18,16 @@ import java.util.Objects;
  * @param assetCode the wallet's asset code, e.g. {@code USD}
  * @param assetScale the wallet's asset scale, e.g. 2
  * @param balance the starting balance in the asset's smallest unit (0 when absent)
+ * @param keys client keys registered on it (public JWKs, checked as {@code POST
+ *     /admin/wallet-addresses/{name}/keys} checks them; none when absent)
  */
 public record WalletSeed(
-    String name, String publicName, String assetCode, Integer assetScale, BigInteger balance) {
+    String name,
+    String publicName,
+    String assetCode,
+    Integer assetScale,
+    BigInteger balance,
+    List<Jwk> keys) {
   public WalletSeed {
     WalletNames.check(name);
     Objects.requireNonNull(assetCode, () -> "wallet '" + name + "' needs an assetCode");
@@ -35,5 +47,7 @@ public record WalletSeed(
       throw new IllegalArgumentException(
           "wallet '" + name + "': a starting balance cannot be negative, got " + balance);
     }
+    keys = keys == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(keys));
+    ClientKeys.checkAll(name, keys);
   }
 }

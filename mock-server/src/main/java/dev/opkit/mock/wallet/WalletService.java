@@ -13,10 +13,8 @@ import dev.opkit.mock.store.Transactions;
 import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.WalletId;
 import dev.opkit.mock.store.WalletRecord;
-import dev.opkit.protocol.keys.Ed25519PublicKey;
 import dev.opkit.protocol.keys.Jwk;
 import dev.opkit.protocol.keys.JwkSet;
-import dev.opkit.protocol.keys.KeyFormatException;
 import dev.opkit.protocol.model.WalletAddress;
 import java.math.BigInteger;
 import java.util.List;
@@ -63,6 +61,22 @@ public final class WalletService {
     Ledger.open(tx.ledger(), available(wallet));
     Ledger.open(tx.ledger(), reserved(wallet));
     setBalance(tx, wallet, spec.balance());
+    return wallet;
+  }
+
+  /**
+   * Opens a wallet address with client keys already registered (a session's seed); the keys are
+   * checked by {@link ClientKeys#check} before.
+   */
+  public WalletRecord create(Tx tx, SessionAse ase, NewWallet spec, List<Jwk> keys) {
+    WalletRecord wallet = create(tx, ase, spec);
+    for (Jwk key : keys) {
+      wallet = wallet.withKey(key);
+    }
+    if (!keys.isEmpty()) {
+      tx.wallets().save(wallet);
+      tx.afterCommit(() -> keysChanged.forEach(Runnable::run));
+    }
     return wallet;
   }
 
@@ -207,17 +221,10 @@ public final class WalletService {
     if (key == null) {
       throw ApiException.badRequest("send the key as {\"jwk\": {kid, alg, kty, crv, x}}");
     }
-    if (key.kid() == null || key.kid().isBlank()) {
-      throw ApiException.badRequest("the JWK needs a \"kid\": the keyid your client signs with");
-    }
-    if (key.alg() == null) {
-      throw ApiException.badRequest(
-          "the JWK needs \"alg\": \"EdDSA\" (required by the wallet address spec)");
-    }
     try {
-      Ed25519PublicKey.fromJwk(key);
-    } catch (KeyFormatException e) {
-      throw ApiException.badRequest("not an Open Payments key: " + e.getMessage());
+      ClientKeys.check(key);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
     }
     return storage.write(
         ase.sessionId(),

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.protocol.gnap.HashEncoding;
+import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.keys.Ed25519KeyPair;
+import dev.opkit.protocol.keys.Jwk;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +70,11 @@ class SandboxConfigFileTest {
                 profileOverrides: { finishHashEncoding: STANDARD_PADDED }
                 wallets:
                   - { name: alice, publicName: Alice, assetCode: USD, assetScale: 2, balance: 100000 }
+                  - name: my-app
+                    publicName: My app
+                    assetCode: USD
+                    assetScale: 2
+                    keys: [{ kid: my-key, alg: EdDSA, kty: OKP, crv: Ed25519, x: 11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo }]
               - name: shop
                 port: 4100
                 wallets:
@@ -77,6 +89,9 @@ class SandboxConfigFileTest {
     assertThat(config.webhookUrl()).isEqualTo("http://localhost:8080/webhooks");
     assertThat(config.ases()).extracting(AseConfig::name).containsExactly("bank", "shop");
     assertThat(config.ases().get(1).wallets().get(0).balance()).isZero();
+    assertThat(config.ases().get(0).wallets().get(1).keys())
+        .extracting(Jwk::kid)
+        .containsExactly("my-key");
   }
 
   @Test
@@ -194,6 +209,47 @@ class SandboxConfigFileTest {
     assertThatThrownBy(
             () -> SandboxConfigFile.parse("rates: [{from: usd, to: EUR, rate: 0.9}]", "test"))
         .hasMessageContaining("asset code 'usd' must be upper-case");
+  }
+
+  @Test
+  void parseWhenSeedWalletHasKeysThenTheStartedSandboxServesThem() throws Exception {
+    Jwk key = Ed25519KeyPair.generate().toJwk("app-key");
+    SandboxConfig config =
+        SandboxConfigFile.parse(
+            "ases: [{name: bank, port: 5000, wallets: [{name: app, assetCode: USD, assetScale: 2,"
+                + " keys: ["
+                + Json.write(key)
+                + "]}]}]",
+            "test");
+    Sandbox sandbox = Sandbox.create(config.ephemeral()).start();
+    try {
+      HttpResponse<String> jwks =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(sandbox.ase("bank").resourceServerUrl() + "/app/jwks.json"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(jwks.statusCode()).as(jwks.body()).isEqualTo(200);
+      assertThat(Json.mapper().readTree(jwks.body()).path("keys").get(0).path("x").asText())
+          .isEqualTo(key.x());
+    } finally {
+      sandbox.stop();
+    }
+  }
+
+  @Test
+  void parseWhenSeedKeyIsBadThenRefusedNamingTheWallet() {
+    assertThatThrownBy(
+            () ->
+                SandboxConfigFile.parse(
+                    "ases: [{name: bank, port: 5000, wallets: [{name: app, assetCode: USD,"
+                        + " assetScale: 2, keys: [{kid: k, alg: EdDSA, kty: OKP, crv: Ed25519,"
+                        + " x: abc}]}]}]",
+                    "test"))
+        .hasMessageContaining("app")
+        .hasMessageContaining("not an Open Payments key");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opkit.mock.auth.testing.AuthSandbox;
 import dev.opkit.mock.auth.testing.TestClient;
+import dev.opkit.protocol.json.Json;
+import dev.opkit.protocol.keys.Ed25519KeyPair;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,59 @@ class SessionsApiTest {
         .isEqualTo("PT2S");
     assertThat(SANDBOX.anywhere().get(SANDBOX.base("ase1") + "/" + id + "/alice").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void createWhenSeedWalletHasKeysThenItsClientSignsAtOnce() {
+    Ed25519KeyPair keys = Ed25519KeyPair.generate();
+    Space session =
+        Space.made(
+            SANDBOX,
+            """
+            {"ases":[{"name":"ase1","wallets":[
+              {"name":"app","publicName":"App","assetCode":"USD","assetScale":2,
+               "keys":[%s]}]}]}"""
+                .formatted(Json.write(keys.toJwk("app-key"))));
+    TestClient client = TestClient.outside(SANDBOX, session.wallet("ase1", "app"), keys, "app-key");
+
+    Response jwks = SANDBOX.anywhere().get(client.url() + "/jwks.json");
+    assertThat(jwks.statusCode()).as(jwks.asString()).isEqualTo(200);
+    assertThat(jwks.jsonPath().getList("keys.kid")).containsExactly("app-key");
+    Response granted = session.grant(client, "ase1", INCOMING);
+    assertThat(granted.statusCode()).as(granted.asString()).isEqualTo(200);
+  }
+
+  @Test
+  void createWhenSeedKeyIsBadThen400NamingTheWalletAndTheKey() {
+    String good = Json.write(Ed25519KeyPair.generate().toJwk("k1"));
+    Map<String, String> bodies =
+        Map.of(
+            "[{\"alg\":\"EdDSA\",\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"abc\"}]",
+            "kid",
+            "[{\"kid\":\"k\",\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"abc\"}]",
+            "alg",
+            "[{\"kid\":\"k\",\"alg\":\"EdDSA\",\"kty\":\"RSA\",\"crv\":\"Ed25519\",\"x\":\"abc\"}]",
+            "Open Payments key",
+            "[" + good + "," + good + "]",
+            "twice",
+            "[null]",
+            "empty",
+            "{}",
+            "keys");
+    for (Map.Entry<String, String> keys : bodies.entrySet()) {
+      String body =
+          "{\"ases\":[{\"name\":\"ase1\",\"wallets\":[{\"name\":\"app\",\"assetCode\":\"USD\","
+              + "\"assetScale\":2,\"keys\":"
+              + keys.getKey()
+              + "}]}]}";
+
+      Response response =
+          SANDBOX.admin("ase1").contentType("application/json").body(body).post("/admin/sessions");
+
+      assertThat(response.statusCode()).as(body + " -> " + response.asString()).isEqualTo(400);
+      assertThat((String) response.path("error.code")).as(body).isEqualTo("invalid_request");
+      assertThat((String) response.path("error.description")).as(body).contains(keys.getValue());
+    }
   }
 
   @Test

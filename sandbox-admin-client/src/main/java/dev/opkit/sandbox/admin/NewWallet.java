@@ -1,8 +1,12 @@
 package dev.opkit.sandbox.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.opkit.protocol.keys.Jwk;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,17 +18,28 @@ import java.util.Objects;
  * @param assetCode e.g. {@code USD}
  * @param assetScale e.g. 2
  * @param balance the starting balance in the asset's smallest unit
+ * @param keys client keys (public JWKs) registered on it from the start; a session's seed only
+ *     ({@link SandboxAdmin#createWallet} refuses them: register keys there with {@link
+ *     SandboxAdmin#addKey})
  */
 public record NewWallet(
     String name,
     String publicName,
     String assetCode,
     int assetScale,
-    @JsonSerialize(using = ToStringSerializer.class) BigInteger balance) {
+    @JsonSerialize(using = ToStringSerializer.class) BigInteger balance,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Jwk> keys) {
   public NewWallet {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(assetCode, "assetCode");
     balance = balance == null ? BigInteger.ZERO : balance;
+    keys = keys == null ? List.of() : List.copyOf(keys);
+  }
+
+  /** A wallet without keys. */
+  public NewWallet(
+      String name, String publicName, String assetCode, int assetScale, BigInteger balance) {
+    this(name, publicName, assetCode, assetScale, balance, List.of());
   }
 
   /** A wallet with no public name. */
@@ -34,6 +49,13 @@ public record NewWallet(
 
   /** The same wallet with a public name. */
   public NewWallet withPublicName(String newPublicName) {
-    return new NewWallet(name, newPublicName, assetCode, assetScale, balance);
+    return new NewWallet(name, newPublicName, assetCode, assetScale, balance, keys);
+  }
+
+  /** The same wallet with one more client key, registered when a session seeds it. */
+  public NewWallet withKey(Jwk key) {
+    List<Jwk> more = new ArrayList<>(keys);
+    more.add(Objects.requireNonNull(key, "key"));
+    return new NewWallet(name, publicName, assetCode, assetScale, balance, more);
   }
 }

@@ -158,6 +158,10 @@ public final class SandboxAdmin {
 
   /** {@code POST /admin/wallet-addresses}: answers the new wallet address document. */
   public WalletAddress createWallet(NewWallet wallet) {
+    if (!wallet.keys().isEmpty()) {
+      throw new IllegalArgumentException(
+          "keys are seeded with a session only; register them here with addKey");
+    }
     return http.post("/wallet-addresses", wallet, WalletAddress.class);
   }
 

@@ -18,9 +18,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The Open Payments sandbox for JUnit 5: one in-process sandbox per JVM (or per class) on free
- * loopback ports, and a session of its own for every test (or class), deleted afterwards, so tests
- * run in parallel without seeing each other's wallets, grants, clock or journal. Declared with
- * {@link OpenPaymentsSandboxTest}, or registered programmatically:
+ * loopback ports, and a session of its own for every test (or class), made in one admin request
+ * (with the client identity when the test asks for one) and deleted afterwards, so tests run in
+ * parallel without seeing each other's wallets, grants, clock or journal. Declared with {@link
+ * OpenPaymentsSandboxTest}, or registered programmatically:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -72,7 +73,11 @@ public final class OpenPaymentsSandboxExtension
           .getStore(NAMESPACE)
           .put(
               SESSION,
-              new TestSession(sandbox, settings, name(context.getRequiredTestClass().getName())));
+              new TestSession(
+                  sandbox,
+                  settings,
+                  name(context.getRequiredTestClass().getName()),
+                  ClientDemand.ofClass(context.getRequiredTestClass())));
     }
   }
 
@@ -91,7 +96,9 @@ public final class OpenPaymentsSandboxExtension
                   name(
                       context.getRequiredTestClass().getSimpleName()
                           + "."
-                          + context.getDisplayName())));
+                          + context.getDisplayName()),
+                  ClientDemand.ofTest(
+                      context.getRequiredTestClass(), context.getRequiredTestMethod())));
     }
   }
 
