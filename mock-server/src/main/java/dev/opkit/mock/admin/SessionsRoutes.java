@@ -14,12 +14,14 @@ import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.SessionId;
 import dev.opkit.mock.store.SessionRecord;
+import dev.opkit.mock.store.UnknownSessionException;
 import dev.opkit.mock.store.WalletRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /admin/sessions}: isolated sandboxes in the running process, made ({@code POST}, the body
@@ -64,7 +66,10 @@ public final class SessionsRoutes implements RouteGroup {
 
   private void list(Context ctx) {
     List<Map<String, Object>> result =
-        sandbox.sessions().all().stream().filter(s -> !s.id().isDefault()).map(this::view).toList();
+        sandbox.sessions().all().stream()
+            .filter(s -> !s.id().isDefault())
+            .flatMap(s -> viewIfOpen(s).stream())
+            .toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("result", result);
     body.put("count", result.size());
@@ -92,6 +97,17 @@ public final class SessionsRoutes implements RouteGroup {
 
   private static ApiException unknown(Context ctx) {
     return ApiError.UNKNOWN_SESSION.exception(ctx.pathParam("id"));
+  }
+
+  /**
+   * The session's view, or nothing when it was deleted meanwhile (a list is no answer about it).
+   */
+  private Optional<Map<String, Object>> viewIfOpen(Session session) {
+    try {
+      return Optional.of(view(session));
+    } catch (UnknownSessionException e) {
+      return Optional.empty();
+    }
   }
 
   private Map<String, Object> view(Session session) {

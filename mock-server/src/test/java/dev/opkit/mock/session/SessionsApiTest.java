@@ -7,8 +7,13 @@ import dev.opkit.mock.auth.testing.TestClient;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Ed25519KeyPair;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -185,6 +190,33 @@ class SessionsApiTest {
                         + b.id()
                         + "' }.providers.find { it.name == 'ase2' }.resourceServer"))
         .isEqualTo(SANDBOX.base("ase2") + "/" + b.id());
+  }
+
+  @Test
+  void listWhileSessionsAreDeletedThenEveryListAnswers200() throws Exception {
+    List<Space> spaces = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      spaces.add(Space.made(SANDBOX));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> deletes = new ArrayList<>();
+      for (Space space : spaces) {
+        deletes.add(
+            pool.submit(
+                () -> SANDBOX.admin("ase1").delete("/admin/sessions/" + space.id()).statusCode()));
+      }
+      List<Integer> listed = new ArrayList<>();
+      while (deletes.stream().anyMatch(d -> !d.isDone())) {
+        listed.add(SANDBOX.admin("ase1").get("/admin/sessions").statusCode());
+      }
+      for (Future<Integer> delete : deletes) {
+        assertThat(delete.get(10, TimeUnit.SECONDS)).isEqualTo(204);
+      }
+      assertThat(listed).containsOnly(200);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
