@@ -36,8 +36,13 @@ final class BoundedLog<T> {
       size.incrementAndGet();
     }
     last.accumulateAndGet(sequence, Math::max);
-    while (size.get() > capacity && entries.pollFirstEntry() != null) {
-      size.decrementAndGet();
+    // Each eviction is claimed on the count first, so appends evicting at once take one entry
+    // each: the log never keeps fewer than its capacity. The count trails the entries (it grows
+    // after a put and shrinks before a poll), so a claimed poll always finds an entry.
+    for (int kept = size.get(); kept > capacity; kept = size.get()) {
+      if (size.compareAndSet(kept, kept - 1)) {
+        entries.pollFirstEntry();
+      }
     }
   }
 
