@@ -39,7 +39,8 @@ public record IncomingPaymentRecord(
     Map<String, Object> metadata,
     String client,
     long receivedBits,
-    IncomingPaymentState state) {
+    IncomingPaymentState state)
+    implements StoredPayment {
 
   public IncomingPaymentRecord {
     Objects.requireNonNull(id, "id");
@@ -47,6 +48,17 @@ public record IncomingPaymentRecord(
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(state, "state");
     metadata = Records.frozen(metadata);
+  }
+
+  /** A pending payment waits for its expiry. */
+  @Override
+  public boolean waitsForTime() {
+    return state == IncomingPaymentState.PENDING;
+  }
+
+  @Override
+  public long waitsUntilMillis() {
+    return expiresAtMillis;
   }
 
   /** A new pending payment that received nothing yet. */

@@ -54,7 +54,8 @@ public record OutgoingPaymentRecord(
     String grantId,
     OutgoingPaymentState state,
     String failureReason,
-    SpendingShare share) {
+    SpendingShare share)
+    implements StoredPayment {
 
   public OutgoingPaymentRecord {
     Objects.requireNonNull(id, "id");
@@ -65,6 +66,17 @@ public record OutgoingPaymentRecord(
     Objects.requireNonNull(receiveAsset, "receiveAsset");
     Objects.requireNonNull(state, "state");
     metadata = Records.frozen(metadata);
+  }
+
+  /** A payment in progress waits for its delayed settlement. */
+  @Override
+  public boolean waitsForTime() {
+    return waiting();
+  }
+
+  @Override
+  public long waitsUntilMillis() {
+    return dueAtMillis;
   }
 
   public Amount debitAmount() {

@@ -2,7 +2,6 @@ package dev.opkit.mock.store.memory;
 
 import dev.opkit.mock.store.IncomingPaymentReads;
 import dev.opkit.mock.store.IncomingPaymentRecord;
-import dev.opkit.mock.store.IncomingPaymentState;
 import dev.opkit.mock.store.IncomingPaymentStore;
 import dev.opkit.mock.store.PageQuery;
 import dev.opkit.mock.store.PageResult;
@@ -14,35 +13,7 @@ import java.util.UUID;
 
 /** A session's incoming payments; pending ones queued by expiry. */
 final class MemoryIncomingPayments implements IncomingPaymentReads {
-  private final MemoryPayments<IncomingPaymentRecord> payments =
-      new MemoryPayments<>() {
-        @Override
-        UUID id(IncomingPaymentRecord payment) {
-          return payment.id();
-        }
-
-        @Override
-        WalletId wallet(IncomingPaymentRecord payment) {
-          return payment.wallet();
-        }
-
-        @Override
-        String client(IncomingPaymentRecord payment) {
-          return payment.client();
-        }
-
-        @Override
-        long sequence(IncomingPaymentRecord payment) {
-          return payment.sequence();
-        }
-
-        @Override
-        Optional<Due> due(IncomingPaymentRecord payment) {
-          return payment.state() == IncomingPaymentState.PENDING
-              ? Optional.of(new Due(payment.expiresAtMillis(), payment.sequence(), payment.id()))
-              : Optional.empty();
-        }
-      };
+  private final MemoryPayments<IncomingPaymentRecord> payments = new MemoryPayments<>();
 
   @Override
   public Optional<IncomingPaymentRecord> find(UUID id) {

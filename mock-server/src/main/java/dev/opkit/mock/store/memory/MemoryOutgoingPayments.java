@@ -12,35 +12,7 @@ import java.util.UUID;
 
 /** A session's outgoing payments; those waiting for a delayed settlement queued by due time. */
 final class MemoryOutgoingPayments implements OutgoingPaymentReads {
-  private final MemoryPayments<OutgoingPaymentRecord> payments =
-      new MemoryPayments<>() {
-        @Override
-        UUID id(OutgoingPaymentRecord payment) {
-          return payment.id();
-        }
-
-        @Override
-        WalletId wallet(OutgoingPaymentRecord payment) {
-          return payment.wallet();
-        }
-
-        @Override
-        String client(OutgoingPaymentRecord payment) {
-          return payment.client();
-        }
-
-        @Override
-        long sequence(OutgoingPaymentRecord payment) {
-          return payment.sequence();
-        }
-
-        @Override
-        Optional<Due> due(OutgoingPaymentRecord payment) {
-          return payment.waiting()
-              ? Optional.of(new Due(payment.dueAtMillis(), payment.sequence(), payment.id()))
-              : Optional.empty();
-        }
-      };
+  private final MemoryPayments<OutgoingPaymentRecord> payments = new MemoryPayments<>();
 
   @Override
   public Optional<OutgoingPaymentRecord> find(UUID id) {

@@ -2,6 +2,7 @@ package dev.opkit.mock.store.memory;
 
 import dev.opkit.mock.store.PageQuery;
 import dev.opkit.mock.store.PageResult;
+import dev.opkit.mock.store.StoredPayment;
 import dev.opkit.mock.store.WalletId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,38 +22,33 @@ import java.util.concurrent.ConcurrentSkipListSet;
  *
  * @param <R> the payment record
  */
-abstract class MemoryPayments<R> {
+final class MemoryPayments<R extends StoredPayment> {
   private final ConcurrentMap<UUID, R> rows = new ConcurrentHashMap<>();
   private final CreationIndex<WalletId> byWallet = new CreationIndex<>();
   private final CreationIndex<WalletClient> byClient = new CreationIndex<>();
   private final ConcurrentSkipListSet<Due> waiting = new ConcurrentSkipListSet<>();
 
-  abstract UUID id(R payment);
-
-  abstract WalletId wallet(R payment);
-
-  /** The client that created it, or null. */
-  abstract String client(R payment);
-
-  abstract long sequence(R payment);
-
   /** The time the payment waits for, or empty when it waits for none. */
-  abstract Optional<Due> due(R payment);
+  private static Optional<Due> due(StoredPayment payment) {
+    return payment.waitsForTime()
+        ? Optional.of(new Due(payment.waitsUntilMillis(), payment.sequence(), payment.id()))
+        : Optional.empty();
+  }
 
-  final Optional<R> find(UUID id) {
+  Optional<R> find(UUID id) {
     return Optional.ofNullable(rows.get(id));
   }
 
-  final Optional<PageResult<R>> page(WalletId wallet, String client, PageQuery query) {
+  Optional<PageResult<R>> page(WalletId wallet, String client, PageQuery query) {
     Long cursor = null;
     if (query.cursor() != null) {
       R at = rows.get(query.cursor());
       if (at == null
-          || !wallet(at).equals(wallet)
-          || (client != null && !client.equals(client(at)))) {
+          || !at.wallet().equals(wallet)
+          || (client != null && !client.equals(at.client()))) {
         return Optional.empty();
       }
-      cursor = sequence(at);
+      cursor = at.sequence();
     }
     CreationIndex.IdPage ids =
         client == null
@@ -65,7 +61,7 @@ abstract class MemoryPayments<R> {
   }
 
   /** Payments waiting for a time at or before {@code atMillis}, earliest first. */
-  final List<R> dueBy(long atMillis, int max) {
+  List<R> dueBy(long atMillis, int max) {
     List<R> due = new ArrayList<>();
     for (Iterator<Due> it = waiting.iterator(); it.hasNext() && due.size() < max; ) {
       Due next = it.next();
@@ -77,17 +73,17 @@ abstract class MemoryPayments<R> {
     return due;
   }
 
-  final int count() {
+  int count() {
     return rows.size();
   }
 
   private void apply(R payment) {
-    R old = rows.put(id(payment), payment);
+    R old = rows.put(payment.id(), payment);
     if (old == null) {
-      byWallet.add(wallet(payment), sequence(payment), id(payment));
-      if (client(payment) != null) {
+      byWallet.add(payment.wallet(), payment.sequence(), payment.id());
+      if (payment.client() != null) {
         byClient.add(
-            new WalletClient(wallet(payment), client(payment)), sequence(payment), id(payment));
+            new WalletClient(payment.wallet(), payment.client()), payment.sequence(), payment.id());
       }
     } else {
       due(old).ifPresent(waiting::remove);
@@ -100,14 +96,14 @@ abstract class MemoryPayments<R> {
     if (old == null) {
       return;
     }
-    byWallet.remove(wallet(old), sequence(old));
-    if (client(old) != null) {
-      byClient.remove(new WalletClient(wallet(old), client(old)), sequence(old));
+    byWallet.remove(old.wallet(), old.sequence());
+    if (old.client() != null) {
+      byClient.remove(new WalletClient(old.wallet(), old.client()), old.sequence());
     }
     due(old).ifPresent(waiting::remove);
   }
 
-  final Writes writes() {
+  Writes writes() {
     return new Writes();
   }
 
@@ -125,9 +121,9 @@ abstract class MemoryPayments<R> {
 
     void save(R payment) {
       if (deleted != null) {
-        deleted.remove(id(payment));
+        deleted.remove(payment.id());
       }
-      overlay.put(id(payment), Objects.requireNonNull(payment));
+      overlay.put(payment.id(), Objects.requireNonNull(payment));
     }
 
     void delete(UUID id) {

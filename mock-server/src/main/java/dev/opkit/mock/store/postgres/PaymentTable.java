@@ -2,6 +2,7 @@ package dev.opkit.mock.store.postgres;
 
 import dev.opkit.mock.store.PageQuery;
 import dev.opkit.mock.store.PageResult;
+import dev.opkit.mock.store.StoredPayment;
 import dev.opkit.mock.store.WalletId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,7 @@ import java.util.UUID;
  *
  * @param <R> the payment record
  */
-abstract class PaymentTable<R> {
+final class PaymentTable<R extends StoredPayment> {
   private final Sql sql;
   private final String session;
   private final String table;
@@ -29,24 +30,12 @@ abstract class PaymentTable<R> {
     this.record = Sql.record(type);
   }
 
-  abstract UUID id(R payment);
-
-  abstract WalletId wallet(R payment);
-
-  /** The client that created it, or null. */
-  abstract String client(R payment);
-
-  abstract long sequence(R payment);
-
-  /** The time (epoch milliseconds) it waits for, or null when it waits for none. */
-  abstract Long dueAt(R payment);
-
-  final Optional<R> find(UUID id) {
+  Optional<R> find(UUID id) {
     return sql.one(
         "SELECT record FROM " + table + " WHERE session = ? AND id = ?", record, session, id);
   }
 
-  final Optional<R> forUpdate(UUID id) {
+  Optional<R> forUpdate(UUID id) {
     return sql.one(
         "SELECT record FROM " + table + " WHERE session = ? AND id = ? FOR UPDATE",
         record,
@@ -54,7 +43,7 @@ abstract class PaymentTable<R> {
         id);
   }
 
-  final void save(R payment) {
+  void save(R payment) {
     sql.update(
         "INSERT INTO "
             + table
@@ -62,19 +51,19 @@ abstract class PaymentTable<R> {
             + " ON CONFLICT (session, id) DO UPDATE SET due_at = EXCLUDED.due_at,"
             + " record = EXCLUDED.record",
         session,
-        id(payment),
-        wallet(payment).key(),
-        client(payment),
-        sequence(payment),
-        dueAt(payment),
+        payment.id(),
+        payment.wallet().key(),
+        payment.client(),
+        payment.sequence(),
+        payment.waitsForTime() ? payment.waitsUntilMillis() : null,
         Sql.Jsonb.of(payment));
   }
 
-  final void delete(UUID id) {
+  void delete(UUID id) {
     sql.update("DELETE FROM " + table + " WHERE session = ? AND id = ?", session, id);
   }
 
-  final Optional<PageResult<R>> page(WalletId wallet, String client, PageQuery query) {
+  Optional<PageResult<R>> page(WalletId wallet, String client, PageQuery query) {
     String group =
         client == null ? "session = ? AND wallet = ?" : "session = ? AND wallet = ? AND client = ?";
     List<Object> params = new ArrayList<>(List.of(session, wallet.key()));
@@ -132,7 +121,7 @@ abstract class PaymentTable<R> {
     return Optional.of(new PageResult<>(items, hasNext, cursor != null));
   }
 
-  final List<R> dueBy(long atMillis, int max) {
+  List<R> dueBy(long atMillis, int max) {
     return sql.list(
         "SELECT record FROM "
             + table
@@ -144,7 +133,7 @@ abstract class PaymentTable<R> {
         max);
   }
 
-  final int count() {
+  int count() {
     return (int) sql.number("SELECT count(*) FROM " + table + " WHERE session = ?", session);
   }
 }

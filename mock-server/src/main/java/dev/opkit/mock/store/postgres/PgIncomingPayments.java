@@ -2,7 +2,6 @@ package dev.opkit.mock.store.postgres;
 
 import dev.opkit.mock.store.IncomingPaymentReads;
 import dev.opkit.mock.store.IncomingPaymentRecord;
-import dev.opkit.mock.store.IncomingPaymentState;
 import dev.opkit.mock.store.IncomingPaymentStore;
 import dev.opkit.mock.store.PageQuery;
 import dev.opkit.mock.store.PageResult;
@@ -17,35 +16,7 @@ final class PgIncomingPayments implements IncomingPaymentStore, IncomingPaymentR
   private final PaymentTable<IncomingPaymentRecord> table;
 
   PgIncomingPayments(Sql sql, String session) {
-    this.table =
-        new PaymentTable<>(sql, session, "incoming_payments", IncomingPaymentRecord.class) {
-          @Override
-          UUID id(IncomingPaymentRecord payment) {
-            return payment.id();
-          }
-
-          @Override
-          WalletId wallet(IncomingPaymentRecord payment) {
-            return payment.wallet();
-          }
-
-          @Override
-          String client(IncomingPaymentRecord payment) {
-            return payment.client();
-          }
-
-          @Override
-          long sequence(IncomingPaymentRecord payment) {
-            return payment.sequence();
-          }
-
-          @Override
-          Long dueAt(IncomingPaymentRecord payment) {
-            return payment.state() == IncomingPaymentState.PENDING
-                ? payment.expiresAtMillis()
-                : null;
-          }
-        };
+    this.table = new PaymentTable<>(sql, session, "incoming_payments", IncomingPaymentRecord.class);
   }
 
   @Override

@@ -18,33 +18,7 @@ final class PgOutgoingPayments implements OutgoingPaymentStore, OutgoingPaymentR
   private final PaymentTable<OutgoingPaymentRecord> table;
 
   PgOutgoingPayments(Sql sql, String session) {
-    this.table =
-        new PaymentTable<>(sql, session, "outgoing_payments", OutgoingPaymentRecord.class) {
-          @Override
-          UUID id(OutgoingPaymentRecord payment) {
-            return payment.id();
-          }
-
-          @Override
-          WalletId wallet(OutgoingPaymentRecord payment) {
-            return payment.wallet();
-          }
-
-          @Override
-          String client(OutgoingPaymentRecord payment) {
-            return payment.client();
-          }
-
-          @Override
-          long sequence(OutgoingPaymentRecord payment) {
-            return payment.sequence();
-          }
-
-          @Override
-          Long dueAt(OutgoingPaymentRecord payment) {
-            return payment.waiting() ? payment.dueAtMillis() : null;
-          }
-        };
+    this.table = new PaymentTable<>(sql, session, "outgoing_payments", OutgoingPaymentRecord.class);
   }
 
   @Override
