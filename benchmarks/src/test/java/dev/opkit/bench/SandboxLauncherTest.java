@@ -2,10 +2,10 @@ package dev.opkit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.AseConfig;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
+import dev.opkit.mock.store.AutoConsent;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.opkit.mock;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.AdminConfig;
 import dev.opkit.mock.sandbox.Ase;
 import dev.opkit.mock.sandbox.AseConfig;
@@ -10,6 +9,7 @@ import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
 import dev.opkit.mock.sandbox.StorageConfig;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.WalletRecord;
 import java.io.IOException;
 import java.io.PrintStream;

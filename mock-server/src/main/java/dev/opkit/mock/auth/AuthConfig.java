@@ -1,5 +1,6 @@
 package dev.opkit.mock.auth;
 
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.protocol.gnap.AccessType;
 import java.time.Duration;
 import java.util.Map;

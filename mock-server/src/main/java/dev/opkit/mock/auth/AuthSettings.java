@@ -1,6 +1,7 @@
 package dev.opkit.mock.auth;
 
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.Transactions;
 import java.util.Objects;
 

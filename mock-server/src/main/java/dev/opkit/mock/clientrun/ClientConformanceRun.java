@@ -2,7 +2,6 @@ package dev.opkit.mock.clientrun;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opkit.mock.misbehave.Scenarios;
 import dev.opkit.mock.report.ReportCard;
 import dev.opkit.mock.report.RuleResult;
 import dev.opkit.mock.report.Verdict;
@@ -10,6 +9,7 @@ import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.session.CreatedSession;
 import dev.opkit.mock.session.NewSession;
+import dev.opkit.mock.session.Scenarios;
 import dev.opkit.mock.session.Session;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.wallet.NewWallet;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.store.Misbehaviour;

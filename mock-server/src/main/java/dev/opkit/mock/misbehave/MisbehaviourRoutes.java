@@ -4,6 +4,8 @@ import dev.opkit.mock.http.ApiError;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonRequests;
 import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.session.MisbehaviourRequest;
+import dev.opkit.mock.session.Scenarios;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.store.Misbehaviour;

@@ -1,6 +1,7 @@
 package dev.opkit.mock.misbehave;
 
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.session.MisbehaviourRequest;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.Misbehaviour;

@@ -1,7 +1,7 @@
 package dev.opkit.mock.sandbox;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.profile.BehaviourProfile;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.Misbehaviour;
 import java.net.URI;
 import java.net.URISyntaxException;

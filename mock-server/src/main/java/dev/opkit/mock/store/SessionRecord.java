@@ -1,6 +1,5 @@
 package dev.opkit.mock.store;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.SessionConfig;
 import java.time.Duration;
 import java.time.Instant;

@@ -205,6 +205,23 @@ class ArchitectureTest {
         .check(SANDBOX);
   }
 
+  /**
+   * The feature packages form layers, none reaching back up to one that reaches it. {@code sandbox}
+   * is left out: it is the composition root (it wires every package) and holds the configuration
+   * shapes the others read (SandboxConfig, SessionConfig, Ase).
+   */
+  @Test
+  void thePackagesButTheCompositionRootHaveNoCycles() {
+    DescribedPredicate<JavaClass> compositionRoot = resideInAPackage("dev.opkit.mock.sandbox..");
+    slices()
+        .matching("dev.opkit.mock.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(compositionRoot, DescribedPredicate.alwaysTrue())
+        .ignoreDependency(DescribedPredicate.alwaysTrue(), compositionRoot)
+        .check(SANDBOX);
+  }
+
   private static boolean mayLock(Path relative) {
     String name =
         "dev.opkit.mock."

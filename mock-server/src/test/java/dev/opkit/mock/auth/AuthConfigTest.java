@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SandboxConfigFile;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.protocol.gnap.AccessType;
 import java.time.Duration;
 import java.util.Set;

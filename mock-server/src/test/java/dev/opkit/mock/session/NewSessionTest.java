@@ -3,10 +3,10 @@ package dev.opkit.mock.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.profile.BehaviourProfile;
 import dev.opkit.mock.sandbox.SandboxConfig;
 import dev.opkit.mock.sandbox.SessionConfig;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.protocol.json.Json;
 import java.math.BigInteger;
 import java.time.Duration;

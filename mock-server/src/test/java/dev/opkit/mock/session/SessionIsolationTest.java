@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.auth.grant.GrantEvents;
 import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.auth.interaction.ConsentTokens;
@@ -17,6 +16,7 @@ import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.resource.access.AccessRequest;
 import dev.opkit.mock.sandbox.Sandbox;
 import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventRecord;

@@ -3,10 +3,10 @@ package dev.opkit.mock.spending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.sandbox.FeeConfig;
 import dev.opkit.mock.sandbox.SessionConfig;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.GrantSpendingRecord;
 import dev.opkit.mock.store.SessionId;
 import dev.opkit.mock.store.SessionRecord;

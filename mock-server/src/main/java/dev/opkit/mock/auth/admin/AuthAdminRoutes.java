@@ -2,7 +2,6 @@ package dev.opkit.mock.auth.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.auth.AuthSettings;
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.auth.journal.RequestJournal;
 import dev.opkit.mock.http.ApiException;
@@ -10,6 +9,7 @@ import dev.opkit.mock.http.JsonRequests;
 import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionRouting;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.GrantRecord;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,10 +1,10 @@
 package dev.opkit.mock.auth.interaction;
 
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.auth.grant.GrantEvents;
 import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.opkit.mock.auth.AutoConsent;
 import dev.opkit.mock.sandbox.FeeConfig;
 import dev.opkit.mock.sandbox.SessionConfig;
 import dev.opkit.mock.store.AccountKey;
 import dev.opkit.mock.store.AccountRecord;
+import dev.opkit.mock.store.AutoConsent;
 import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.IncomingPaymentRecord;

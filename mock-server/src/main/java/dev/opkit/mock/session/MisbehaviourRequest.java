@@ -1,4 +1,4 @@
-package dev.opkit.mock.misbehave;
+package dev.opkit.mock.session;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.store.Misbehaviour;
 import dev.opkit.mock.store.MisbehaviourKind;
 import java.lang.reflect.RecordComponent;

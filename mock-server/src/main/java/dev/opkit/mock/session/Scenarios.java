@@ -1,5 +1,6 @@
-package dev.opkit.mock.misbehave;
+package dev.opkit.mock.session;
 
+import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.store.Misbehaviour;
 import dev.opkit.mock.store.MisbehaviourKind;
 import java.time.Duration;

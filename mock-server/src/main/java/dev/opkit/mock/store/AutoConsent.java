@@ -1,4 +1,4 @@
-package dev.opkit.mock.auth;
+package dev.opkit.mock.store;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
