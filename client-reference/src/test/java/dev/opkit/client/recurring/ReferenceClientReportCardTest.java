@@ -106,6 +106,7 @@ class ReferenceClientReportCardTest {
         assertThat(periods).as("no payment without consent").isEmpty();
         assertThat(state).isNotNull();
         assertThat(state.status()).isEqualTo(ScheduleStatus.CONSENT_FAILED);
+        assertThat(state.statusDetail()).contains("interaction expired");
       }
       case "reduced-limit" -> {
         assertThat(periods).as("nothing paid above the granted limit").isEmpty();
