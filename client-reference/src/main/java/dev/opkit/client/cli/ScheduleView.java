@@ -146,7 +146,8 @@ record ScheduleView(
   static int exitCode(ScheduleState state) {
     return switch (state.status()) {
       case CONSENT_REJECTED, CONSENT_FAILED -> ExitCodes.CONSENT;
-      case LIMIT_SPENT, GRANT_OVER, REVOKED, REFUSED, PAYMENT_FAILED -> ExitCodes.STOPPED;
+      case LIMIT_SPENT, LIMIT_REDUCED, GRANT_OVER, REVOKED, REFUSED, PAYMENT_FAILED ->
+          ExitCodes.STOPPED;
       case ACTIVE ->
           state.payments().stream().anyMatch(p -> p.pending() || p.retryable())
               ? ExitCodes.NOT_PAID_YET

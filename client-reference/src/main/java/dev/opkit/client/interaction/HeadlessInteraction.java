@@ -81,8 +81,28 @@ public final class HeadlessInteraction implements InteractionHandler {
             .connectTimeout(timeout)
             .build();
     URI consentPage = URI.create(interaction.redirect());
-    HttpResponse<String> page =
-        send(http, HttpRequest.newBuilder(consentPage).timeout(timeout).GET().build());
+    HttpClient noRedirects =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(http.cookieHandler().orElseThrow())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(timeout)
+            .build();
+    HttpRequest get = HttpRequest.newBuilder(consentPage).timeout(timeout).GET().build();
+    HttpResponse<String> first = send(noRedirects, get);
+    Optional<URI> back =
+        first
+            .headers()
+            .firstValue("Location")
+            .filter(location -> first.statusCode() / 100 == 3)
+            .map(consentPage::resolve)
+            .filter(location -> location.toString().startsWith(interaction.finishUri()));
+    if (back.isPresent()) {
+      // The wallet sends the user straight back (an expired or finished interaction).
+      return FinishRedirect.read(back.get());
+    }
+    // a redirect elsewhere (e.g. a login page in front of the consent page) is followed
+    HttpResponse<String> page = first.statusCode() / 100 == 3 ? send(http, get) : first;
     if (page.statusCode() != 200) {
       throw new ConsentPageException(
           "the consent page "
@@ -93,13 +113,6 @@ public final class HeadlessInteraction implements InteractionHandler {
               + abbreviate(page.body()));
     }
     ConsentForm form = ConsentForm.read(page);
-    HttpClient noRedirects =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(http.cookieHandler().orElseThrow())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(timeout)
-            .build();
     HttpResponse<String> answer =
         send(
             noRedirects,

@@ -14,6 +14,7 @@ import dev.opkit.protocol.amount.Amount;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
+import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.json.Timestamps;
 import dev.opkit.protocol.model.AccessItem;
@@ -622,9 +623,15 @@ public final class RecurringPayments {
       return stop(
           state,
           ScheduleStatus.REVOKED,
-          "the wallet refused to rotate the access token, so the grant or its token was revoked ("
-              + e.getMessage()
-              + ")");
+          e.is(GnapErrorCode.INVALID_ROTATION)
+              ? "the wallet does not rotate the expired access token, so the grant cannot be used"
+                  + " any more: a new grant is needed ("
+                  + e.getMessage()
+                  + ")"
+              : "the wallet refused to rotate the access token, so the grant or its token was"
+                  + " revoked ("
+                  + e.getMessage()
+                  + ")");
     }
   }
 
@@ -645,6 +652,20 @@ public final class RecurringPayments {
         if (existing.failedQuotes().contains(state.work().quote().id())) {
           // An earlier run's payment with this quote failed before the run could record it.
           state = prepare(state, window.index());
+        }
+        Optional<Amount> granted = grantedLimit(state);
+        if (granted.isPresent() && granted.get().compareTo(state.amount()) < 0) {
+          return stop(
+              state,
+              ScheduleStatus.LIMIT_REDUCED,
+              "the wallet granted "
+                  + HumanUnits.format(granted.get())
+                  + (state.interval() == null ? "" : " per period")
+                  + ", less than the "
+                  + HumanUnits.format(state.amount())
+                  + " asked for; nothing was paid for payment "
+                  + Periods.number(window.index())
+                  + ": a new grant is needed");
         }
         OutgoingPayment created = createOutgoingPayment(state);
         steps.onStep("outgoing payment created", describe(state, created));
@@ -960,7 +981,7 @@ public final class RecurringPayments {
       }
       return rotated;
     }
-    Amount limit = rotated.amount();
+    Amount limit = grantedLimit(rotated).orElse(rotated.amount());
     if (spentOnSide.sameAsset(limit)
         && limit.value().subtract(spentOnSide.value()).compareTo(limit.value()) < 0) {
       return stop(
@@ -1070,6 +1091,27 @@ public final class RecurringPayments {
               + " grant; this flow expects such grants to be issued at once");
     }
     return grant.accessToken().value();
+  }
+
+  /**
+   * The amount limit the wallet granted on the schedule's side, as the current token's {@code
+   * access} says (the wallet may grant less than asked, or lower it later): empty when it says none
+   * in the schedule's asset.
+   */
+  private static Optional<Amount> grantedLimit(ScheduleState state) {
+    List<AccessItem> access = state.grant().accessToken().access();
+    if (access == null) {
+      return Optional.empty();
+    }
+    return access.stream()
+        .filter(item -> item.type() == AccessType.OUTGOING_PAYMENT && item.limits() != null)
+        .map(
+            item ->
+                state.side() == AmountSide.DEBIT
+                    ? item.limits().debitAmount()
+                    : item.limits().receiveAmount())
+        .filter(amount -> amount != null && amount.sameAsset(state.amount()))
+        .findFirst();
   }
 
   private static String token(ScheduleState state) {

@@ -18,6 +18,11 @@ public enum ScheduleStatus {
   CONSENT_FAILED(true),
   /** The wallet refused a payment because the period's limit is spent. */
   LIMIT_SPENT(true),
+  /**
+   * The wallet granted (or lowered the grant to) less than one period's amount, so no payment fits
+   * it; a new grant is needed.
+   */
+  LIMIT_REDUCED(true),
   /** The wallet refused a payment because the grant's last period is over. */
   GRANT_OVER(true),
   /** The grant or its access token was revoked. */

@@ -56,7 +56,18 @@ class OpmReportCardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"well-behaved", "rate-limited", "lost-response", "revoked", "month-3"})
+  @ValueSource(
+      strings = {
+        "well-behaved",
+        "rate-limited",
+        "lost-response",
+        "revoked",
+        "month-3",
+        "continuation-rotation",
+        "reduced-limit",
+        "interaction-expired",
+        "rotation-refused"
+      })
   void opmRecurringUnderScenarioGetsACleanReportCard(String scenario) throws IOException {
     Map<String, String> env = identity();
     SANDBOX.admin("ase1").misbehaveAs(scenario);
@@ -79,7 +90,13 @@ class OpmReportCardTest {
             "3",
             "--consent",
             "headless");
-    assertThat(started).as(out.toString()).isZero();
+    boolean stopsAtOnce =
+        scenario.equals("reduced-limit") || scenario.equals("interaction-expired");
+    if (stopsAtOnce) {
+      assertThat(started).as("a schedule that cannot pay stops: %s", out).isNotZero();
+    } else {
+      assertThat(started).as(out.toString()).isZero();
+    }
     for (int month = 2; month <= 3; month++) {
       SANDBOX.admin("ase1").advance(Period.ofMonths(1));
       opm(env, out, "recurring", "run");
@@ -95,6 +112,13 @@ class OpmReportCardTest {
             .isTrue();
       }
     }
-    assertThat(periods).hasSize(scenario.equals("revoked") ? 1 : 3);
+    int expected =
+        switch (scenario) {
+          case "reduced-limit", "interaction-expired" -> 0;
+          case "revoked", "rotation-refused" -> 1;
+          case "month-3" -> 2;
+          default -> 3;
+        };
+    assertThat(periods).as(out.toString()).hasSize(expected);
   }
 }

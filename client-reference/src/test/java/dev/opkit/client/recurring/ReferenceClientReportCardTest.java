@@ -43,7 +43,11 @@ class ReferenceClientReportCardTest {
             "rate-limited",
             "lost-response",
             "revoked",
-            "month-3");
+            "month-3",
+            "continuation-rotation",
+            "reduced-limit",
+            "interaction-expired",
+            "rotation-refused");
   }
 
   @ParameterizedTest
@@ -98,6 +102,28 @@ class ReferenceClientReportCardTest {
     switch (scenario) {
       case "wrong-finish-hash", "no-interact-ref" ->
           assertThat(periods).as("no payment without a verified consent").isEmpty();
+      case "interaction-expired" -> {
+        assertThat(periods).as("no payment without consent").isEmpty();
+        assertThat(state).isNotNull();
+        assertThat(state.status()).isEqualTo(ScheduleStatus.CONSENT_FAILED);
+        assertThat(state.statusDetail()).contains("interaction expired");
+      }
+      case "reduced-limit" -> {
+        assertThat(periods).as("nothing paid above the granted limit").isEmpty();
+        assertThat(state).isNotNull();
+        assertThat(state.status()).isEqualTo(ScheduleStatus.LIMIT_REDUCED);
+      }
+      case "month-3" -> {
+        assertThat(periods).as("two periods paid before the limit was halved").hasSize(2);
+        assertThat(state).isNotNull();
+        assertThat(state.status()).isEqualTo(ScheduleStatus.LIMIT_REDUCED);
+      }
+      case "rotation-refused" -> {
+        assertThat(periods).hasSize(1);
+        assertThat(state).isNotNull();
+        assertThat(state.status()).isEqualTo(ScheduleStatus.REVOKED);
+        assertThat(state.statusDetail()).contains("does not rotate");
+      }
       case "revoked" -> {
         assertThat(periods).hasSize(1);
         assertThat(state).isNotNull();

@@ -84,6 +84,23 @@ public final class Grants {
     Pending continuedAt(Instant at) {
       return new Pending(answer, interaction, requested, consent, at);
     }
+
+    /**
+     * Continued at {@code at}, answered with {@code next}: its {@code continue}, when it has one,
+     * is the one to go on with (the wallet may rotate the continuation token, RFC 9635 §5).
+     */
+    Pending continuedAt(Instant at, Optional<GrantResponse> next) {
+      Continue latest =
+          next.map(GrantResponse::continuation).orElse(null) == null
+              ? answer.continuation()
+              : next.get().continuation();
+      return new Pending(
+          new GrantResponse(answer.interact(), answer.accessToken(), latest, answer.subject()),
+          interaction,
+          requested,
+          consent,
+          at);
+    }
   }
 
   /** Incoming-payment access to the receiver's wallet: what the guide's step 2 asks for. */
@@ -337,7 +354,7 @@ public final class Grants {
     Optional<GrantResponse> answer =
         context.act(
             () -> context.client().grant().continueGrant(grant.continuation(), interactRef));
-    pending = grant.continuedAt(now());
+    pending = grant.continuedAt(now(), answer);
     answer
         .filter(a -> a.accessToken() != null)
         .ifPresent(a -> hold(AccessType.OUTGOING_PAYMENT, a.accessToken()));
@@ -353,7 +370,7 @@ public final class Grants {
     waitBeforeContinuing(grant);
     Optional<GrantResponse> answer =
         context.act(() -> context.client().grant().poll(grant.continuation()));
-    pending = grant.continuedAt(now());
+    pending = grant.continuedAt(now(), answer);
     answer
         .filter(a -> a.accessToken() != null)
         .ifPresent(a -> hold(AccessType.OUTGOING_PAYMENT, a.accessToken()));

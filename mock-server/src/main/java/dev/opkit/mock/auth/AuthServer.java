@@ -115,7 +115,7 @@ public final class AuthServer {
             realClock);
     OpaqueValues values = new OpaqueValues();
     GrantEvents grantEvents = new GrantEvents(events);
-    this.tokens = new TokenService(storage, values, signatures, events);
+    this.tokens = new TokenService(storage, values, signatures, events, misbehaviours);
     this.grants =
         new GrantService(
             storage,
@@ -129,7 +129,9 @@ public final class AuthServer {
             config,
             misbehaviours);
     this.revocation = new GrantRevocation(storage, grantEvents);
-    this.continuations = new ContinuationService(storage, tokens, signatures, revocation, schemas);
+    this.continuations =
+        new ContinuationService(
+            storage, tokens, signatures, revocation, schemas, values, misbehaviours);
     this.interactions =
         new InteractionService(
             storage,

@@ -12,6 +12,8 @@ public final class Operations {
   public static final String POST_REQUEST = "post-request";
   public static final String POST_CONTINUE = "post-continue";
   public static final String POST_TOKEN = "post-token";
+  public static final String DELETE_CONTINUE = "delete-continue";
+  public static final String DELETE_TOKEN = "delete-token";
   public static final String CREATE_OUTGOING_PAYMENT = "create-outgoing-payment";
   public static final String LIST_OUTGOING_PAYMENTS = "list-outgoing-payments";
   public static final String GET_OUTGOING_PAYMENT = "get-outgoing-payment";
@@ -23,9 +25,9 @@ public final class Operations {
           "get-wallet-address-keys",
           POST_REQUEST,
           POST_CONTINUE,
-          "delete-continue",
+          DELETE_CONTINUE,
           POST_TOKEN,
-          "delete-token",
+          DELETE_TOKEN,
           "interact",
           "create-incoming-payment",
           "list-incoming-payments",
@@ -66,10 +68,10 @@ public final class Operations {
       }
       String second = parts[2];
       if (second.equals("continue") && n == 3) {
-        return post ? POST_CONTINUE : delete ? "delete-continue" : OTHER;
+        return post ? POST_CONTINUE : delete ? DELETE_CONTINUE : OTHER;
       }
       if (second.equals("token") && n == 3) {
-        return post ? POST_TOKEN : delete ? "delete-token" : OTHER;
+        return post ? POST_TOKEN : delete ? DELETE_TOKEN : OTHER;
       }
       return second.equals("interact") ? "interact" : OTHER;
     }

@@ -4,6 +4,7 @@ import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.session.MisbehaviourRequest;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.ClientExchange;
+import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.Misbehaviour;
 import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.MisbehaviourKind;
@@ -180,12 +181,14 @@ public final class Misbehaviours {
    * Inside the transaction that created an outgoing payment under a grant: a {@code
    * token-revoked-after-payment} that fires on it revokes the grant's live tokens, a {@code
    * token-expired-after-payment} ends their lifetime now (the grant itself stays: the wallet ended
-   * the token, as between two payments of a subscription).
+   * the token, as between two payments of a subscription), a {@code limit-reduced-after-payment}
+   * lowers the grant's limits.
    *
    * @param walletAddresses the grant's client and the wallet address its access is for
    */
   public void afterPayment(
       Tx tx, SessionAse ase, String grantId, List<String> walletAddresses, Instant now) {
+    reduceLimitsAfterPayment(tx, ase, grantId, walletAddresses);
     for (MisbehaviourKind kind :
         List.of(
             MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT,
@@ -212,6 +215,41 @@ public final class Misbehaviours {
                     : token.expiredNow(now));
       }
     }
+  }
+
+  /**
+   * Inside the transaction that created an outgoing payment under a grant: a {@code
+   * limit-reduced-after-payment} that fires on it lowers the grant's limits (the tokens issued from
+   * then on show them).
+   */
+  private void reduceLimitsAfterPayment(
+      Tx tx, SessionAse ase, String grantId, List<String> walletAddresses) {
+    boolean armed =
+        tx.session().record().misbehaviours().stream()
+            .anyMatch(m -> m.kind() == MisbehaviourKind.LIMIT_REDUCED_AFTER_PAYMENT && !m.spent());
+    if (!armed) {
+      return;
+    }
+    Optional<GrantRecord> grant = tx.grants().forUpdate(grantId);
+    if (grant.isEmpty() || !LimitReduction.applies(grant.get().access())) {
+      return;
+    }
+    onGrant(
+            tx,
+            ase,
+            MisbehaviourKind.LIMIT_REDUCED_AFTER_PAYMENT,
+            grantId,
+            grant.get().continueId(),
+            walletAddresses)
+        .ifPresent(
+            m ->
+                tx.grants()
+                    .save(
+                        grant
+                            .get()
+                            .withAccess(
+                                LimitReduction.reduce(
+                                    grant.get().access(), m.percentOrDefault()))));
   }
 
   /** Counts a match on every misbehaviour that {@code matches}; the first that fires. */

@@ -28,7 +28,10 @@ public final class ClientReports {
           new RespectedRetryAfter(),
           new ReconciledAfterLostResponse(),
           new StoppedAfterRevocation(),
-          new RotatedExpiredToken());
+          new RotatedExpiredToken(),
+          new UsedNewContinuationToken(),
+          new StoppedOnSpentLimit(),
+          new UsedNewManageUrl());
 
   private final Transactions storage;
   private final int journalCapacity;

@@ -4,6 +4,7 @@ import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.MisbehaviourKind;
+import dev.opkit.protocol.gnap.GnapErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,28 @@ final class RotatedExpiredToken implements ClientRule {
           after.stream()
               .filter(e -> !e.operation().equals(Operations.POST_TOKEN) && e.status() >= 400)
               .toList();
+      Optional<ClientExchange> refusedRotation =
+          after.stream()
+              .filter(
+                  e ->
+                      e.operation().equals(Operations.POST_TOKEN)
+                          && GnapErrorCode.INVALID_ROTATION.code().equals(e.errorCode()))
+              .findFirst();
+      if (rotation.isEmpty() && refusedRotation.isPresent()) {
+        // The wallet would not rotate (rotation-refused): stopping is all the client can do.
+        long usedAfterRefusal =
+            after.stream().filter(e -> e.sequence() > refusedRotation.get().sequence()).count();
+        if (usedAfterRefusal > 0 || refusedUses.size() > 1) {
+          return result(
+              Verdict.FAILED,
+              "the client kept using the expired token after the wallet refused to rotate it",
+              List.of(ClientTrail.evidence(refusedRotation.get(), "rotation refused")));
+        }
+        good.add(
+            ClientTrail.evidence(
+                refusedRotation.get(), "tried to rotate; the wallet refused; the client stopped"));
+        continue;
+      }
       if (rotation.isEmpty()) {
         if (refusedUses.isEmpty()) {
           return result(
@@ -86,7 +109,9 @@ final class RotatedExpiredToken implements ClientRule {
     }
     return result(
         Verdict.PASSED,
-        expired.size() + " tokens expired early; the client rotated each and went on",
+        expired.size()
+            + " tokens expired early; the client rotated each (or stopped where the wallet"
+            + " refused to)",
         good);
   }
 }

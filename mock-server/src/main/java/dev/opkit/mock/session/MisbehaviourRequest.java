@@ -1,5 +1,6 @@
 package dev.opkit.mock.session;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -33,10 +34,29 @@ public record MisbehaviourRequest(
     Integer status,
     Duration retryAfter,
     Duration delay,
-    @JsonProperty("wait") Duration waitTime) {
+    @JsonProperty("wait") Duration waitTime,
+    Integer percent) {
 
   /** The most misbehaviours one session holds. */
   public static final int MAX_PER_SESSION = 32;
+
+  /** One without {@code percent}. */
+  public MisbehaviourRequest(
+      MisbehaviourKind kind,
+      String on,
+      String walletAddress,
+      String grant,
+      Integer nth,
+      Integer times,
+      Integer status,
+      Duration retryAfter,
+      Duration delay,
+      Duration waitTime) {
+    this(kind, on, walletAddress, grant, nth, times, status, retryAfter, delay, waitTime, null);
+  }
+
+  @JsonCreator
+  public MisbehaviourRequest {}
 
   private static final List<String> FIELDS =
       Arrays.stream(MisbehaviourRequest.class.getRecordComponents())
@@ -101,7 +121,8 @@ public record MisbehaviourRequest(
         delay,
         waitTime,
         0,
-        0);
+        0,
+        percent);
   }
 
   /**

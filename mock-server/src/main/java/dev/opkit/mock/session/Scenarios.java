@@ -92,9 +92,50 @@ public final class Scenarios {
             .toList());
     add(
         "month-3",
-        "the token expired early after the last payment, and the next payment's answer is lost"
-            + " after it was stored",
-        List.of(payment(MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT), lostPayment(2)));
+        "the token expired early after the first payment, the second payment's answer is lost"
+            + " after it was stored, and then the wallet halves the grant's limit",
+        List.of(
+            payment(MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT),
+            lostPayment(2),
+            limitReducedAfterPayment(2)));
+    add(
+        "continuation-rotation",
+        "every continuation answer carries a new continuation token; the old one is dead",
+        List.of(
+            new MisbehaviourRequest(
+                MisbehaviourKind.CONTINUATION_TOKEN_ROTATED,
+                null,
+                null,
+                null,
+                null,
+                Misbehaviour.MAX_TIMES,
+                null,
+                null,
+                null,
+                null)));
+    add(
+        "reduced-limit",
+        "the outgoing-payment grant is approved with half the amount asked for",
+        List.of(percent(MisbehaviourKind.REDUCED_LIMIT, null, 50)));
+    add(
+        "interaction-expired",
+        "the interaction expires before the user comes back: no consent is given",
+        List.of(payment(MisbehaviourKind.INTERACTION_EXPIRED)));
+    add(
+        "rotation-refused",
+        "the token expires right after the first payment and the wallet refuses to rotate it",
+        List.of(
+            payment(MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT),
+            payment(MisbehaviourKind.ROTATION_REFUSED)));
+  }
+
+  private static MisbehaviourRequest limitReducedAfterPayment(int nth) {
+    return percent(MisbehaviourKind.LIMIT_REDUCED_AFTER_PAYMENT, nth, 50);
+  }
+
+  private static MisbehaviourRequest percent(MisbehaviourKind kind, Integer nth, int percent) {
+    return new MisbehaviourRequest(
+        kind, null, null, null, nth, null, null, null, null, null, percent);
   }
 
   private Scenarios() {}

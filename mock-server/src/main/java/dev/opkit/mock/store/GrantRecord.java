@@ -5,6 +5,7 @@ import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.model.Subject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * @param ase the provider whose auth server issued it
  * @param client the client
  * @param clientName the client's public name, when known
- * @param access the access items as requested (echoed verbatim in token responses)
+ * @param access the access items as requested, or as the wallet approved them when it changed their
+ *     limits (echoed in token responses)
  * @param subject the subject asked about, or null
  * @param interaction the interaction, or null for a grant approved at once
  * @param continueId the last segment of the continuation URI
@@ -164,6 +166,63 @@ public record GrantRecord(
         now,
         interactRef,
         changedAt);
+  }
+
+  /** The same grant with another continuation token (a rotation, RFC 9635 §5). */
+  public GrantRecord withContinueToken(String token) {
+    return new GrantRecord(
+        id,
+        ase,
+        client,
+        clientName,
+        access,
+        subject,
+        interaction,
+        continueId,
+        Objects.requireNonNull(token, "token"),
+        waitTime,
+        createdAt,
+        state,
+        lastContinuedAt,
+        interactRef,
+        changedAt);
+  }
+
+  /** The same grant with other access items (the wallet changed its limits). */
+  public GrantRecord withAccess(List<AccessItem> items) {
+    return new GrantRecord(
+        id,
+        ase,
+        client,
+        clientName,
+        items,
+        subject,
+        interaction,
+        continueId,
+        continueToken,
+        waitTime,
+        createdAt,
+        state,
+        lastContinuedAt,
+        interactRef,
+        changedAt);
+  }
+
+  /** The wallet addresses it concerns: its client's and those its access items name. */
+  public List<String> walletAddresses() {
+    return walletAddresses(client, access);
+  }
+
+  /** The wallet addresses a grant of {@code client} for {@code items} concerns. */
+  public static List<String> walletAddresses(ClientIdentity client, List<AccessItem> items) {
+    List<String> urls = new ArrayList<>();
+    urls.add(client.id());
+    for (AccessItem item : items) {
+      if (item.identifier() != null) {
+        urls.add(item.identifier());
+      }
+    }
+    return urls;
   }
 
   private void requireState(GrantState expected) {

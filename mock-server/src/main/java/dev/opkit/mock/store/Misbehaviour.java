@@ -1,5 +1,6 @@
 package dev.opkit.mock.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -29,6 +30,8 @@ import java.util.Set;
  * @param waitTime the {@code wait} a {@code raised-wait} gives
  * @param seen how many matches it met so far
  * @param fired how many times it fired so far
+ * @param percent how much of each limit a {@code reduced-limit} or {@code
+ *     limit-reduced-after-payment} leaves
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Misbehaviour(
@@ -44,7 +47,8 @@ public record Misbehaviour(
     Duration delay,
     @JsonProperty("wait") Duration waitTime,
     int seen,
-    int fired) {
+    int fired,
+    Integer percent) {
 
   /** The longest {@code Retry-After}, {@code wait} or delay a test can ask for. */
   public static final Duration MAX_DURATION = Duration.ofHours(1);
@@ -55,6 +59,7 @@ public record Misbehaviour(
   /** The most times one misbehaviour can fire. */
   public static final int MAX_TIMES = 1000;
 
+  @JsonCreator
   public Misbehaviour {
     Objects.requireNonNull(id, "id");
     if (kind == null) {
@@ -101,6 +106,9 @@ public record Misbehaviour(
     if (waitTime != null) {
       given.add("wait");
     }
+    if (percent != null) {
+      given.add("percent");
+    }
     for (String parameter : given) {
       if (!taken.contains(parameter)) {
         throw new IllegalArgumentException(
@@ -125,9 +133,51 @@ public record Misbehaviour(
     if (kind == MisbehaviourKind.RAISED_WAIT && waitTime == null) {
       throw new IllegalArgumentException("'raised-wait' needs 'wait', e.g. \"PT10S\"");
     }
+    if (percent != null && (percent < 1 || percent > 99)) {
+      throw new IllegalArgumentException(
+          "'percent' is how much of each limit is left, from 1 to 99, got " + percent);
+    }
     if (seen < 0 || fired < 0) {
       throw new IllegalArgumentException("counters cannot be negative");
     }
+  }
+
+  /** One without {@code percent}. */
+  public Misbehaviour(
+      String id,
+      MisbehaviourKind kind,
+      String on,
+      String walletAddress,
+      String grant,
+      int nth,
+      int times,
+      Integer status,
+      Duration retryAfter,
+      Duration delay,
+      Duration waitTime,
+      int seen,
+      int fired) {
+    this(
+        id,
+        kind,
+        on,
+        walletAddress,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        seen,
+        fired,
+        null);
+  }
+
+  /** How much of each limit a limit reduction leaves, in percent. */
+  @JsonIgnore
+  public int percentOrDefault() {
+    return percent == null ? 50 : percent;
   }
 
   private static void checkDuration(String name, Duration value, Duration min, Duration max) {
@@ -187,7 +237,8 @@ public record Misbehaviour(
         delay,
         waitTime,
         matches,
-        fires ? fired + 1 : fired);
+        fires ? fired + 1 : fired,
+        percent);
   }
 
   /** It met one more match but another misbehaviour acted on it: counted, not fired. */
@@ -205,12 +256,26 @@ public record Misbehaviour(
         delay,
         waitTime,
         seen + 1,
-        fired);
+        fired,
+        percent);
   }
 
   /** Back to no matches and no firing: the state a reset brings it to. */
   public Misbehaviour rearmed() {
     return new Misbehaviour(
-        id, kind, on, walletAddress, grant, nth, times, status, retryAfter, delay, waitTime, 0, 0);
+        id,
+        kind,
+        on,
+        walletAddress,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        0,
+        0,
+        percent);
   }
 }

@@ -41,7 +41,29 @@ public enum MisbehaviourKind {
    * Ends the lifetime of the grant's tokens right after one of its outgoing payments was created
    * (an access token lifetime shorter than the client was told): the next use must rotate.
    */
-  TOKEN_EXPIRED_AFTER_PAYMENT(Family.PAYMENT, Set.of());
+  TOKEN_EXPIRED_AFTER_PAYMENT(Family.PAYMENT, Set.of()),
+  /**
+   * Answers each continuation with a new continuation access token (RFC 9635 §5); the old one is
+   * dead from then on.
+   */
+  CONTINUATION_TOKEN_ROTATED(Family.GRANT, Set.of()),
+  /**
+   * Approves the grant with smaller limits than asked ({@code percent} of each {@code debitAmount}
+   * and {@code receiveAmount}), as if the user lowered them on the consent page.
+   */
+  REDUCED_LIMIT(Family.GRANT, Set.of("percent")),
+  /**
+   * Lowers the grant's limits to {@code percent} right after one of its outgoing payments was
+   * created; the next token (a rotation) shows them.
+   */
+  LIMIT_REDUCED_AFTER_PAYMENT(Family.PAYMENT, Set.of("percent")),
+  /** The interaction expires before the user comes back: no consent, no finish with a reference. */
+  INTERACTION_EXPIRED(Family.GRANT, Set.of()),
+  /**
+   * Refuses to rotate the grant's expired tokens, as the profile switch {@code
+   * rotateExpiredTokens=false} does for every grant.
+   */
+  ROTATION_REFUSED(Family.GRANT, Set.of());
 
   /** Where a kind acts. */
   public enum Family {

@@ -377,7 +377,8 @@ class MisbehaviourApiTest {
     String session = made.path("id");
     Response list = SANDBOX.admin("ase1").get("/admin/sessions/" + session + "/misbehaviours");
     assertThat(list.<java.util.List<String>>path("result.kind"))
-        .containsExactly("token-expired-after-payment", "response-lost");
+        .containsExactly(
+            "token-expired-after-payment", "response-lost", "limit-reduced-after-payment");
     assertThat(
             SANDBOX
                 .admin("ase1")

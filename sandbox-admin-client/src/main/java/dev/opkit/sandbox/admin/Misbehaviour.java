@@ -1,5 +1,6 @@
 package dev.opkit.sandbox.admin;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.time.Duration;
  * @param id its id in the session (answers only)
  * @param seen how many matches it met (answers only)
  * @param fired how many times it fired (answers only)
+ * @param percent how much of each limit a {@code reduced-limit} or {@code
+ *     limit-reduced-after-payment} leaves (default 50)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Misbehaviour(
@@ -37,7 +40,43 @@ public record Misbehaviour(
     @JsonProperty("wait") Duration waitTime,
     String id,
     Integer seen,
-    Integer fired) {
+    Integer fired,
+    Integer percent) {
+
+  @JsonCreator
+  public Misbehaviour {}
+
+  /** One without {@code percent}. */
+  public Misbehaviour(
+      String kind,
+      String on,
+      String walletAddress,
+      String grant,
+      Integer nth,
+      Integer times,
+      Integer status,
+      Duration retryAfter,
+      Duration delay,
+      Duration waitTime,
+      String id,
+      Integer seen,
+      Integer fired) {
+    this(
+        kind,
+        on,
+        walletAddress,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired,
+        null);
+  }
 
   private static Misbehaviour of(String kind, String on) {
     return new Misbehaviour(
@@ -118,6 +157,49 @@ public record Misbehaviour(
     return of("token-expired-after-payment", null);
   }
 
+  /** Every continuation answered with a new continuation token; the old one dies. */
+  public static Misbehaviour continuationTokenRotated() {
+    return of("continuation-token-rotated", null);
+  }
+
+  /** The grant approved with {@code percent} of each amount limit asked for. */
+  public static Misbehaviour reducedLimit(int percent) {
+    return of("reduced-limit", null).withPercent(percent);
+  }
+
+  /** The grant's limits lowered to {@code percent} right after a payment. */
+  public static Misbehaviour limitReducedAfterPayment(int percent) {
+    return of("limit-reduced-after-payment", null).withPercent(percent);
+  }
+
+  /** The interaction expired before the user comes back. */
+  public static Misbehaviour interactionExpired() {
+    return of("interaction-expired", null);
+  }
+
+  /** The grant's expired tokens are not rotated. */
+  public static Misbehaviour rotationRefused() {
+    return of("rotation-refused", null);
+  }
+
+  private Misbehaviour withPercent(int value) {
+    return new Misbehaviour(
+        kind,
+        on,
+        walletAddress,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired,
+        value);
+  }
+
   /** Fires first on the n-th match. */
   public Misbehaviour nth(int n) {
     return new Misbehaviour(
@@ -133,7 +215,8 @@ public record Misbehaviour(
         waitTime,
         id,
         seen,
-        fired);
+        fired,
+        percent);
   }
 
   /** Fires this many times. */
@@ -151,13 +234,27 @@ public record Misbehaviour(
         waitTime,
         id,
         seen,
-        fired);
+        fired,
+        percent);
   }
 
   /** Acts only on grants whose client or access names this wallet address. */
   public Misbehaviour forWalletAddress(String url) {
     return new Misbehaviour(
-        kind, on, url, grant, nth, times, status, retryAfter, delay, waitTime, id, seen, fired);
+        kind,
+        on,
+        url,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired,
+        percent);
   }
 
   /** Acts only on this grant. */
@@ -175,6 +272,7 @@ public record Misbehaviour(
         waitTime,
         id,
         seen,
-        fired);
+        fired,
+        percent);
   }
 }

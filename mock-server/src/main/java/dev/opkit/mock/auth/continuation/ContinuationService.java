@@ -2,6 +2,7 @@ package dev.opkit.mock.auth.continuation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.auth.GnapAuthorization;
+import dev.opkit.mock.auth.OpaqueValues;
 import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
 import dev.opkit.mock.auth.grant.GrantRevocation;
@@ -9,10 +10,13 @@ import dev.opkit.mock.auth.grant.GrantService;
 import dev.opkit.mock.auth.token.TokenService;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.RequestSchemas;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;
 import dev.opkit.mock.store.Interaction;
+import dev.opkit.mock.store.MisbehaviourKind;
 import dev.opkit.mock.store.TokenRecord;
 import dev.opkit.mock.store.Transactions;
 import dev.opkit.mock.store.Tx;
@@ -25,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,13 +44,19 @@ public final class ContinuationService {
   private final ClientSignatures signatures;
   private final GrantRevocation revocation;
   private final RequestSchemas schemas;
+  private final OpaqueValues values;
+  private final Misbehaviours misbehaviours;
 
   public ContinuationService(
       Transactions storage,
       TokenService tokens,
       ClientSignatures signatures,
       GrantRevocation revocation,
-      RequestSchemas schemas) {
+      RequestSchemas schemas,
+      OpaqueValues values,
+      Misbehaviours misbehaviours) {
+    this.values = values;
+    this.misbehaviours = misbehaviours;
     this.storage = storage;
     this.tokens = tokens;
     this.signatures = signatures;
@@ -139,7 +150,10 @@ public final class ContinuationService {
       return expired(interaction, now)
           .map(Continued::refused)
           .orElseGet(
-              () -> Continued.answered(new GrantResponse(null, null, pending(ase, grant), null)));
+              () ->
+                  Continued.answered(
+                      new GrantResponse(
+                          null, null, pending(ase, rotateToken(tx, ase, grant)), null)));
     }
     return Continued.answered(finalizeGrant(tx, ase, grant, now));
   }
@@ -271,7 +285,7 @@ public final class ContinuationService {
   }
 
   private GrantResponse finalizeGrant(Tx tx, SessionAse ase, GrantRecord grant, Instant now) {
-    GrantRecord finalized = grant.finalizeGrant(now);
+    GrantRecord finalized = rotateToken(tx, ase, grant.finalizeGrant(now));
     tx.grants().save(finalized);
     TokenRecord token = finalized.hasAccess() ? tokens.issue(tx, ase, finalized, now) : null;
     return new GrantResponse(
@@ -279,6 +293,30 @@ public final class ContinuationService {
         token == null ? null : TokenService.view(ase, token, finalized, now),
         Continue.of(finalized.continueToken(), GrantService.continueUri(ase, finalized), null),
         finalized.subjectIfAny().orElse(null));
+  }
+
+  /**
+   * The grant with a new continuation token when a {@code continuation-token-rotated} fires on this
+   * answer (saved; the old token is then unknown), else as it is.
+   */
+  private GrantRecord rotateToken(Tx tx, SessionAse ase, GrantRecord grant) {
+    boolean rotates =
+        misbehaviours
+            .onGrant(
+                tx,
+                ase,
+                MisbehaviourKind.CONTINUATION_TOKEN_ROTATED,
+                grant.id(),
+                grant.continueId(),
+                grant.walletAddresses(),
+                List.of(ClientExchange.tag(grant.continueToken())))
+            .isPresent();
+    if (!rotates) {
+      return grant;
+    }
+    GrantRecord rotated = grant.withContinueToken(values.token());
+    tx.grants().save(rotated);
+    return rotated;
   }
 
   private static Continue pending(SessionAse ase, GrantRecord grant) {

@@ -32,7 +32,6 @@ import dev.opkit.protocol.openapi.Spec;
 import dev.opkit.protocol.signature.HttpMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -128,6 +127,18 @@ public final class GrantService {
                       .map(Misbehaviour::waitTime)
                       .orElse(ase.profile().continueWait())
                   : null;
+          // interaction-expired: the user is too late whenever they come back
+          boolean expired =
+              interactive
+                  && misbehaviours
+                      .onGrant(
+                          tx,
+                          ase,
+                          MisbehaviourKind.INTERACTION_EXPIRED,
+                          grantId,
+                          continueId,
+                          walletAddresses(client, access))
+                      .isPresent();
           Interaction interaction =
               interactive
                   ? new Interaction(
@@ -135,7 +146,7 @@ public final class GrantService {
                       urlNonce,
                       finishNonce,
                       request.interact().finish(),
-                      now.plus(config.interactionLifetime()))
+                      expired ? now : now.plus(config.interactionLifetime()))
                   : null;
           GrantRecord grant =
               GrantRecord.requested(
@@ -226,13 +237,6 @@ public final class GrantService {
 
   /** The wallet addresses a grant concerns: its client's and those its access items name. */
   public static List<String> walletAddresses(ClientIdentity client, List<AccessItem> access) {
-    List<String> urls = new ArrayList<>();
-    urls.add(client.id());
-    for (AccessItem item : access) {
-      if (item.identifier() != null) {
-        urls.add(item.identifier());
-      }
-    }
-    return urls;
+    return GrantRecord.walletAddresses(client, access);
   }
 }

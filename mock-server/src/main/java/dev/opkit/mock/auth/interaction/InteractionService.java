@@ -2,6 +2,7 @@ package dev.opkit.mock.auth.interaction;
 
 import dev.opkit.mock.auth.grant.GrantEvents;
 import dev.opkit.mock.auth.grant.GrantService;
+import dev.opkit.mock.misbehave.LimitReduction;
 import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.AutoConsent;
@@ -143,6 +144,26 @@ public final class InteractionService {
                 return new Decided(null, unusable.get(), false, false);
               }
               GrantRecord changed = accept ? grant.approve(ref, now) : grant.reject(now);
+              if (accept && LimitReduction.applies(grant.access())) {
+                // as if the user lowered the amounts on the consent page
+                changed =
+                    misbehaviours
+                        .onGrant(
+                            tx,
+                            ase,
+                            MisbehaviourKind.REDUCED_LIMIT,
+                            grant.id(),
+                            grant.continueId(),
+                            grant.walletAddresses())
+                        .map(
+                            m ->
+                                grant
+                                    .approve(ref, now)
+                                    .withAccess(
+                                        LimitReduction.reduce(
+                                            grant.access(), m.percentOrDefault())))
+                        .orElse(changed);
+              }
               tx.grants().save(changed);
               boolean wrongHash =
                   accept

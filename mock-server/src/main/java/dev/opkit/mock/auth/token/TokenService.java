@@ -7,11 +7,14 @@ import dev.opkit.mock.auth.client.ClientSignatures;
 import dev.opkit.mock.auth.client.RequestKind;
 import dev.opkit.mock.events.Events;
 import dev.opkit.mock.http.ApiException;
+import dev.opkit.mock.misbehave.Misbehaviours;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.EventData;
 import dev.opkit.mock.store.EventType;
 import dev.opkit.mock.store.GrantRecord;
 import dev.opkit.mock.store.GrantState;
+import dev.opkit.mock.store.MisbehaviourKind;
 import dev.opkit.mock.store.Reads;
 import dev.opkit.mock.store.TokenRecord;
 import dev.opkit.mock.store.TokenState;
@@ -41,9 +44,15 @@ public final class TokenService {
   private final OpaqueValues values;
   private final ClientSignatures signatures;
   private final Events events;
+  private final Misbehaviours misbehaviours;
 
   public TokenService(
-      Transactions storage, OpaqueValues values, ClientSignatures signatures, Events events) {
+      Transactions storage,
+      OpaqueValues values,
+      ClientSignatures signatures,
+      Events events,
+      Misbehaviours misbehaviours) {
+    this.misbehaviours = misbehaviours;
     this.storage = storage;
     this.values = values;
     this.signatures = signatures;
@@ -115,30 +124,69 @@ public final class TokenService {
                             + "/token/"
                             + manageId));
     authenticate(ase, seen, presented, message);
-    return storage.write(
-        ase.sessionId(),
-        tx -> {
-          GrantRecord grant = tx.grants().forUpdate(seen.grantId()).orElseThrow();
-          TokenRecord token = tx.tokens().findByManageId(manageId).orElseThrow();
-          Instant now = ase.session().now(tx);
-          requireLive(token);
-          if (token.expiredAt(now) && !ase.profile().rotateExpiredTokens()) {
-            throw new ApiException(
-                400,
-                GnapErrorCode.INVALID_ROTATION.code(),
-                "this access token expired at "
-                    + token.expiresAt()
-                    + " (sandbox clock: "
-                    + now
-                    + "); the "
-                    + ase.profile().name()
-                    + " profile does not rotate expired tokens: request a new grant");
-          }
-          tx.tokens().save(token.end(TokenState.ROTATED, now));
-          TokenRecord rotated = issue(tx, ase, grant, now);
-          publish(tx, ase, EventType.TOKEN_ROTATED, token, grant, rotated);
-          return view(ase, rotated, grant, now);
-        });
+    Rotation rotation =
+        storage.write(
+            ase.sessionId(),
+            tx -> {
+              GrantRecord grant = tx.grants().forUpdate(seen.grantId()).orElseThrow();
+              TokenRecord token = tx.tokens().findByManageId(manageId).orElseThrow();
+              Instant now = ase.session().now(tx);
+              requireLive(token);
+              if (token.expiredAt(now)) {
+                Optional<ApiException> refused = refusedRotation(tx, ase, grant, token, now);
+                if (refused.isPresent()) {
+                  // returned, not thrown: a misbehaviour's firing is kept with the refusal
+                  return new Rotation(null, refused.get());
+                }
+              }
+              tx.tokens().save(token.end(TokenState.ROTATED, now));
+              TokenRecord rotated = issue(tx, ase, grant, now);
+              publish(tx, ase, EventType.TOKEN_ROTATED, token, grant, rotated);
+              return new Rotation(view(ase, rotated, grant, now), null);
+            });
+    if (rotation.refusal() != null) {
+      throw rotation.refusal();
+    }
+    return rotation.token();
+  }
+
+  /** A rotation's end: the successor, or the refusal to throw once the transaction committed. */
+  private record Rotation(AccessToken token, ApiException refusal) {}
+
+  /**
+   * Why an expired token is not rotated: the profile does not rotate expired tokens, or a {@code
+   * rotation-refused} fires on its grant (the same answer, for one grant).
+   */
+  private Optional<ApiException> refusedRotation(
+      Tx tx, SessionAse ase, GrantRecord grant, TokenRecord token, Instant now) {
+    String why;
+    if (!ase.profile().rotateExpiredTokens()) {
+      why = "the " + ase.profile().name() + " profile does not rotate expired tokens";
+    } else if (misbehaviours
+        .onGrant(
+            tx,
+            ase,
+            MisbehaviourKind.ROTATION_REFUSED,
+            grant.id(),
+            grant.continueId(),
+            grant.walletAddresses(),
+            List.of(ClientExchange.tag(token.value())))
+        .isPresent()) {
+      why = "this wallet does not rotate the expired tokens of this grant";
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ApiException(
+            400,
+            GnapErrorCode.INVALID_ROTATION.code(),
+            "this access token expired at "
+                + token.expiresAt()
+                + " (sandbox clock: "
+                + now
+                + "); "
+                + why
+                + ": request a new grant"));
   }
 
   /**
