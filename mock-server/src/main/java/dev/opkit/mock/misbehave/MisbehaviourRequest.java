@@ -32,7 +32,8 @@ public record MisbehaviourRequest(
     Integer status,
     Duration retryAfter,
     Duration delay,
-    @JsonProperty("wait") Duration waitTime) {
+    @JsonProperty("wait") Duration waitTime,
+    Duration lifetime) {
 
   /** The most misbehaviours one session holds. */
   public static final int MAX_PER_SESSION = 32;
@@ -50,7 +51,12 @@ public record MisbehaviourRequest(
 
   /** A request of {@code kind} on operation {@code on}, every other field at its default. */
   public static MisbehaviourRequest on(MisbehaviourKind kind, String on) {
-    return new MisbehaviourRequest(kind, on, null, null, null, null, null, null, null, null);
+    return new MisbehaviourRequest(kind, on, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A request of a grant or payment {@code kind}, every field at its default. */
+  public static MisbehaviourRequest of(MisbehaviourKind kind) {
+    return on(kind, null);
   }
 
   /**
@@ -99,6 +105,7 @@ public record MisbehaviourRequest(
         retryAfter,
         delay,
         waitTime,
+        lifetime,
         0,
         0);
   }

@@ -48,6 +48,7 @@ public final class Scenarios {
                 null,
                 null,
                 null,
+                null,
                 null)));
     add(
         "no-interact-ref",
@@ -66,6 +67,7 @@ public final class Scenarios {
                 null,
                 null,
                 Duration.ofSeconds(2),
+                null,
                 null,
                 null)));
     add(
@@ -113,12 +115,13 @@ public final class Scenarios {
         null,
         null,
         null,
+        null,
         null);
   }
 
   private static MisbehaviourRequest raisedWait(Duration wait) {
     return new MisbehaviourRequest(
-        MisbehaviourKind.RAISED_WAIT, null, null, null, null, null, null, null, null, wait);
+        MisbehaviourKind.RAISED_WAIT, null, null, null, null, null, null, null, null, wait, null);
   }
 
   private static MisbehaviourRequest lostPayment() {
@@ -136,11 +139,13 @@ public final class Scenarios {
         null,
         null,
         null,
+        null,
         null);
   }
 
   private static MisbehaviourRequest payment(MisbehaviourKind kind) {
-    return new MisbehaviourRequest(kind, null, null, null, null, null, null, null, null, null);
+    return new MisbehaviourRequest(
+        kind, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Every scenario, in a fixed order. */

@@ -28,7 +28,9 @@ public final class ClientReports {
           new RespectedRetryAfter(),
           new ReconciledAfterLostResponse(),
           new StoppedAfterRevocation(),
-          new RotatedExpiredToken());
+          new RotatedExpiredToken(),
+          new RequotedAfterRefusedQuote(),
+          new IgnoredUnknownFields());
 
   private final Transactions storage;
   private final int journalCapacity;
