@@ -56,7 +56,20 @@ class OpmReportCardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"well-behaved", "rate-limited", "lost-response", "revoked", "month-3"})
+  @ValueSource(
+      strings = {
+        "well-behaved",
+        "rate-limited",
+        "lost-response",
+        "revoked",
+        "month-3",
+        "unknown-fields",
+        "expired-quote",
+        "receiver-completed",
+        "receiver-expired",
+        "browser-redirect",
+        "flaky-wallet"
+      })
   void opmRecurringUnderScenarioGetsACleanReportCard(String scenario) throws IOException {
     Map<String, String> env = identity();
     SANDBOX.admin("ase1").misbehaveAs(scenario);

@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param id its id in the session (answers only)
  * @param seen how many matches it met (answers only)
  * @param fired how many times it fired (answers only)
+ * @param lifetime a {@code quote-expires-early} quote's lifetime
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Misbehaviour(
@@ -37,18 +38,19 @@ public record Misbehaviour(
     @JsonProperty("wait") Duration waitTime,
     String id,
     Integer seen,
-    Integer fired) {
+    Integer fired,
+    Duration lifetime) {
 
   private static Misbehaviour of(String kind, String on) {
     return new Misbehaviour(
-        kind, on, null, null, null, null, null, null, null, null, null, null, null);
+        kind, on, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** {@code 429} with {@code Retry-After} on a request of {@code operation}. */
   public static Misbehaviour rateLimited(String operation, Duration retryAfter) {
     Misbehaviour m = of("rate-limited", operation);
     return new Misbehaviour(
-        m.kind, m.on, null, null, null, null, null, retryAfter, null, null, null, null, null);
+        m.kind, m.on, null, null, null, null, null, retryAfter, null, null, null, null, null, null);
   }
 
   /** A 5xx answer instead of a request of {@code operation}. */
@@ -61,6 +63,7 @@ public record Misbehaviour(
         null,
         null,
         status,
+        null,
         null,
         null,
         null,
@@ -84,6 +87,7 @@ public record Misbehaviour(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -95,7 +99,20 @@ public record Misbehaviour(
   /** Interactive grants with a longer {@code wait}. */
   public static Misbehaviour raisedWait(Duration wait) {
     return new Misbehaviour(
-        "raised-wait", null, null, null, null, null, null, null, null, wait, null, null, null);
+        "raised-wait",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        wait,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The finish redirect with a wrong {@code hash}. */
@@ -118,6 +135,45 @@ public record Misbehaviour(
     return of("token-expired-after-payment", null);
   }
 
+  /** Quotes valid for {@code lifetime} only, answered once it passed. */
+  public static Misbehaviour quoteExpiresEarly(Duration lifetime) {
+    return new Misbehaviour(
+        "quote-expires-early",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        lifetime);
+  }
+
+  /** The incoming payment a quote pays into completed right after the quote. */
+  public static Misbehaviour receiverCompleted() {
+    return of("receiver-completed", null);
+  }
+
+  /** The incoming payment a quote pays into expired right after the quote. */
+  public static Misbehaviour receiverExpired() {
+    return of("receiver-expired", null);
+  }
+
+  /** A browser's request for a wallet address document redirected to a page for people. */
+  public static Misbehaviour htmlRedirect() {
+    return of("html-redirect", "get-wallet-address");
+  }
+
+  /** Fields the client never saw in the JSON document a request of {@code operation} gets. */
+  public static Misbehaviour extraFields(String operation) {
+    return of("extra-fields", operation);
+  }
+
   /** Fires first on the n-th match. */
   public Misbehaviour nth(int n) {
     return new Misbehaviour(
@@ -133,7 +189,8 @@ public record Misbehaviour(
         waitTime,
         id,
         seen,
-        fired);
+        fired,
+        lifetime);
   }
 
   /** Fires this many times. */
@@ -151,13 +208,30 @@ public record Misbehaviour(
         waitTime,
         id,
         seen,
-        fired);
+        fired,
+        lifetime);
   }
 
-  /** Acts only on grants whose client or access names this wallet address. */
+  /**
+   * Acts only on grants whose client or access names this wallet address, or (a request
+   * misbehaviour) on requests on this wallet address and its resources.
+   */
   public Misbehaviour forWalletAddress(String url) {
     return new Misbehaviour(
-        kind, on, url, grant, nth, times, status, retryAfter, delay, waitTime, id, seen, fired);
+        kind,
+        on,
+        url,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        id,
+        seen,
+        fired,
+        lifetime);
   }
 
   /** Acts only on this grant. */
@@ -175,6 +249,7 @@ public record Misbehaviour(
         waitTime,
         id,
         seen,
-        fired);
+        fired,
+        lifetime);
   }
 }
