@@ -261,6 +261,34 @@ class DocumentMisbehaviourApiTest {
   }
 
   @Test
+  void aNaiveClientFailsExactlyTheQuoteAndDocumentRulesItBreaks() {
+    armed("{\"kind\":\"extra-fields\",\"on\":\"get-wallet-address\",\"times\":2}");
+    armed("{\"kind\":\"quote-expires-early\",\"lifetime\":\"PT0.1S\"}");
+    TestClient client = SANDBOX.client("naive");
+    Wallets wallets = new Wallets(SANDBOX, client);
+    String alice = SANDBOX.wallet("ase1", "alice");
+    // Strict parsing: a document with a field it does not know looks broken, so it asks again.
+    Response document = SANDBOX.anywhere().accept("application/json").get(alice);
+    if (document.<String>path("cardService") != null) {
+      document = SANDBOX.anywhere().accept("application/json").get(alice);
+    }
+    TestClient.Token token = client.interactiveToken("ase1", outgoingAccess(alice));
+    String quote =
+        wallets
+            .quote("ase1", "alice", wallets.incomingPayment("ase2", "carol", "500", "EUR"))
+            .path("id");
+    // Refused: it tries the same payment again.
+    if (wallets.pay("ase1", "alice", quote, token.value()).statusCode() != 201) {
+      wallets.pay("ase1", "alice", quote, token.value());
+    }
+
+    JsonPath report = report();
+    assertThat(report.getList("rules.findAll { it.verdict == 'failed' }.id", String.class))
+        .containsExactlyInAnyOrder("ignored-unknown-fields", "requoted-after-refused-quote");
+    assertThat(report.getBoolean("mustBroken")).isFalse();
+  }
+
+  @Test
   void badPaymentAndDocumentMisbehavioursAreRefusedWithJsonErrors() {
     assertRefused(
         "{\"kind\":\"rate-limited\",\"on\":\"get-quote\",\"lifetime\":\"PT1S\"}", "not 'lifetime'");
