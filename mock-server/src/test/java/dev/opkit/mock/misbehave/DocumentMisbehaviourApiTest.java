@@ -1,11 +1,16 @@
 package dev.opkit.mock.misbehave;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opkit.mock.auth.testing.AuthSandbox;
 import dev.opkit.mock.auth.testing.TestClient;
 import dev.opkit.mock.auth.testing.Wallets;
+import dev.opkit.mock.sandbox.Sandbox;
+import dev.opkit.mock.sandbox.SandboxConfig;
+import dev.opkit.mock.sandbox.SandboxConfigFile;
 import dev.opkit.sandbox.admin.AdminWallet;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -286,6 +291,51 @@ class DocumentMisbehaviourApiTest {
     assertThat(report.getList("rules.findAll { it.verdict == 'failed' }.id", String.class))
         .containsExactlyInAnyOrder("ignored-unknown-fields", "requoted-after-refused-quote");
     assertThat(report.getBoolean("mustBroken")).isFalse();
+  }
+
+  @Test
+  void theConfigFileGivesTheDefaultSessionItsScenarioAndMisbehavioursAgainAfterAReset() {
+    SandboxConfig config =
+        SandboxConfigFile.parse(
+                """
+                scenario: browser-redirect
+                misbehaviours:
+                  - kind: rate-limited
+                    on: get-wallet-address-keys
+                    retryAfter: PT3S
+                """,
+                "test")
+            .ephemeral();
+    try (Sandbox sandbox = Sandbox.create(config).start()) {
+      String alice = sandbox.sessions().defaultSession().at("ase1").walletUrl("alice");
+      Response keys = RestAssured.given().get(alice + "/jwks.json");
+      assertThat(keys.statusCode()).isEqualTo(429);
+      assertThat(keys.header("Retry-After")).isEqualTo("3");
+      Response browser =
+          RestAssured.given().redirects().follow(false).accept("text/html").get(alice);
+      assertThat(browser.statusCode()).isEqualTo(302);
+      assertThat(RestAssured.given().get(alice + "/jwks.json").statusCode()).isEqualTo(200);
+
+      sandbox.reset();
+      assertThat(RestAssured.given().get(alice + "/jwks.json").statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void aConfigFileWithABadMisbehaviourOrScenarioIsRefusedAtStartNamingTheProblem() {
+    assertThatThrownBy(() -> SandboxConfigFile.parse("scenario: month-4", "sandbox.yaml"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sandbox.yaml")
+        .hasMessageContaining("unknown scenario 'month-4'");
+    assertThatThrownBy(
+            () -> SandboxConfigFile.parse("misbehaviours: [{kind: server-error}]", "sandbox.yaml"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("misbehaviours[0]")
+        .hasMessageContaining("needs 'on'");
+    assertThatThrownBy(
+            () -> SandboxConfigFile.parse("misbehaviours: [{kind: teleport}]", "sandbox.yaml"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown misbehaviour 'teleport'");
   }
 
   @Test
