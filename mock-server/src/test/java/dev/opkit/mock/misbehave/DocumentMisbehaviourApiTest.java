@@ -250,12 +250,19 @@ class DocumentMisbehaviourApiTest {
   }
 
   @Test
-  void ignoredUnknownFieldsPassesWhenTheClientGoesOnAndFailsWhenItAsksForTheSameDocumentAgain() {
+  void ignoredUnknownFieldsPassesWhenTheClientGoesOnAndFailsWhenItAsksAgainAndGoesNoFurther() {
     String alice = SANDBOX.wallet("ase1", "alice");
     armed("{\"kind\":\"extra-fields\",\"on\":\"get-wallet-address\"}");
     assertThat(verdict("ignored-unknown-fields")).isEqualTo("not exercised");
     assertThat(SANDBOX.anywhere().accept("application/json").get(alice).<String>path("cardService"))
         .isNotNull();
+    SANDBOX.anywhere().accept("application/json").get(alice + "/jwks.json");
+    assertThat(verdict("ignored-unknown-fields")).isEqualTo("passed");
+
+    // Reading it once more before going on is no retry: a client need not cache documents.
+    armed("{\"kind\":\"extra-fields\",\"on\":\"get-wallet-address\"}");
+    SANDBOX.anywhere().accept("application/json").get(alice);
+    SANDBOX.anywhere().accept("application/json").get(alice);
     SANDBOX.anywhere().accept("application/json").get(alice + "/jwks.json");
     assertThat(verdict("ignored-unknown-fields")).isEqualTo("passed");
 
@@ -267,16 +274,10 @@ class DocumentMisbehaviourApiTest {
 
   @Test
   void aNaiveClientFailsExactlyTheQuoteAndDocumentRulesItBreaks() {
-    armed("{\"kind\":\"extra-fields\",\"on\":\"get-wallet-address\",\"times\":2}");
     armed("{\"kind\":\"quote-expires-early\",\"lifetime\":\"PT0.1S\"}");
     TestClient client = SANDBOX.client("naive");
     Wallets wallets = new Wallets(SANDBOX, client);
     String alice = SANDBOX.wallet("ase1", "alice");
-    // Strict parsing: a document with a field it does not know looks broken, so it asks again.
-    Response document = SANDBOX.anywhere().accept("application/json").get(alice);
-    if (document.<String>path("cardService") != null) {
-      document = SANDBOX.anywhere().accept("application/json").get(alice);
-    }
     TestClient.Token token = client.interactiveToken("ase1", outgoingAccess(alice));
     String quote =
         wallets
@@ -285,6 +286,13 @@ class DocumentMisbehaviourApiTest {
     // Refused: it tries the same payment again.
     if (wallets.pay("ase1", "alice", quote, token.value()).statusCode() != 201) {
       wallets.pay("ase1", "alice", quote, token.value());
+    }
+    // Strict parsing: a document with a field it does not know looks broken, so it asks again,
+    // and gives up when it is still "broken".
+    armed("{\"kind\":\"extra-fields\",\"on\":\"get-wallet-address\",\"times\":2}");
+    Response document = SANDBOX.anywhere().accept("application/json").get(alice);
+    if (document.<String>path("cardService") != null) {
+      SANDBOX.anywhere().accept("application/json").get(alice);
     }
 
     JsonPath report = report();
