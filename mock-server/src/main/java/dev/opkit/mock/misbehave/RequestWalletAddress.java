@@ -3,7 +3,6 @@ package dev.opkit.mock.misbehave;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.JsonRequests;
-import dev.opkit.mock.resource.ResourceIds;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.protocol.json.Json;
 import io.javalin.http.Context;
@@ -45,9 +44,7 @@ final class RequestWalletAddress {
           "get-quote",
           Operations.GET_OUTGOING_PAYMENT -> {
         return parts.length > 2
-            ? ResourceIds.uuid(parts[2])
-                .flatMap(id -> resourceWallet.apply(parts[1], id))
-                .orElse(null)
+            ? uuid(parts[2]).flatMap(id -> resourceWallet.apply(parts[1], id)).orElse(null)
             : null;
       }
       default -> {
@@ -69,6 +66,14 @@ final class RequestWalletAddress {
     } catch (ApiException | IOException e) {
       // the route refuses it on its own terms
       return null;
+    }
+  }
+
+  private static Optional<UUID> uuid(String segment) {
+    try {
+      return segment.length() == 36 ? Optional.of(UUID.fromString(segment)) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 }
