@@ -12,6 +12,7 @@ import * as requests from './views/requests.js';
 import * as request from './views/request.js';
 import * as clock from './views/clock.js';
 import * as events from './views/events.js';
+import * as report from './views/report.js';
 
 const ROUTES = [
   { pattern: /^\/?$/, view: overview, nav: '#/' },
@@ -23,6 +24,7 @@ const ROUTES = [
   { pattern: /^\/requests\/(\d+)$/, view: request, nav: '#/requests' },
   { pattern: /^\/clock$/, view: clock, nav: '#/clock' },
   { pattern: /^\/events$/, view: events, nav: '#/events' },
+  { pattern: /^\/report$/, view: report, nav: '#/report' },
 ];
 
 const root = document.getElementById('view');

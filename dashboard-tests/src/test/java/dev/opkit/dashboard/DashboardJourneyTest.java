@@ -167,6 +167,36 @@ class DashboardJourneyTest {
   }
 
   @Test
+  void reportCardWhenAClientUsedTheSessionThenEachRuleIsListedWithItsVerdictAndEvidence() {
+    OpenPaymentsClient client = SANDBOX.registerClient(Ed25519KeyPair.generate());
+    client
+        .grant()
+        .request(
+            SANDBOX.sandbox().ase("ase1").authServerUrl(),
+            AccessTokenRequest.of(AccessItem.of(AccessType.QUOTE, null, AccessAction.CREATE)));
+
+    dashboard.open(SANDBOX.base("ase1"), "", "Sandbox overview");
+    dashboard.activate(By.cssSelector("nav a[href='#/report']"));
+    dashboard.waitForView("Report card of the client under test");
+    WebElement rule =
+        dashboard.driver().findElement(By.xpath("//tr[.//code[text()='fresh-signatures']]"));
+    assertThat(rule.getText()).contains("SHOULD", "passed", "RFC 9421");
+    assertThat(
+            dashboard
+                .driver()
+                .findElement(By.xpath("//tr[.//code[text()='honoured-wait']]"))
+                .getText())
+        .contains("not exercised");
+    assertThat(
+            dashboard
+                .driver()
+                .findElement(By.cssSelector("a[href='/admin/report?format=html']"))
+                .getText())
+        .contains("HTML");
+    dashboard.checkPage("report");
+  }
+
+  @Test
   void journalWhenRequestRefusedThenItsReasonBesideWhatTheServerRebuilt() {
     OpenPaymentsClient client = SANDBOX.registerClient(Ed25519KeyPair.generate());
     OpenPaymentsClient wrongKey = SANDBOX.client(Ed25519KeyPair.generate());

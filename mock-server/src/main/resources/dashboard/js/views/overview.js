@@ -41,6 +41,7 @@ export async function render(root, _params, ctx) {
       h('li', {}, h('a', { href: '#/requests' }, 'Request journal'), ': why a signed request was refused, side by side with what the server rebuilt.'),
       h('li', {}, h('a', { href: '#/clock' }, 'Clock and consent'), ': next month without waiting; consent without a person.'),
       h('li', {}, h('a', { href: '#/events' }, 'Events'), ': what happened, live.'),
+      h('li', {}, h('a', { href: '#/report' }, 'Report card'), ': how the client under test behaved in this session, rule by rule.'),
     ),
   );
   if (current) ctx.announce(`Overview of ${current.name} loaded`);

@@ -690,7 +690,7 @@ public final class RecurringPayments {
         } else if (status == 400 && !requoted && isCreate(e)) {
           requoted = true;
           steps.onStep("quote refused", e.getMessage() + "; getting a new quote");
-          state = requote(state);
+          state = requoteOrPrepare(state, window);
         } else {
           return stop(
               state,
@@ -1043,6 +1043,24 @@ public final class RecurringPayments {
     PeriodWork work = state.work();
     Quote quote = createQuote(state, work.incomingPayment());
     return save(state.withWork(new PeriodWork(work.index(), work.incomingPayment(), quote)));
+  }
+
+  /**
+   * A new quote for the period's incoming payment; a new incoming payment and quote when the wallet
+   * refuses to quote the old one (it was completed or expired in the meantime). The caller looked
+   * for the period's payments first, so a payment of this run never completed it unseen.
+   */
+  private ScheduleState requoteOrPrepare(ScheduleState state, IntervalWindow window) {
+    try {
+      return requote(state);
+    } catch (ApiErrorException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      steps.onStep(
+          "receiver refused", e.getMessage() + "; creating a new incoming payment for the period");
+      return prepare(state, window.index());
+    }
   }
 
   private Quote createQuote(ScheduleState state, String incomingPayment) {

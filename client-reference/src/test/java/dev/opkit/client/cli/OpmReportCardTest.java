@@ -66,7 +66,13 @@ class OpmReportCardTest {
         "continuation-rotation",
         "reduced-limit",
         "interaction-expired",
-        "rotation-refused"
+        "rotation-refused",
+        "unknown-fields",
+        "expired-quote",
+        "receiver-completed",
+        "receiver-expired",
+        "browser-redirect",
+        "flaky-wallet"
       })
   void opmRecurringUnderScenarioGetsACleanReportCard(String scenario) throws IOException {
     Map<String, String> env = identity();

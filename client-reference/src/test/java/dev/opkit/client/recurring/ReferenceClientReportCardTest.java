@@ -29,6 +29,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReferenceClientReportCardTest {
   @RegisterExtension static final SandboxFixture SANDBOX = new SandboxFixture();
 
+  /** The rule a scenario puts to the test, where the engine must meet it (not pass it idly). */
+  private static final Map<String, String> EXERCISED =
+      Map.of(
+          "unknown-fields", "ignored-unknown-fields",
+          "expired-quote", "requoted-after-refused-quote",
+          "receiver-completed", "requoted-after-refused-quote",
+          "receiver-expired", "requoted-after-refused-quote");
+
   static List<String> scenarios() {
     return SANDBOX.admin("ase1").scenarios().stream().map(Scenario::name).toList();
   }
@@ -47,7 +55,12 @@ class ReferenceClientReportCardTest {
             "continuation-rotation",
             "reduced-limit",
             "interaction-expired",
-            "rotation-refused");
+            "rotation-refused",
+            "expired-quote",
+            "receiver-completed",
+            "receiver-expired",
+            "browser-redirect",
+            "flaky-wallet");
   }
 
   @ParameterizedTest
@@ -99,6 +112,12 @@ class ReferenceClientReportCardTest {
     }
     assertThat(before - SANDBOX.admin("ase1").wallet("alice").balance().value().longValueExact())
         .isEqualTo(500L * periods.size());
+    String exercised = EXERCISED.get(scenario);
+    if (exercised != null) {
+      assertThat(card.verdict(exercised))
+          .as("%s under %s", exercised, scenario)
+          .isEqualTo("passed");
+    }
     switch (scenario) {
       case "wrong-finish-hash", "no-interact-ref" ->
           assertThat(periods).as("no payment without a verified consent").isEmpty();

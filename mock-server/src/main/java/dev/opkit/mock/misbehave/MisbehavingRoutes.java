@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.http.RouteGroup;
+import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.session.SessionRouting;
 import dev.opkit.mock.store.Misbehaviour;
 import dev.opkit.protocol.json.Json;
@@ -46,8 +47,16 @@ public final class MisbehavingRoutes implements RouteGroup {
     if (!Operations.isClients(ctx.path())) {
       return;
     }
+    SessionAse ase = routing.ase(ctx);
+    String operation = Operations.of(ctx.method().name(), ctx.path());
     Optional<Misbehaviour> fired =
-        misbehaviours.onRequest(routing.ase(ctx), Operations.of(ctx.method().name(), ctx.path()));
+        misbehaviours.onRequest(
+            ase,
+            operation,
+            () ->
+                RequestWalletAddress.of(
+                    ctx, ase, operation, (c, id) -> misbehaviours.resourceWallet(ase, c, id)),
+            acceptsHtml(ctx));
     if (fired.isEmpty()) {
       return;
     }
@@ -73,6 +82,10 @@ public final class MisbehavingRoutes implements RouteGroup {
       case SLOW_ANSWER -> Thread.sleep(m.delay().toMillis());
       case RESPONSE_LOST -> ctx.attribute(DROPPED_ATTRIBUTE, m.id());
       case EXTRA_FIELDS -> ctx.attribute(EXTRA_ATTRIBUTE, m.id());
+      case HTML_REDIRECT -> {
+        // As a deployed Rafiki: a browser goes to a page for people, the document stays JSON's.
+        ctx.status(302).header("Location", WalletPage.url(ase, ctx.path())).skipRemainingHandlers();
+      }
       default -> {
         // grant and payment misbehaviours act in their services
       }
@@ -80,6 +93,11 @@ public final class MisbehavingRoutes implements RouteGroup {
   }
 
   /** Rafiki's {@code cardService} and a nested object, on the answer's JSON object. */
+  private static boolean acceptsHtml(Context ctx) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+
   private void addExtraFields(Context ctx) {
     String body = ctx.result();
     if (body == null || body.isBlank()) {

@@ -5,20 +5,26 @@ import dev.opkit.mock.session.MisbehaviourRequest;
 import dev.opkit.mock.session.SessionAse;
 import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.GrantRecord;
+import dev.opkit.mock.store.IncomingPaymentRecord;
 import dev.opkit.mock.store.Misbehaviour;
 import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.MisbehaviourKind;
+import dev.opkit.mock.store.OutgoingPaymentRecord;
+import dev.opkit.mock.store.QuoteRecord;
 import dev.opkit.mock.store.TokenRecord;
 import dev.opkit.mock.store.TokenState;
 import dev.opkit.mock.store.Transactions;
 import dev.opkit.mock.store.Tx;
+import dev.opkit.mock.store.WalletId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The misbehaviours of a session (issue 18): switched on and off through the admin API, kept with
@@ -89,28 +95,29 @@ public final class Misbehaviours {
   /**
    * A request of {@code operation} arrived: the request misbehaviour that fires on it, if one does
    * (counted in one transaction, recorded in the journal). No transaction when none acts on the
-   * operation.
+   * operation; {@code walletAddress} (the wallet address the request is on, or null) is asked only
+   * when one acting on it is narrowed to a wallet address. An {@code html-redirect} matches only a
+   * request that asks for {@code text/html} ({@code browser}).
    */
-  public Optional<Misbehaviour> onRequest(SessionAse ase, String operation) {
-    boolean armed =
-        list(ase).stream()
-            .anyMatch(
-                m ->
-                    m.kind().family() == MisbehaviourKind.Family.REQUEST
-                        && operation.equals(m.on())
-                        && !m.spent());
-    if (!armed) {
+  public Optional<Misbehaviour> onRequest(
+      SessionAse ase, String operation, Supplier<String> walletAddress, boolean browser) {
+    Predicate<Misbehaviour> takes =
+        m ->
+            m.kind().family() == MisbehaviourKind.Family.REQUEST
+                && operation.equals(m.on())
+                && (browser || m.kind() != MisbehaviourKind.HTML_REDIRECT);
+    List<Misbehaviour> armed = list(ase).stream().filter(m -> !m.spent() && takes.test(m)).toList();
+    if (armed.isEmpty()) {
+      return Optional.empty();
+    }
+    String on =
+        armed.stream().anyMatch(m -> m.walletAddress() != null) ? walletAddress.get() : null;
+    if (armed.stream().noneMatch(m -> m.coversRequestOn(on))) {
       return Optional.empty();
     }
     Optional<Misbehaviour> fired =
         storage.write(
-            ase.sessionId(),
-            tx ->
-                match(
-                    tx,
-                    m ->
-                        m.kind().family() == MisbehaviourKind.Family.REQUEST
-                            && operation.equals(m.on())));
+            ase.sessionId(), tx -> match(tx, m -> takes.test(m) && m.coversRequestOn(on)));
     fired.ifPresent(
         m ->
             record(
@@ -123,6 +130,23 @@ public final class Misbehaviours {
                 m.kind() == MisbehaviourKind.RATE_LIMITED ? m.retryAfterOrDefault() : null,
                 null));
     return fired;
+  }
+
+  /** The wallet address of an incoming payment, quote or outgoing payment of the session. */
+  public Optional<String> resourceWallet(SessionAse ase, String collection, UUID id) {
+    Optional<WalletId> wallet =
+        storage.read(
+            ase.sessionId(),
+            reads ->
+                switch (collection) {
+                  case "incoming-payments" ->
+                      reads.incomingPayments().find(id).map(IncomingPaymentRecord::wallet);
+                  case "quotes" -> reads.quotes().find(id).map(QuoteRecord::wallet);
+                  case "outgoing-payments" ->
+                      reads.outgoingPayments().find(id).map(OutgoingPaymentRecord::wallet);
+                  default -> Optional.<WalletId>empty();
+                });
+    return wallet.map(w -> ase.session().at(w.ase()).walletUrl(w));
   }
 
   /**
@@ -251,6 +275,28 @@ public final class Misbehaviours {
                                 LimitReduction.reduce(
                                     grant.get().access(), m.percentOrDefault()))));
   }
+
+  /**
+   * Inside the transaction that creates a quote under a grant: the quote and receiver kinds that
+   * fire on it ({@code quote-expires-early}, {@code receiver-completed}, {@code receiver-expired}),
+   * each counted and recorded; the caller does what they say.
+   *
+   * @param walletAddresses the grant's client, the wallet its access is for and the quote's sender
+   */
+  public List<Misbehaviour> onQuote(
+      Tx tx, SessionAse ase, String grantId, List<String> walletAddresses) {
+    List<Misbehaviour> fired = new ArrayList<>();
+    for (MisbehaviourKind kind : QUOTE_KINDS) {
+      onGrant(tx, ase, kind, grantId, null, walletAddresses).ifPresent(fired::add);
+    }
+    return fired;
+  }
+
+  private static final List<MisbehaviourKind> QUOTE_KINDS =
+      List.of(
+          MisbehaviourKind.QUOTE_EXPIRES_EARLY,
+          MisbehaviourKind.RECEIVER_COMPLETED,
+          MisbehaviourKind.RECEIVER_EXPIRED);
 
   /** Counts a match on every misbehaviour that {@code matches}; the first that fires. */
   private static Optional<Misbehaviour> match(Tx tx, Predicate<Misbehaviour> matches) {

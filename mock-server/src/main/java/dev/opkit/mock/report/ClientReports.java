@@ -31,7 +31,9 @@ public final class ClientReports {
           new RotatedExpiredToken(),
           new UsedNewContinuationToken(),
           new StoppedOnSpentLimit(),
-          new UsedNewManageUrl());
+          new UsedNewManageUrl(),
+          new RequotedAfterRefusedQuote(),
+          new IgnoredUnknownFields());
 
   private final Transactions storage;
   private final int journalCapacity;

@@ -1,7 +1,7 @@
 package dev.opkit.mock.report;
 
 import dev.opkit.mock.http.ErrorCodes;
-import dev.opkit.mock.misbehave.Operations;
+import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.store.ClientExchange;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.opkit.mock.report;
 
-import dev.opkit.mock.misbehave.Operations;
+import dev.opkit.mock.http.Operations;
 import dev.opkit.mock.store.ClientExchange;
 import dev.opkit.mock.store.MisbehaviourFiring;
 import dev.opkit.mock.store.MisbehaviourKind;

@@ -16,6 +16,7 @@ import dev.opkit.mock.http.RouteGroup;
 import dev.opkit.mock.misbehave.MisbehavingRoutes;
 import dev.opkit.mock.misbehave.MisbehaviourRoutes;
 import dev.opkit.mock.misbehave.Misbehaviours;
+import dev.opkit.mock.misbehave.WalletPage;
 import dev.opkit.mock.report.ClientExchanges;
 import dev.opkit.mock.report.ClientReports;
 import dev.opkit.mock.report.ExchangeRoutes;
@@ -139,7 +140,7 @@ public final class Sandbox implements AutoCloseable {
       access = auth.resourceAccess();
     }
     this.incoming = new IncomingPaymentService(storage, access, events, incomingViews);
-    this.quotes = new QuoteService(storage, access);
+    this.quotes = new QuoteService(storage, access, incoming, misbehaviours);
     this.outgoing =
         new OutgoingPaymentService(
             storage, access, events, incomingViews, background, realClock, misbehaviours);
@@ -169,6 +170,7 @@ public final class Sandbox implements AutoCloseable {
       groups.add(routing);
       groups.add(new ExchangeRoutes(routing, exchanges));
       groups.add(new MisbehavingRoutes(routing, misbehaviours));
+      groups.add(new WalletPage(routing, wallets));
       groups.add(new WalletRoutes(routing, wallets));
       ases.add(ase);
       servers.add(new AseServer(ase, origins, new SessionPathFilter(), groups));

@@ -4,6 +4,9 @@ import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.events.WebhookConfig;
 import dev.opkit.mock.http.AllowedHosts;
 import dev.opkit.mock.profile.BehaviourProfile;
+import dev.opkit.mock.session.MisbehaviourRequest;
+import dev.opkit.mock.session.Scenarios;
+import dev.opkit.mock.store.Misbehaviour;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -41,6 +44,9 @@ import java.util.Set;
  *     any name and so switches off the defence against DNS rebinding
  * @param storage where the state lives: in memory (the default), a PostgreSQL database, or an
  *     embedded PostgreSQL in a data directory
+ * @param misbehaviours what the default session's providers do wrong on purpose (as {@code POST
+ *     /admin/sessions} takes them), after the scenario's
+ * @param scenario a named scenario the default session starts with ({@link Scenarios}), or null
  */
 public record SandboxConfig(
     String host,
@@ -57,7 +63,9 @@ public record SandboxConfig(
     AuthConfig auth,
     WebhookConfig webhook,
     List<String> allowedHosts,
-    StorageConfig storage) {
+    StorageConfig storage,
+    List<MisbehaviourRequest> misbehaviours,
+    String scenario) {
 
   public static final String DEFAULT_HOST = "localhost";
   public static final String DEFAULT_PROFILE = "rafiki";
@@ -98,16 +106,47 @@ public record SandboxConfig(
               + ", got "
               + processingDelay);
     }
+    misbehaviours = misbehaviours == null ? List.of() : List.copyOf(misbehaviours);
+    scenario = scenario == null || scenario.isBlank() ? null : scenario;
+    defaultMisbehaviours(scenario, misbehaviours);
     checkUnique(ases);
     for (AseConfig ase : ases) {
       resolveProfile(profile, profileOverrides, ase);
     }
   }
 
+  /**
+   * What the default session's providers do wrong on purpose: the scenario's misbehaviours, then
+   * the ones given one by one, armed and counted from zero.
+   */
+  public List<Misbehaviour> defaultMisbehaviours() {
+    return defaultMisbehaviours(scenario, misbehaviours);
+  }
+
+  private static List<Misbehaviour> defaultMisbehaviours(
+      String scenario, List<MisbehaviourRequest> misbehaviours) {
+    List<MisbehaviourRequest> all = new ArrayList<>();
+    if (scenario != null) {
+      try {
+        all.addAll(Scenarios.named(scenario).misbehaviours());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("'scenario': " + e.getMessage());
+      }
+    }
+    all.addAll(misbehaviours);
+    try {
+      return MisbehaviourRequest.armAll(all);
+    } catch (IllegalArgumentException e) {
+      // without its cause: the config file's message is the outermost one, which names the index
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
   /** The sandbox a new user gets with no configuration at all. */
   public static SandboxConfig defaults() {
     return new SandboxConfig(
-        null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null,
+        null);
   }
 
   /**
@@ -140,7 +179,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withProfile(String newProfile) {
@@ -159,7 +200,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withProfileOverrides(Map<String, Object> newOverrides) {
@@ -178,7 +221,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withAses(List<AseConfig> newAses) {
@@ -197,7 +242,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withAdmin(AdminConfig newAdmin) {
@@ -216,7 +263,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withWebhookUrl(String url) {
@@ -235,7 +284,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withProcessingDelay(Duration delay) {
@@ -254,7 +305,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withFees(FeeConfig newFees) {
@@ -273,7 +326,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withQuoteLifetime(Duration lifetime) {
@@ -292,7 +347,9 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withAuth(AuthConfig newAuth) {
@@ -311,7 +368,9 @@ public record SandboxConfig(
         newAuth,
         webhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   public SandboxConfig withWebhook(WebhookConfig newWebhook) {
@@ -330,7 +389,9 @@ public record SandboxConfig(
         auth,
         newWebhook,
         allowedHosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   private static void checkWebhookUrl(String url) {
@@ -369,7 +430,9 @@ public record SandboxConfig(
         auth,
         webhook,
         hosts,
-        storage);
+        storage,
+        misbehaviours,
+        scenario);
   }
 
   /**
@@ -476,6 +539,8 @@ public record SandboxConfig(
         auth,
         webhook,
         allowedHosts,
-        where);
+        where,
+        misbehaviours,
+        scenario);
   }
 }

@@ -101,7 +101,7 @@ public record SessionConfig(
         sandbox.processingDelay(),
         sandbox.webhookUrl(),
         sandbox.ases().stream().map(a -> new AseSeed(a.name(), a.wallets())).toList(),
-        List.of());
+        sandbox.defaultMisbehaviours());
   }
 
   /**

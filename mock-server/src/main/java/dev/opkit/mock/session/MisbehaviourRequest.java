@@ -35,7 +35,8 @@ public record MisbehaviourRequest(
     Duration retryAfter,
     Duration delay,
     @JsonProperty("wait") Duration waitTime,
-    Integer percent) {
+    Integer percent,
+    Duration lifetime) {
 
   /** The most misbehaviours one session holds. */
   public static final int MAX_PER_SESSION = 32;
@@ -52,7 +53,19 @@ public record MisbehaviourRequest(
       Duration retryAfter,
       Duration delay,
       Duration waitTime) {
-    this(kind, on, walletAddress, grant, nth, times, status, retryAfter, delay, waitTime, null);
+    this(
+        kind,
+        on,
+        walletAddress,
+        grant,
+        nth,
+        times,
+        status,
+        retryAfter,
+        delay,
+        waitTime,
+        null,
+        null);
   }
 
   @JsonCreator
@@ -71,7 +84,13 @@ public record MisbehaviourRequest(
 
   /** A request of {@code kind} on operation {@code on}, every other field at its default. */
   public static MisbehaviourRequest on(MisbehaviourKind kind, String on) {
-    return new MisbehaviourRequest(kind, on, null, null, null, null, null, null, null, null);
+    return new MisbehaviourRequest(
+        kind, on, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A request of a grant or payment {@code kind}, every field at its default. */
+  public static MisbehaviourRequest of(MisbehaviourKind kind) {
+    return on(kind, null);
   }
 
   /**
@@ -120,6 +139,7 @@ public record MisbehaviourRequest(
         retryAfter,
         delay,
         waitTime,
+        lifetime,
         0,
         0,
         percent);

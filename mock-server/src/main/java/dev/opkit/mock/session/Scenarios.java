@@ -49,6 +49,8 @@ public final class Scenarios {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null)));
     add(
         "no-interact-ref",
@@ -67,6 +69,8 @@ public final class Scenarios {
                 null,
                 null,
                 Duration.ofSeconds(2),
+                null,
+                null,
                 null,
                 null)));
     add(
@@ -90,6 +94,40 @@ public final class Scenarios {
                 "list-outgoing-payments")
             .map(Scenarios::extraFields)
             .toList());
+    add(
+        "expired-quote",
+        "the first quote is valid for 0.2 s only and arrives expired: paying it is refused",
+        List.of(expiresEarly(Duration.ofMillis(200))));
+    add(
+        "receiver-completed",
+        "the incoming payment of the first quote is completed right after the quote",
+        List.of(MisbehaviourRequest.of(MisbehaviourKind.RECEIVER_COMPLETED)));
+    add(
+        "receiver-expired",
+        "the incoming payment of the first quote expires right after the quote",
+        List.of(MisbehaviourRequest.of(MisbehaviourKind.RECEIVER_EXPIRED)));
+    add(
+        "browser-redirect",
+        "the wallet addresses answer a browser's Accept: text/html with 302 to a page for people",
+        List.of(everyTime(MisbehaviourKind.HTML_REDIRECT, "get-wallet-address")));
+    add(
+        "flaky-wallet",
+        "the first quote request fails with 503 and the first wallet address answer takes 1 s",
+        List.of(
+            MisbehaviourRequest.on(MisbehaviourKind.SERVER_ERROR, "create-quote"),
+            new MisbehaviourRequest(
+                MisbehaviourKind.SLOW_ANSWER,
+                "get-wallet-address",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(1),
+                null,
+                null,
+                null)));
     add(
         "month-3",
         "the token expired early after the first payment, the second payment's answer is lost"
@@ -135,7 +173,7 @@ public final class Scenarios {
 
   private static MisbehaviourRequest percent(MisbehaviourKind kind, Integer nth, int percent) {
     return new MisbehaviourRequest(
-        kind, null, null, null, nth, null, null, null, null, null, percent);
+        kind, null, null, null, nth, null, null, null, null, null, percent, null);
   }
 
   private Scenarios() {}
@@ -155,12 +193,57 @@ public final class Scenarios {
         null,
         null,
         null,
+        null,
+        null,
         null);
+  }
+
+  private static MisbehaviourRequest everyTime(MisbehaviourKind kind, String operation) {
+    return new MisbehaviourRequest(
+        kind,
+        operation,
+        null,
+        null,
+        null,
+        Misbehaviour.MAX_TIMES,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static MisbehaviourRequest expiresEarly(Duration lifetime) {
+    return new MisbehaviourRequest(
+        MisbehaviourKind.QUOTE_EXPIRES_EARLY,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        lifetime);
   }
 
   private static MisbehaviourRequest raisedWait(Duration wait) {
     return new MisbehaviourRequest(
-        MisbehaviourKind.RAISED_WAIT, null, null, null, null, null, null, null, null, wait);
+        MisbehaviourKind.RAISED_WAIT,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        wait,
+        null,
+        null);
   }
 
   private static MisbehaviourRequest lostPayment() {
@@ -178,11 +261,14 @@ public final class Scenarios {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
   private static MisbehaviourRequest payment(MisbehaviourKind kind) {
-    return new MisbehaviourRequest(kind, null, null, null, null, null, null, null, null, null);
+    return new MisbehaviourRequest(
+        kind, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Every scenario, in a fixed order. */

@@ -141,6 +141,23 @@ public record IncomingPaymentRecord(
         full ? IncomingPaymentState.COMPLETED : state);
   }
 
+  /** This payment with its expiry moved to {@code at} (its wallet ended it early). */
+  public IncomingPaymentRecord expiringAt(Instant at) {
+    return new IncomingPaymentRecord(
+        id,
+        wallet,
+        asset,
+        sequence,
+        createdAtMillis,
+        at.toEpochMilli(),
+        hasIncomingAmount,
+        incomingAmountBits,
+        metadata,
+        client,
+        receivedBits,
+        state);
+  }
+
   /** This payment in another state. */
   public IncomingPaymentRecord withState(IncomingPaymentState next) {
     return new IncomingPaymentRecord(

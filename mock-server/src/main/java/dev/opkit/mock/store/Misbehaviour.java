@@ -12,15 +12,16 @@ import java.util.Set;
 
 /**
  * One misbehaviour switched on in a session (issue 18), with how often it met what it matches and
- * fired. Request kinds match the requests of one operation ({@link #on}, an OpenAPI operation id);
- * grant and payment kinds the grants their scope names (a wallet address, the grant's client or the
+ * fired. Request kinds match the requests of one operation ({@link #on}, an OpenAPI operation id),
+ * narrowed by {@link #walletAddress} to the requests on that wallet address or its resources; grant
+ * and payment kinds the grants their scope names (a wallet address, the grant's client or the
  * wallet its access is for, or one grant id; no scope: every grant). It fires from the {@link #nth}
  * match on, {@link #times} times.
  *
  * @param id its id in the session
  * @param kind what it does
  * @param on the operation a request kind acts on, e.g. {@code create-outgoing-payment}
- * @param walletAddress the wallet address a grant or payment kind is narrowed to, or null
+ * @param walletAddress the wallet address a kind is narrowed to, or null
  * @param grant the grant id a grant or payment kind is narrowed to, or null
  * @param nth the match it first fires on (1: the first)
  * @param times how many times it fires
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param retryAfter what a {@code rate-limited} answer's {@code Retry-After} says
  * @param delay how long a {@code slow-answer} waits
  * @param waitTime the {@code wait} a {@code raised-wait} gives
+ * @param lifetime how long a {@code quote-expires-early} quote is valid for
  * @param seen how many matches it met so far
  * @param fired how many times it fired so far
  * @param percent how much of each limit a {@code reduced-limit} or {@code
@@ -46,6 +48,7 @@ public record Misbehaviour(
     Duration retryAfter,
     Duration delay,
     @JsonProperty("wait") Duration waitTime,
+    Duration lifetime,
     int seen,
     int fired,
     Integer percent) {
@@ -79,12 +82,12 @@ public record Misbehaviour(
                 + kind.wire()
                 + "' needs 'on', the operation it acts on, e.g. create-outgoing-payment");
       }
-      if (walletAddress != null || grant != null) {
+      if (grant != null) {
         throw new IllegalArgumentException(
             "'"
                 + kind.wire()
-                + "' acts on requests of an operation ('on'); 'walletAddress' and"
-                + " 'grant' narrow grant and payment misbehaviours only");
+                + "' acts on requests of an operation ('on'); narrow it with 'walletAddress',"
+                + " not 'grant'");
       }
     } else if (on != null) {
       throw new IllegalArgumentException(
@@ -109,6 +112,9 @@ public record Misbehaviour(
     if (percent != null) {
       given.add("percent");
     }
+    if (lifetime != null) {
+      given.add("lifetime");
+    }
     for (String parameter : given) {
       if (!taken.contains(parameter)) {
         throw new IllegalArgumentException(
@@ -127,6 +133,7 @@ public record Misbehaviour(
     checkDuration("retryAfter", retryAfter, Duration.ofSeconds(1), MAX_DURATION);
     checkDuration("delay", delay, Duration.ofMillis(1), MAX_DELAY);
     checkDuration("wait", waitTime, Duration.ofSeconds(1), MAX_DURATION);
+    checkDuration("lifetime", lifetime, Duration.ofMillis(1), MAX_DELAY);
     if (kind == MisbehaviourKind.SLOW_ANSWER && delay == null) {
       throw new IllegalArgumentException("'slow-answer' needs 'delay', e.g. \"PT5S\"");
     }
@@ -169,6 +176,7 @@ public record Misbehaviour(
         retryAfter,
         delay,
         waitTime,
+        null,
         seen,
         fired,
         null);
@@ -200,6 +208,17 @@ public record Misbehaviour(
   @JsonIgnore
   public Duration retryAfterOrDefault() {
     return retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
+  }
+
+  /** How long a {@code quote-expires-early} quote is valid for. */
+  @JsonIgnore
+  public Duration lifetimeOrDefault() {
+    return lifetime == null ? Duration.ofSeconds(1) : lifetime;
+  }
+
+  /** Whether a request kind's scope takes a request on this wallet address (null: unknown). */
+  public boolean coversRequestOn(String requestWalletAddress) {
+    return walletAddress == null || walletAddress.equals(requestWalletAddress);
   }
 
   /** Whether it has fired as often as it may. */
@@ -236,6 +255,7 @@ public record Misbehaviour(
         retryAfter,
         delay,
         waitTime,
+        lifetime,
         matches,
         fires ? fired + 1 : fired,
         percent);
@@ -255,6 +275,7 @@ public record Misbehaviour(
         retryAfter,
         delay,
         waitTime,
+        lifetime,
         seen + 1,
         fired,
         percent);
@@ -274,6 +295,7 @@ public record Misbehaviour(
         retryAfter,
         delay,
         waitTime,
+        lifetime,
         0,
         0,
         percent);

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * What a misbehaving wallet can do to the client under test (issue 18), each with the parameters it
  * takes. Request kinds act on the n-th request of an operation; grant kinds on the grants their
- * scope matches; payment kinds on the outgoing payments of those grants.
+ * scope matches; payment kinds on the quotes and outgoing payments of those grants.
  */
 public enum MisbehaviourKind {
   /** Answers {@code 429} with {@code Retry-After} instead of serving the request. */
@@ -29,6 +29,12 @@ public enum MisbehaviourKind {
    * Rafiki's {@code cardService} and a nested {@code additionalProperties} object.
    */
   EXTRA_FIELDS(Family.REQUEST, Set.of()),
+  /**
+   * Answers a request for the wallet address document whose {@code Accept} asks for {@code
+   * text/html} with {@code 302} to a page for people, as deployed Rafikis and the test wallet do; a
+   * request asking for JSON is not matched and gets the document.
+   */
+  HTML_REDIRECT(Family.REQUEST, Set.of()),
   /** Gives interactive grants a longer {@code wait} (too_fast is enforced with it). */
   RAISED_WAIT(Family.GRANT, Set.of("wait")),
   /** Sends the finish redirect with a wrong {@code hash}. */
@@ -63,7 +69,19 @@ public enum MisbehaviourKind {
    * Refuses to rotate the grant's expired tokens, as the profile switch {@code
    * rotateExpiredTokens=false} does for every grant.
    */
-  ROTATION_REFUSED(Family.GRANT, Set.of());
+  ROTATION_REFUSED(Family.GRANT, Set.of()),
+  /**
+   * Issues the quote with an {@code expiresAt} that passes quickly ({@code lifetime}) and answers
+   * once it has passed: paying it is refused as Rafiki refuses an expired quote.
+   */
+  QUOTE_EXPIRES_EARLY(Family.PAYMENT, Set.of("lifetime")),
+  /**
+   * Completes the incoming payment a quote pays into right after the quote was made: paying the
+   * quote is refused as Rafiki refuses a quote whose receiver is no longer active.
+   */
+  RECEIVER_COMPLETED(Family.PAYMENT, Set.of()),
+  /** Expires the incoming payment a quote pays into right after the quote was made. */
+  RECEIVER_EXPIRED(Family.PAYMENT, Set.of());
 
   /** Where a kind acts. */
   public enum Family {

@@ -169,8 +169,9 @@ class SandboxConfigFileTest {
     assertThatThrownBy(() -> SandboxConfigFile.parse("quoteLifetme: PT1M", "test"))
         .hasMessage(
             "config test at 'quoteLifetme': unknown key 'quoteLifetme'; the keys here are admin,"
-                + " allowedHosts, ases, auth, eventLogCapacity, fees, host, processingDelay,"
-                + " profile, profileOverrides, quoteLifetime, rates, storage, webhook, webhookUrl");
+                + " allowedHosts, ases, auth, eventLogCapacity, fees, host, misbehaviours,"
+                + " processingDelay, profile, profileOverrides, quoteLifetime, rates, scenario,"
+                + " storage, webhook, webhookUrl");
     assertThatThrownBy(() -> SandboxConfigFile.parse("ases: [{name: a, port: 1, prot: 2}]", "test"))
         .hasMessageStartingWith("config test at 'ases[0].prot': unknown key 'prot'; the keys here")
         .hasMessageContaining("port, profile")

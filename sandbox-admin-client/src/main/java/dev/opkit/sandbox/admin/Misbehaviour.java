@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param fired how many times it fired (answers only)
  * @param percent how much of each limit a {@code reduced-limit} or {@code
  *     limit-reduced-after-payment} leaves (default 50)
+ * @param lifetime a {@code quote-expires-early} quote's lifetime
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Misbehaviour(
@@ -41,53 +42,36 @@ public record Misbehaviour(
     String id,
     Integer seen,
     Integer fired,
-    Integer percent) {
+    Integer percent,
+    Duration lifetime) {
 
   @JsonCreator
   public Misbehaviour {}
 
-  /** One without {@code percent}. */
-  public Misbehaviour(
-      String kind,
-      String on,
-      String walletAddress,
-      String grant,
-      Integer nth,
-      Integer times,
-      Integer status,
-      Duration retryAfter,
-      Duration delay,
-      Duration waitTime,
-      String id,
-      Integer seen,
-      Integer fired) {
-    this(
-        kind,
-        on,
-        walletAddress,
-        grant,
-        nth,
-        times,
-        status,
-        retryAfter,
-        delay,
-        waitTime,
-        id,
-        seen,
-        fired,
-        null);
-  }
-
   private static Misbehaviour of(String kind, String on) {
     return new Misbehaviour(
-        kind, on, null, null, null, null, null, null, null, null, null, null, null);
+        kind, on, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** {@code 429} with {@code Retry-After} on a request of {@code operation}. */
   public static Misbehaviour rateLimited(String operation, Duration retryAfter) {
     Misbehaviour m = of("rate-limited", operation);
     return new Misbehaviour(
-        m.kind, m.on, null, null, null, null, null, retryAfter, null, null, null, null, null);
+        m.kind,
+        m.on,
+        null,
+        null,
+        null,
+        null,
+        null,
+        retryAfter,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A 5xx answer instead of a request of {@code operation}. */
@@ -100,6 +84,8 @@ public record Misbehaviour(
         null,
         null,
         status,
+        null,
+        null,
         null,
         null,
         null,
@@ -123,6 +109,8 @@ public record Misbehaviour(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -134,7 +122,21 @@ public record Misbehaviour(
   /** Interactive grants with a longer {@code wait}. */
   public static Misbehaviour raisedWait(Duration wait) {
     return new Misbehaviour(
-        "raised-wait", null, null, null, null, null, null, null, null, wait, null, null, null);
+        "raised-wait",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        wait,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The finish redirect with a wrong {@code hash}. */
@@ -197,7 +199,48 @@ public record Misbehaviour(
         id,
         seen,
         fired,
-        value);
+        value,
+        lifetime);
+  }
+
+  /** Quotes valid for {@code lifetime} only, answered once it passed. */
+  public static Misbehaviour quoteExpiresEarly(Duration lifetime) {
+    return new Misbehaviour(
+        "quote-expires-early",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        lifetime);
+  }
+
+  /** The incoming payment a quote pays into completed right after the quote. */
+  public static Misbehaviour receiverCompleted() {
+    return of("receiver-completed", null);
+  }
+
+  /** The incoming payment a quote pays into expired right after the quote. */
+  public static Misbehaviour receiverExpired() {
+    return of("receiver-expired", null);
+  }
+
+  /** A browser's request for a wallet address document redirected to a page for people. */
+  public static Misbehaviour htmlRedirect() {
+    return of("html-redirect", "get-wallet-address");
+  }
+
+  /** Fields the client never saw in the JSON document a request of {@code operation} gets. */
+  public static Misbehaviour extraFields(String operation) {
+    return of("extra-fields", operation);
   }
 
   /** Fires first on the n-th match. */
@@ -216,7 +259,8 @@ public record Misbehaviour(
         id,
         seen,
         fired,
-        percent);
+        percent,
+        lifetime);
   }
 
   /** Fires this many times. */
@@ -235,10 +279,14 @@ public record Misbehaviour(
         id,
         seen,
         fired,
-        percent);
+        percent,
+        lifetime);
   }
 
-  /** Acts only on grants whose client or access names this wallet address. */
+  /**
+   * Acts only on grants whose client or access names this wallet address, or (a request
+   * misbehaviour) on requests on this wallet address and its resources.
+   */
   public Misbehaviour forWalletAddress(String url) {
     return new Misbehaviour(
         kind,
@@ -254,7 +302,8 @@ public record Misbehaviour(
         id,
         seen,
         fired,
-        percent);
+        percent,
+        lifetime);
   }
 
   /** Acts only on this grant. */
@@ -273,6 +322,7 @@ public record Misbehaviour(
         id,
         seen,
         fired,
-        percent);
+        percent,
+        lifetime);
   }
 }
