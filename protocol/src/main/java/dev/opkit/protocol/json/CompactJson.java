@@ -70,7 +70,7 @@ public final class CompactJson {
     } catch (IOException e) {
       return new CompactJsonResult(false, NonCompactReason.NOT_JSON, -1, null, parseProblem(e));
     }
-    String stringified = JsStringifier.stringify(parsed.value());
+    String stringified = JsStringifier.stringify(parsed.value(), body.length);
     if (ascii && sameAscii(body, stringified)) {
       // The usual case, compact and plain ASCII, without encoding the stringified text again.
       return CompactJsonResult.ok();

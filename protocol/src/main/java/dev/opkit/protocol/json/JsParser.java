@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parses JSON text into a Jackson tree with the semantics of ECMAScript's {@code JSON.parse}: every
@@ -86,44 +84,50 @@ final class JsParser {
   private JsonNode object(JsonParser p) throws IOException {
     int start = (int) p.currentTokenLocation().getCharOffset();
     ObjectNode object = NODES.objectNode();
-    Set<String> seen = new HashSet<>();
-    List<String> textOrder = new ArrayList<>();
+    PropertyOrder order = new PropertyOrder();
     boolean duplicate = false;
     while (p.nextToken() != JsonToken.END_OBJECT) {
       String key = p.currentName();
       p.nextToken();
       // ObjectNode.replace keeps an existing key where it is, as a JavaScript property assignment
-      // does.
-      object.replace(key, value(p));
-      if (seen.add(key)) {
-        textOrder.add(key);
+      // does; it answers the value it replaced (a JSON null is a NullNode, not null).
+      if (object.replace(key, value(p)) == null) {
+        order.add(key);
       } else {
         duplicate = true;
       }
     }
     if (duplicate) {
       anomalies.add(new Anomaly(NonCompactReason.DUPLICATE_KEY, start));
-    } else if (reordered(textOrder)) {
+    } else if (order.reordered()) {
       anomalies.add(new Anomaly(NonCompactReason.KEY_ORDER, start));
     }
     return object;
   }
 
-  /** True if JavaScript's property order (array-index keys first, ascending) differs. */
-  private static boolean reordered(List<String> keys) {
-    boolean seenOther = false;
-    long lastIndex = -1;
-    for (String key : keys) {
+  /**
+   * Whether JavaScript's property order (array-index keys first, ascending) differs from the order
+   * in which an object's distinct keys came, decided key by key without keeping them.
+   */
+  private static final class PropertyOrder {
+    private boolean seenOther;
+    private long lastIndex = -1;
+    private boolean reordered;
+
+    void add(String key) {
       if (PropertyKeys.isArrayIndex(key)) {
         long index = Long.parseLong(key);
         if (seenOther || index < lastIndex) {
-          return true;
+          reordered = true;
         }
         lastIndex = index;
       } else {
         seenOther = true;
       }
     }
-    return false;
+
+    boolean reordered() {
+      return reordered;
+    }
   }
 }

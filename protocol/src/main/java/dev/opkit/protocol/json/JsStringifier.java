@@ -17,7 +17,15 @@ final class JsStringifier {
   private JsStringifier() {}
 
   static String stringify(JsonNode node) {
-    StringBuilder out = new StringBuilder();
+    return stringify(node, 16);
+  }
+
+  /**
+   * As {@link #stringify(JsonNode)}, into a buffer of {@code expectedLength} first: a compact body
+   * stringifies to its own length, so checking one grows no buffer.
+   */
+  static String stringify(JsonNode node, int expectedLength) {
+    StringBuilder out = new StringBuilder(Math.max(16, expectedLength));
     write(node, out);
     return out.toString();
   }
@@ -81,7 +89,11 @@ final class JsStringifier {
     out.append('}');
   }
 
-  private static List<Map.Entry<String, JsonNode>> inPropertyOrder(JsonNode node) {
+  private static Iterable<Map.Entry<String, JsonNode>> inPropertyOrder(JsonNode node) {
+    if (!hasArrayIndexKey(node)) {
+      // The usual object: JavaScript keeps the insertion order, so no lists to sort.
+      return node.properties();
+    }
     List<Map.Entry<String, JsonNode>> indexKeys = new ArrayList<>();
     List<Map.Entry<String, JsonNode>> otherKeys = new ArrayList<>();
     for (Map.Entry<String, JsonNode> member : node.properties()) {
@@ -90,6 +102,15 @@ final class JsStringifier {
     indexKeys.sort((a, b) -> Long.compare(Long.parseLong(a.getKey()), Long.parseLong(b.getKey())));
     indexKeys.addAll(otherKeys);
     return indexKeys;
+  }
+
+  private static boolean hasArrayIndexKey(JsonNode node) {
+    for (Map.Entry<String, JsonNode> member : node.properties()) {
+      if (PropertyKeys.isArrayIndex(member.getKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** ECMA-262 QuoteJSONString, including the well-formed escaping of lone surrogates (ES2019). */

@@ -27,6 +27,9 @@ public final class ContentDigest {
   private static final Map<String, String> JCA_NAMES =
       Map.of(SHA_512, "SHA-512", SHA_256, "SHA-256");
 
+  private static final ThreadLocal<MessageDigest> SHA_512_DIGESTS = perThread(SHA_512);
+  private static final ThreadLocal<MessageDigest> SHA_256_DIGESTS = perThread(SHA_256);
+
   private ContentDigest() {}
 
   /** The header value {@code sha-512=:<base64>:} for {@code body}. */
@@ -128,10 +131,19 @@ public final class ContentDigest {
   }
 
   private static byte[] digest(String algorithm, byte[] body) {
-    try {
-      return MessageDigest.getInstance(JCA_NAMES.get(algorithm)).digest(body);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides " + algorithm, e);
-    }
+    // digest() resets the thread's instance, so it is ready for the next body.
+    return (SHA_512.equals(algorithm) ? SHA_512_DIGESTS : SHA_256_DIGESTS).get().digest(body);
+  }
+
+  /** One instance per thread: {@code getInstance} looks the provider up anew on every call. */
+  private static ThreadLocal<MessageDigest> perThread(String algorithm) {
+    return ThreadLocal.withInitial(
+        () -> {
+          try {
+            return MessageDigest.getInstance(JCA_NAMES.get(algorithm));
+          } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides " + algorithm, e);
+          }
+        });
   }
 }
