@@ -1,4 +1,4 @@
-package dev.opkit.mock.misbehave;
+package dev.opkit.mock.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
