@@ -48,9 +48,17 @@ public final class Operations {
         || path.startsWith("/dashboard/"));
   }
 
+  /** The request attribute holding a request's operation once it was worked out. */
+  public static final String ATTRIBUTE = "opkit.operation";
+
   /** The operation of a request with this method and routed path (no query). */
   public static String of(String method, String path) {
-    String[] parts = path.replaceAll("/+$", "").split("/", -1);
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    // a one-character split is no regular expression
+    String[] parts = path.substring(0, end).split("/", -1);
     // parts[0] is "" for the leading slash
     int n = parts.length - 1;
     if (n < 1) {
