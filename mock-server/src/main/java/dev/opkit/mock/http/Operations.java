@@ -50,6 +50,9 @@ public final class Operations {
         || path.startsWith("/dashboard/"));
   }
 
+  /** The request attribute holding a request's operation once it was worked out. */
+  public static final String ATTRIBUTE = "opkit.operation";
+
   /** The operation of a request with this method and routed path (no query). */
   public static String of(String method, String path) {
     // One-character split takes String's fast path; a regex for the trailing slashes compiled a

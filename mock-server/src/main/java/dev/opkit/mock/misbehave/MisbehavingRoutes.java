@@ -49,6 +49,7 @@ public final class MisbehavingRoutes implements RouteGroup {
     }
     SessionAse ase = routing.ase(ctx);
     String operation = Operations.of(ctx.method().name(), ctx.path());
+    ctx.attribute(Operations.ATTRIBUTE, operation);
     Optional<Misbehaviour> fired =
         misbehaviours.onRequest(
             ase,

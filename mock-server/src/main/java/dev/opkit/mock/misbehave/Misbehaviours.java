@@ -106,7 +106,11 @@ public final class Misbehaviours {
             m.kind().family() == MisbehaviourKind.Family.REQUEST
                 && operation.equals(m.on())
                 && (browser || m.kind() != MisbehaviourKind.HTML_REDIRECT);
-    List<Misbehaviour> armed = list(ase).stream().filter(m -> !m.spent() && takes.test(m)).toList();
+    List<Misbehaviour> all = list(ase);
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Misbehaviour> armed = all.stream().filter(m -> !m.spent() && takes.test(m)).toList();
     if (armed.isEmpty()) {
       return Optional.empty();
     }

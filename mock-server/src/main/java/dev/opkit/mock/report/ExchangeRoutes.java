@@ -39,7 +39,10 @@ public final class ExchangeRoutes implements RouteGroup {
       return;
     }
     String method = ctx.method().name();
-    String operation = Operations.of(method, path);
+    String operation =
+        ctx.attribute(Operations.ATTRIBUTE) instanceof String known
+            ? known
+            : Operations.of(method, path);
     String query = ctx.queryString();
     boolean dropped = ctx.attribute(MisbehavingRoutes.DROPPED_ATTRIBUTE) != null;
     String token = GnapAuthorization.token(ctx.header("Authorization")).orElse(null);

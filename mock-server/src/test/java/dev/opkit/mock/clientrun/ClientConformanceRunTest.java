@@ -31,7 +31,8 @@ class ClientConformanceRunTest {
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("Scenario month-3:", "OPM_WALLET_ADDRESS=http://", "OPM_KEY_ID=")
-        .contains("Client report card: 0 passed, 0 failed, 8 not exercised")
+        // every rule, however many the card has: the command sent nothing
+        .containsPattern("Client report card: 0 passed, 0 failed, \\d+ not exercised")
         .contains("rotated-expired-token");
   }
 
