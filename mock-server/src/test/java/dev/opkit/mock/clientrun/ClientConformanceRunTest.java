@@ -31,7 +31,7 @@ class ClientConformanceRunTest {
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("Scenario month-3:", "OPM_WALLET_ADDRESS=http://", "OPM_KEY_ID=")
-        .contains("Client report card: 0 passed, 0 failed, 8 not exercised")
+        .contains("Client report card: 0 passed, 0 failed, 11 not exercised")
         .contains("rotated-expired-token");
   }
 
