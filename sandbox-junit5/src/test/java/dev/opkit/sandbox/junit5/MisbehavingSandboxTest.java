@@ -13,6 +13,7 @@ class MisbehavingSandboxTest {
   void theScenarioNamedInTheAnnotationIsSwitchedOnInTheTestsSession(SandboxAdmin admin) {
     assertThat(admin.misbehaviours())
         .extracting(Misbehaviour::kind)
-        .containsExactly("token-expired-after-payment", "response-lost");
+        .containsExactly(
+            "token-expired-after-payment", "response-lost", "limit-reduced-after-payment");
   }
 }
