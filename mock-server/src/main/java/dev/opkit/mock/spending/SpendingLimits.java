@@ -40,7 +40,7 @@ public record SpendingLimits(
           limits.receiver(),
           limits.debitAmount() == null ? null : limits.debitAmount(),
           limits.receiveAmount() == null ? null : limits.receiveAmount(),
-          limits.interval() == null ? null : RepeatingInterval.parse(limits.interval()));
+          limits.interval() == null ? null : ParsedIntervals.of(limits.interval()));
     } catch (ApiException | InvalidIntervalException e) {
       throw ApiError.LIMIT_EXCEEDED.exception(
           "this grant's limits cannot be applied, so it cannot authorize payments: "

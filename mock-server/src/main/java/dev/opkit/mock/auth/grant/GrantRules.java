@@ -3,6 +3,7 @@ package dev.opkit.mock.auth.grant;
 import dev.opkit.mock.auth.AuthConfig;
 import dev.opkit.mock.http.ApiException;
 import dev.opkit.mock.session.SessionAse;
+import dev.opkit.mock.spending.ParsedIntervals;
 import dev.opkit.mock.store.ClientIdentity;
 import dev.opkit.mock.store.WalletRecord;
 import dev.opkit.mock.wallet.WalletService;
@@ -13,7 +14,6 @@ import dev.opkit.protocol.gnap.FinishUri;
 import dev.opkit.protocol.gnap.GnapErrorCode;
 import dev.opkit.protocol.gnap.InvalidFinishUriException;
 import dev.opkit.protocol.interval.InvalidIntervalException;
-import dev.opkit.protocol.interval.RepeatingInterval;
 import dev.opkit.protocol.keys.KeyFormatException;
 import dev.opkit.protocol.model.AccessItem;
 import dev.opkit.protocol.model.GrantRequest;
@@ -230,7 +230,7 @@ public final class GrantRules {
     }
     if (limits.interval() != null) {
       try {
-        RepeatingInterval.parse(limits.interval());
+        ParsedIntervals.of(limits.interval());
       } catch (InvalidIntervalException e) {
         throw invalidRequest("limits.interval: " + e.getMessage());
       }

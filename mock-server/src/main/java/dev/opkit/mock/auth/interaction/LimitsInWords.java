@@ -1,5 +1,6 @@
 package dev.opkit.mock.auth.interaction;
 
+import dev.opkit.mock.spending.ParsedIntervals;
 import dev.opkit.protocol.amount.HumanUnits;
 import dev.opkit.protocol.interval.IntervalWindow;
 import dev.opkit.protocol.interval.RepeatingInterval;
@@ -52,7 +53,7 @@ public final class LimitsInWords {
       amount = "any amount";
     }
     if (limits.interval() != null) {
-      RepeatingInterval interval = RepeatingInterval.parse(limits.interval());
+      RepeatingInterval interval = ParsedIntervals.of(limits.interval());
       parts.add(amount + " " + period(limits.interval(), interval));
       OptionalLong count = interval.windowCount(counting);
       parts.add(count.isEmpty() ? "with no end" : times(count.getAsLong()));
