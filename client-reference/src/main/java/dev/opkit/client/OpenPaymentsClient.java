@@ -1,7 +1,6 @@
 package dev.opkit.client;
 
 import dev.opkit.protocol.keys.Ed25519KeyPair;
-import dev.opkit.protocol.signature.RequestSigner;
 import java.util.Objects;
 
 /**
@@ -27,7 +26,7 @@ public final class OpenPaymentsClient {
 
   private OpenPaymentsClient(ClientIdentity identity, ClientOptions options) {
     this.identity = identity;
-    RequestSigner signer = new RequestSigner(identity.keyPair(), identity.keyId(), options.clock());
+    SigningKeys signer = new SigningKeys(identity, options.clock());
     Transport transport =
         new Transport(
             options.httpClient().orElseGet(options::newHttpClient),

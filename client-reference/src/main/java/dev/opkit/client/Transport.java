@@ -19,7 +19,6 @@ import dev.opkit.protocol.model.ErrorResponse;
 import dev.opkit.protocol.model.Inconsistency;
 import dev.opkit.protocol.openapi.SchemaValidator;
 import dev.opkit.protocol.openapi.SchemaViolation;
-import dev.opkit.protocol.signature.RequestSigner;
 import dev.opkit.protocol.signature.SignedHeaders;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -61,14 +60,14 @@ final class Transport {
 
   private final HttpClient http;
   private final Duration requestTimeout;
-  private final RequestSigner signer;
+  private final SigningKeys signer;
   private final SchemaValidator validator;
   private final ExchangeListener listener;
 
   Transport(
       HttpClient http,
       Duration requestTimeout,
-      RequestSigner signer,
+      SigningKeys signer,
       SchemaValidator validator,
       ExchangeListener listener) {
     this.http = http;
@@ -97,15 +96,35 @@ final class Transport {
     if (bytes != null) {
       headers.put("Content-Type", JSON);
     }
+    boolean signed = "POST".equals(endpoint.method()) || accessToken != null;
+    if (signed && signer == null) {
+      throw new IllegalStateException(
+          endpoint.operationId() + " must be signed; use an authenticated client");
+    }
+    HttpResponse<String> response = sendSigned(endpoint, uri, url, headers, bytes, signed);
+    if (signed && refusedSignature(response) && rotatedOut()) {
+      // A refused signature changed nothing: the same request again, once, with the next key.
+      response = sendSigned(endpoint, uri, url, headers, bytes, true);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw apiError(endpoint, url, response);
+    }
+    return new Answer(endpoint, url, response.statusCode(), response.body());
+  }
+
+  private HttpResponse<String> sendSigned(
+      Endpoint endpoint,
+      URI uri,
+      String url,
+      Map<String, String> unsigned,
+      byte[] bytes,
+      boolean signed) {
+    Map<String, String> headers = new LinkedHashMap<>(unsigned);
     String signatureBase = null;
-    if ("POST".equals(endpoint.method()) || accessToken != null) {
-      if (signer == null) {
-        throw new IllegalStateException(
-            endpoint.operationId() + " must be signed; use an authenticated client");
-      }
-      SignedHeaders signed = signer.sign(endpoint.method(), url, headers, bytes);
-      headers.putAll(signed.headers());
-      signatureBase = signed.signatureBase();
+    if (signed) {
+      SignedHeaders signature = signer.current().sign(endpoint.method(), url, headers, bytes);
+      headers.putAll(signature.headers());
+      signatureBase = signature.signatureBase();
     }
     RecordedRequest recorded =
         new RecordedRequest(
@@ -114,11 +133,43 @@ final class Transport {
             headers,
             bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8),
             signatureBase);
-    HttpResponse<String> response = send(endpoint, uri, headers, bytes, recorded);
-    if (response.statusCode() / 100 != 2) {
-      throw apiError(endpoint, url, response);
+    return send(endpoint, uri, headers, bytes, recorded);
+  }
+
+  /** A 400 or 401: what an auth or resource server answers for a key it cannot find. */
+  private boolean refusedSignature(HttpResponse<String> response) {
+    int status = response.statusCode();
+    return (status == 400 || status == 401) && signer.mayRotate();
+  }
+
+  /**
+   * Reads the client's own JWKS: when it no longer lists the current key but lists the next one,
+   * the keys switch (once; never back).
+   */
+  private boolean rotatedOut() {
+    String jwksUrl = signer.jwksUrl();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", JSON);
+    HttpResponse<String> jwks;
+    try {
+      jwks =
+          send(
+              Endpoint.GET_WALLET_ADDRESS_KEYS,
+              absoluteUri(jwksUrl),
+              headers,
+              null,
+              new RecordedRequest("GET", jwksUrl, headers, "", null));
+    } catch (TransportException e) {
+      return false;
     }
-    return new Answer(endpoint, url, response.statusCode(), response.body());
+    if (jwks.statusCode() != 200) {
+      return false;
+    }
+    try {
+      return signer.rotateIfRotatedOut(jwks.body());
+    } catch (ProtocolException e) {
+      return false;
+    }
   }
 
   private HttpResponse<String> send(

@@ -23,6 +23,7 @@ public final class SandboxFixture
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   public static final String CLIENT = "client";
   public static final String KEY_ID = "client-key";
+  public static final String NEXT_KEY_ID = "client-next-key";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final UnaryOperator<SandboxConfig> customise;
@@ -87,6 +88,18 @@ public final class SandboxFixture
   public OpenPaymentsClient newClient() {
     return OpenPaymentsClient.create(
         registerClient(Ed25519KeyPair.generate()), ClientOptions.defaults());
+  }
+
+  /**
+   * As {@link #newClient()}, with the client's next key registered beside its current one (as an
+   * operator does before rotating keys) and held by the client.
+   */
+  public OpenPaymentsClient newClientWithNextKey() {
+    ClientIdentity identity = registerClient(Ed25519KeyPair.generate());
+    Ed25519KeyPair next = Ed25519KeyPair.generate();
+    admin("ase1").addKey(CLIENT, next.toJwk(NEXT_KEY_ID));
+    return OpenPaymentsClient.create(
+        identity.withNextKey(next, NEXT_KEY_ID), ClientOptions.defaults());
   }
 
   /** Waits by moving the sandbox clock instead of sleeping, for {@code continue.wait}. */

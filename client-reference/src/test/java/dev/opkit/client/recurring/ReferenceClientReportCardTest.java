@@ -35,7 +35,8 @@ class ReferenceClientReportCardTest {
           "unknown-fields", "ignored-unknown-fields",
           "expired-quote", "requoted-after-refused-quote",
           "receiver-completed", "requoted-after-refused-quote",
-          "receiver-expired", "requoted-after-refused-quote");
+          "receiver-expired", "requoted-after-refused-quote",
+          "key-rotation", "signed-with-current-key");
 
   static List<String> scenarios() {
     return SANDBOX.admin("ase1").scenarios().stream().map(Scenario::name).toList();
@@ -60,14 +61,15 @@ class ReferenceClientReportCardTest {
             "receiver-completed",
             "receiver-expired",
             "browser-redirect",
-            "flaky-wallet");
+            "flaky-wallet",
+            "key-rotation");
   }
 
   @ParameterizedTest
   @MethodSource("scenarios")
   void referenceEngineUnderScenarioGetsACleanReportCard(String scenario) {
     SANDBOX.admin("ase1").misbehaveAs(scenario);
-    OpenPaymentsClient client = SANDBOX.newClient();
+    OpenPaymentsClient client = SANDBOX.newClientWithNextKey();
     String alice = SANDBOX.wallet("ase1", "alice");
     String carol = SANDBOX.wallet("ase2", "carol");
     InMemoryScheduleStore store = new InMemoryScheduleStore();

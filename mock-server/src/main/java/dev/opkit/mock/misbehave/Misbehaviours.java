@@ -16,6 +16,7 @@ import dev.opkit.mock.store.TokenState;
 import dev.opkit.mock.store.Transactions;
 import dev.opkit.mock.store.Tx;
 import dev.opkit.mock.store.WalletId;
+import dev.opkit.mock.wallet.WalletService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +35,12 @@ import java.util.function.Supplier;
 public final class Misbehaviours {
   private final Transactions storage;
   private final Clock realClock;
+  private final WalletService wallets;
 
-  public Misbehaviours(Transactions storage, Clock realClock) {
+  public Misbehaviours(Transactions storage, Clock realClock, WalletService wallets) {
     this.storage = storage;
     this.realClock = realClock;
+    this.wallets = wallets;
   }
 
   /** The session's misbehaviours now, with their counts. */
@@ -210,13 +213,23 @@ public final class Misbehaviours {
    * token-revoked-after-payment} that fires on it revokes the grant's live tokens, a {@code
    * token-expired-after-payment} ends their lifetime now (the grant itself stays: the wallet ended
    * the token, as between two payments of a subscription), a {@code limit-reduced-after-payment}
-   * lowers the grant's limits.
+   * lowers the grant's limits, a {@code client-key-rotated} removes the key that signed the request
+   * from the client's JWKS.
    *
    * @param walletAddresses the grant's client and the wallet address its access is for
+   * @param client the grant's client
+   * @param keyId the {@code keyid} that signed the request, or null
    */
   public void afterPayment(
-      Tx tx, SessionAse ase, String grantId, List<String> walletAddresses, Instant now) {
+      Tx tx,
+      SessionAse ase,
+      String grantId,
+      List<String> walletAddresses,
+      Instant now,
+      String client,
+      String keyId) {
     reduceLimitsAfterPayment(tx, ase, grantId, walletAddresses);
+    rotateClientKey(tx, ase, grantId, walletAddresses, client, keyId);
     for (MisbehaviourKind kind :
         List.of(
             MisbehaviourKind.TOKEN_REVOKED_AFTER_PAYMENT,
@@ -243,6 +256,59 @@ public final class Misbehaviours {
                     : token.expiredNow(now));
       }
     }
+  }
+
+  /**
+   * A {@code client-key-rotated} fires only where it can act: the client is a wallet address of
+   * this session that lists the signing key. It fires even when that is the client's only key (the
+   * firing says none is left, and the report card names it).
+   */
+  private void rotateClientKey(
+      Tx tx,
+      SessionAse ase,
+      String grantId,
+      List<String> walletAddresses,
+      String client,
+      String keyId) {
+    boolean armed =
+        tx.session().record().misbehaviours().stream()
+            .anyMatch(m -> m.kind() == MisbehaviourKind.CLIENT_KEY_ROTATED && !m.spent());
+    if (!armed || keyId == null || !wallets.listsKey(tx, ase.session(), client, keyId)) {
+      return;
+    }
+    Optional<Misbehaviour> fired =
+        match(
+            tx,
+            m ->
+                m.kind() == MisbehaviourKind.CLIENT_KEY_ROTATED
+                    && m.covers(grantId, walletAddresses));
+    if (fired.isEmpty()) {
+      return;
+    }
+    int left = wallets.rotateOut(tx, ase.session(), client, keyId).orElseThrow();
+    Misbehaviour m = fired.get();
+    tx.afterCommit(
+        () ->
+            storage.journal(
+                ase.sessionId(),
+                journal -> {
+                  journal.fired(
+                      new MisbehaviourFiring(
+                          journal.nextSequence(),
+                          realClock.instant(),
+                          ase.name(),
+                          m.id(),
+                          m.kind(),
+                          null,
+                          grantId,
+                          null,
+                          List.of(),
+                          null,
+                          null,
+                          keyId,
+                          left));
+                  return null;
+                }));
   }
 
   /**

@@ -33,7 +33,8 @@ public final class ClientReports {
           new StoppedOnSpentLimit(),
           new UsedNewManageUrl(),
           new RequotedAfterRefusedQuote(),
-          new IgnoredUnknownFields());
+          new IgnoredUnknownFields(),
+          new SignedWithCurrentKey());
 
   private final Transactions storage;
   private final int journalCapacity;

@@ -121,7 +121,7 @@ public final class Sandbox implements AutoCloseable {
             });
     this.background = new Background(scheduler);
     this.schemas = new RequestSchemas();
-    this.misbehaviours = new Misbehaviours(storage, realClock);
+    this.misbehaviours = new Misbehaviours(storage, realClock, wallets);
     this.exchanges = new ClientExchanges(storage, realClock);
     this.reports = new ClientReports(storage, Math.max(1, config.auth().journalSize()), realClock);
     this.auth =

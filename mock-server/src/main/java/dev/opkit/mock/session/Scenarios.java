@@ -165,6 +165,11 @@ public final class Scenarios {
         List.of(
             payment(MisbehaviourKind.TOKEN_EXPIRED_AFTER_PAYMENT),
             payment(MisbehaviourKind.ROTATION_REFUSED)));
+    add(
+        "key-rotation",
+        "the client's signing key leaves its JWKS right after the first payment; its next key"
+            + " stays",
+        List.of(MisbehaviourRequest.of(MisbehaviourKind.CLIENT_KEY_ROTATED)));
   }
 
   private static MisbehaviourRequest limitReducedAfterPayment(int nth) {

@@ -1,5 +1,6 @@
 package dev.opkit.mock.store;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param tokenTags the tags ({@link ClientExchange#tokenTag}) of the tokens it ended, or empty
  * @param retryAfter the {@code Retry-After} it answered with, or null
  * @param waitTime the {@code wait} it gave, or null
+ * @param keyId the kid a {@code client-key-rotated} removed from the client's JWKS, or null
+ * @param keysLeft how many keys that JWKS lists after the removal, or null
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record MisbehaviourFiring(
@@ -36,8 +39,40 @@ public record MisbehaviourFiring(
     String continueId,
     List<String> tokenTags,
     Duration retryAfter,
-    @JsonProperty("wait") Duration waitTime) {
+    @JsonProperty("wait") Duration waitTime,
+    String keyId,
+    Integer keysLeft) {
 
+  /** One that removed no key. */
+  public MisbehaviourFiring(
+      long sequence,
+      Instant at,
+      String ase,
+      String misbehaviour,
+      MisbehaviourKind kind,
+      String operation,
+      String grant,
+      String continueId,
+      List<String> tokenTags,
+      Duration retryAfter,
+      Duration waitTime) {
+    this(
+        sequence,
+        at,
+        ase,
+        misbehaviour,
+        kind,
+        operation,
+        grant,
+        continueId,
+        tokenTags,
+        retryAfter,
+        waitTime,
+        null,
+        null);
+  }
+
+  @JsonCreator
   public MisbehaviourFiring {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(ase, "ase");

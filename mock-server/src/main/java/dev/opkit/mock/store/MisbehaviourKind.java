@@ -81,7 +81,13 @@ public enum MisbehaviourKind {
    */
   RECEIVER_COMPLETED(Family.PAYMENT, Set.of()),
   /** Expires the incoming payment a quote pays into right after the quote was made. */
-  RECEIVER_EXPIRED(Family.PAYMENT, Set.of());
+  RECEIVER_EXPIRED(Family.PAYMENT, Set.of()),
+  /**
+   * Removes the key that signed a request creating one of the grant's outgoing payments from the
+   * client's own JWKS (its wallet address of this sandbox) right after the payment was created, as
+   * the client's operator rotating keys does; the client's other keys stay.
+   */
+  CLIENT_KEY_ROTATED(Family.PAYMENT, Set.of());
 
   /** Where a kind acts. */
   public enum Family {

@@ -262,6 +262,32 @@ public final class WalletService {
         });
   }
 
+  /** Inside a transaction: whether the sandbox wallet at {@code url} lists the key {@code kid}. */
+  public boolean listsKey(Tx tx, Session session, String url, String kid) {
+    return idOf(session, url)
+        .flatMap(id -> tx.wallets().find(id))
+        .flatMap(w -> w.key(kid))
+        .isPresent();
+  }
+
+  /**
+   * Inside a transaction: removes the key {@code kid} from the sandbox wallet at {@code url} (a
+   * client's key rotated out by its operator), leaving its other keys.
+   *
+   * @return how many keys the wallet lists after it, or empty when {@code url} names no wallet of
+   *     the session or the wallet has no such key
+   */
+  public Optional<Integer> rotateOut(Tx tx, Session session, String url, String kid) {
+    Optional<WalletRecord> wallet = idOf(session, url).flatMap(id -> tx.wallets().forUpdate(id));
+    if (wallet.isEmpty() || kid == null || wallet.get().key(kid).isEmpty()) {
+      return Optional.empty();
+    }
+    WalletRecord rotated = wallet.get().withoutKey(kid);
+    tx.wallets().save(rotated);
+    tx.afterCommit(() -> keysChanged.forEach(Runnable::run));
+    return Optional.of(rotated.keys().size());
+  }
+
   /** Runs {@code listener} after every key added to or removed from a wallet. */
   public void onKeysChanged(Runnable listener) {
     keysChanged.add(listener);

@@ -27,6 +27,7 @@ import dev.opkit.mock.store.JournalEntry;
 import dev.opkit.mock.store.PossibleReplay;
 import dev.opkit.mock.store.TokenRecord;
 import dev.opkit.mock.store.Transactions;
+import dev.opkit.mock.wallet.WalletService;
 import dev.opkit.protocol.gnap.AccessAction;
 import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.json.Json;
@@ -92,7 +93,7 @@ class SessionIsolationTest {
             new GrantEvents(sandbox.events()),
             new HtmlPages(),
             new ConsentTokens(sandbox.storage().sharedSecret("consent-pages")),
-            new Misbehaviours(storage, Clock.systemUTC()));
+            new Misbehaviours(storage, Clock.systemUTC(), new WalletService(storage)));
     InteractionOutcome.Page shownInA =
         (InteractionOutcome.Page) interactions.show(inA, interaction.id(), interaction.urlNonce());
     InteractionOutcome.Page shownInB =

@@ -243,6 +243,14 @@ public record Misbehaviour(
     return of("extra-fields", operation);
   }
 
+  /**
+   * The key that signed a request creating an outgoing payment removed from the client's own JWKS
+   * right after the payment; the client's other keys stay.
+   */
+  public static Misbehaviour clientKeyRotated() {
+    return of("client-key-rotated", null);
+  }
+
   /** Fires first on the n-th match. */
   public Misbehaviour nth(int n) {
     return new Misbehaviour(

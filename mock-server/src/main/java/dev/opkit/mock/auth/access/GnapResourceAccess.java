@@ -70,11 +70,13 @@ public final class GnapResourceAccess implements ResourceAccess {
                     .orElse(null));
     live(request, ase, found);
     AccessItem item = matching(request, found.grant());
-    signatures.verify(ase, request.message(), found.grant().client(), RequestKind.RESOURCE_SERVER);
+    String keyId =
+        signatures.verify(
+            ase, request.message(), found.grant().client(), RequestKind.RESOURCE_SERVER);
     boolean all =
         item.actions().stream()
             .anyMatch(a -> a.coversAllClients() && a.satisfies(request.action()));
-    return new Grantee(found.grant().id(), found.grant().client().id(), item, all);
+    return new Grantee(found.grant().id(), found.grant().client().id(), item, all, keyId);
   }
 
   /** A token and its grant, as committed. */

@@ -71,10 +71,12 @@ public final class ClientSignatures {
   /**
    * Verifies a request's signature with the client's keys.
    *
+   * @return the {@code keyid} of the key that signed it
    * @throws ApiException {@code invalid_client}: 400 on the auth server when the key is unknown or
    *     the client's keys cannot be had, else 401
    */
-  public void verify(SessionAse ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
+  public String verify(
+      SessionAse ase, HttpMessage message, ClientIdentity client, RequestKind kind) {
     Instant now = realClock.instant();
     KeyLookupTrace trace = new KeyLookupTrace();
     VerificationResult result;
@@ -170,6 +172,7 @@ public final class ClientSignatures {
     if (replayRefused != null) {
       throw replayRefused;
     }
+    return verified.keyId();
   }
 
   private ApiException refuse(

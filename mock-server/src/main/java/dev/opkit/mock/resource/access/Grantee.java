@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param access the access item of the grant that matched the request, with its limits
  * @param all whether the matched right is not limited to the client's own resources ({@code
  *     read-all}, {@code list-all}); always false for {@code create} and {@code complete}
+ * @param keyId the {@code keyid} of the client key that signed the request, or null
  */
-public record Grantee(String grantId, String client, AccessItem access, boolean all) {
+public record Grantee(String grantId, String client, AccessItem access, boolean all, String keyId) {
+  /** One whose signing key is not known. */
+  public Grantee(String grantId, String client, AccessItem access, boolean all) {
+    this(grantId, client, access, all, null);
+  }
+
   public Grantee {
     Objects.requireNonNull(grantId, "grantId");
     Objects.requireNonNull(client, "client");

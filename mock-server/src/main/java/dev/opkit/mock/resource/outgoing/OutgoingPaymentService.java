@@ -93,7 +93,14 @@ public final class OutgoingPaymentService {
               if (grantee.access().identifier() != null) {
                 walletAddresses.add(grantee.access().identifier());
               }
-              misbehaviours.afterPayment(tx, ase, grantee.grantId(), walletAddresses, now);
+              misbehaviours.afterPayment(
+                  tx,
+                  ase,
+                  grantee.grantId(),
+                  walletAddresses,
+                  now,
+                  grantee.client(),
+                  grantee.keyId());
               return result;
             });
     SpentAmounts grantSpent = placed.grantSpent();
