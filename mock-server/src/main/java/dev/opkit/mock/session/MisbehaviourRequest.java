@@ -41,33 +41,6 @@ public record MisbehaviourRequest(
   /** The most misbehaviours one session holds. */
   public static final int MAX_PER_SESSION = 32;
 
-  /** One without {@code percent}. */
-  public MisbehaviourRequest(
-      MisbehaviourKind kind,
-      String on,
-      String walletAddress,
-      String grant,
-      Integer nth,
-      Integer times,
-      Integer status,
-      Duration retryAfter,
-      Duration delay,
-      Duration waitTime) {
-    this(
-        kind,
-        on,
-        walletAddress,
-        grant,
-        nth,
-        times,
-        status,
-        retryAfter,
-        delay,
-        waitTime,
-        null,
-        null);
-  }
-
   @JsonCreator
   public MisbehaviourRequest {}
 

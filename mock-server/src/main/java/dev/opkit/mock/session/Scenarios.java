@@ -38,20 +38,7 @@ public final class Scenarios {
     add(
         "wrong-finish-hash",
         "the finish redirect carries a wrong hash: the client must not continue",
-        List.of(
-            new MisbehaviourRequest(
-                MisbehaviourKind.WRONG_FINISH_HASH,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null)));
+        List.of(MisbehaviourRequest.of(MisbehaviourKind.WRONG_FINISH_HASH)));
     add(
         "no-interact-ref",
         "the finish redirect of an accepted grant comes without its interact_ref",
@@ -147,6 +134,8 @@ public final class Scenarios {
                 null,
                 null,
                 Misbehaviour.MAX_TIMES,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -272,8 +261,7 @@ public final class Scenarios {
   }
 
   private static MisbehaviourRequest payment(MisbehaviourKind kind) {
-    return new MisbehaviourRequest(
-        kind, null, null, null, null, null, null, null, null, null, null, null);
+    return MisbehaviourRequest.of(kind);
   }
 
   /** Every scenario, in a fixed order. */

@@ -149,39 +149,6 @@ public record Misbehaviour(
     }
   }
 
-  /** One without {@code percent}. */
-  public Misbehaviour(
-      String id,
-      MisbehaviourKind kind,
-      String on,
-      String walletAddress,
-      String grant,
-      int nth,
-      int times,
-      Integer status,
-      Duration retryAfter,
-      Duration delay,
-      Duration waitTime,
-      int seen,
-      int fired) {
-    this(
-        id,
-        kind,
-        on,
-        walletAddress,
-        grant,
-        nth,
-        times,
-        status,
-        retryAfter,
-        delay,
-        waitTime,
-        null,
-        seen,
-        fired,
-        null);
-  }
-
   /** How much of each limit a limit reduction leaves, in percent. */
   @JsonIgnore
   public int percentOrDefault() {
@@ -243,46 +210,21 @@ public record Misbehaviour(
   public Misbehaviour matched() {
     int matches = seen + 1;
     boolean fires = matches >= nth && fired < times;
-    return new Misbehaviour(
-        id,
-        kind,
-        on,
-        walletAddress,
-        grant,
-        nth,
-        times,
-        status,
-        retryAfter,
-        delay,
-        waitTime,
-        lifetime,
-        matches,
-        fires ? fired + 1 : fired,
-        percent);
+    return counted(matches, fires ? fired + 1 : fired);
   }
 
   /** It met one more match but another misbehaviour acted on it: counted, not fired. */
   public Misbehaviour passedOver() {
-    return new Misbehaviour(
-        id,
-        kind,
-        on,
-        walletAddress,
-        grant,
-        nth,
-        times,
-        status,
-        retryAfter,
-        delay,
-        waitTime,
-        lifetime,
-        seen + 1,
-        fired,
-        percent);
+    return counted(seen + 1, fired);
   }
 
   /** Back to no matches and no firing: the state a reset brings it to. */
   public Misbehaviour rearmed() {
+    return counted(0, 0);
+  }
+
+  /** The same misbehaviour with these counters: the one place the counters change. */
+  private Misbehaviour counted(int newSeen, int newFired) {
     return new Misbehaviour(
         id,
         kind,
@@ -296,8 +238,8 @@ public record Misbehaviour(
         delay,
         waitTime,
         lifetime,
-        0,
-        0,
+        newSeen,
+        newFired,
         percent);
   }
 }
