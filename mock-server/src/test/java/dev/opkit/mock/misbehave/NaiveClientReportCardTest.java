@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opkit.mock.auth.testing.AuthSandbox;
 import dev.opkit.mock.auth.testing.TestClient;
 import dev.opkit.mock.auth.testing.Wallets;
+import dev.opkit.protocol.keys.Ed25519KeyPair;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A deliberately naive client (issue 18) against a misbehaving wallet: it continues at once instead
  * of waiting, never checks the finish hash, and pays again blindly after a lost answer. The report
- * card fails exactly those three rules and no other.
+ * card fails exactly those three rules and no other. Under {@code key-rotation} it goes on signing
+ * with the key it has, though its key set lists only the next one: besides its usual {@code
+ * honoured-wait}, it fails exactly {@code signed-with-current-key}.
  */
 class NaiveClientReportCardTest {
   @RegisterExtension static final AuthSandbox SANDBOX = new AuthSandbox();
@@ -61,7 +64,12 @@ class NaiveClientReportCardTest {
       }
     }
 
-    private String newQuote() {
+    /** Pays a quote it made earlier, with the one key it knows. */
+    Response pay(String quoteId, String token) {
+      return wallets.pay("ase1", "alice", quoteId, token);
+    }
+
+    String newQuote() {
       return wallets
           .quote("ase1", "alice", wallets.incomingPayment("ase2", "carol", "500", "EUR"))
           .path("id");
@@ -104,5 +112,28 @@ class NaiveClientReportCardTest {
             before.subtract(
                 new Wallets(SANDBOX, SANDBOX.client("auditor2")).balance("ase1", "alice")))
         .isPositive();
+  }
+
+  @Test
+  void naiveClientUnderKeyRotationFailsExactlySignedWithCurrentKey() {
+    SANDBOX.adminClient("ase1").misbehaveAs("key-rotation");
+    NaiveClient naive = new NaiveClient(SANDBOX.client("naive-rotated"));
+    // Its operator lists a next key; the naive client never reads its own key set.
+    SANDBOX
+        .adminClient("ase1")
+        .addKey("naive-rotated", Ed25519KeyPair.generate().toJwk("naive-rotated-next"));
+    TestClient.Token token = naive.outgoingPaymentToken(SANDBOX.wallet("ase1", "alice"));
+    String nextQuote = naive.newQuote();
+    naive.pay(token.value());
+
+    assertThat(naive.pay(nextQuote, token.value()).statusCode()).isEqualTo(401);
+    assertThat(naive.pay(nextQuote, token.value()).statusCode()).isEqualTo(401);
+
+    JsonPath report =
+        SANDBOX.admin("ase1").accept("application/json").get("/admin/report").jsonPath();
+    // honoured-wait: it continues at once, whatever the wallet's wait; the rotation adds only
+    // signed-with-current-key.
+    assertThat(report.getList("rules.findAll { it.verdict == 'failed' }.id", String.class))
+        .containsExactlyInAnyOrder("honoured-wait", "signed-with-current-key");
   }
 }
