@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public final class OpenPaymentsClient {
   private final ClientIdentity identity;
+  private final SigningKeys signingKeys;
   private final WalletAddressApi walletAddress;
   private final GrantApi grant;
   private final TokenApi token;
@@ -26,12 +27,12 @@ public final class OpenPaymentsClient {
 
   private OpenPaymentsClient(ClientIdentity identity, ClientOptions options) {
     this.identity = identity;
-    SigningKeys signer = new SigningKeys(identity, options.clock());
+    this.signingKeys = new SigningKeys(identity, options.clock());
     Transport transport =
         new Transport(
             options.httpClient().orElseGet(options::newHttpClient),
             options.requestTimeout(),
-            signer,
+            signingKeys,
             options.validator().orElse(null),
             options.listener());
     this.walletAddress = new WalletAddressApi(transport);
@@ -57,6 +58,14 @@ public final class OpenPaymentsClient {
   /** Who this client is. */
   public ClientIdentity identity() {
     return identity;
+  }
+
+  /**
+   * The id of the key this client signs with now: its identity's key, or its next key once the
+   * client's own JWKS showed the first one rotated out.
+   */
+  public String signingKeyId() {
+    return signingKeys.current().keyId();
   }
 
   /** Wallet address documents and keys. */

@@ -26,6 +26,21 @@ final class GlobalOptions {
   String keyId;
 
   @Option(
+      names = "--next-key-file",
+      paramLabel = "FILE",
+      description =
+          "The key registered next at the client wallet address, as --key-file: signed with once"
+              + " the wallet address's JWKS no longer lists --key-id (default: env"
+              + " OPM_NEXT_PRIVATE_KEY).")
+  String nextKeyFile;
+
+  @Option(
+      names = "--next-key-id",
+      paramLabel = "KID",
+      description = "The next key's id (default: env OPM_NEXT_KEY_ID).")
+  String nextKeyId;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Show each request's signed headers and signature base, and each answer.")
   boolean verbose;

@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
 final class RecurringCommand {
   static final String CLOCK_URL_NOTE = "clockUrl";
   static final String KEY_FILE_NOTE = "keyFile";
+  static final String NEXT_KEY_FILE_NOTE = "nextKeyFile";
+  static final String NEXT_KEY_ID_NOTE = "nextKeyId";
 
   /** {@code opm recurring start}. */
   @Command(
@@ -111,6 +113,10 @@ final class RecurringCommand {
       }
       if (identity.keyFile() != null) {
         notes.put(KEY_FILE_NOTE, identity.keyFile());
+      }
+      if (identity.nextKeyFile() != null) {
+        notes.put(NEXT_KEY_FILE_NOTE, identity.nextKeyFile());
+        notes.put(NEXT_KEY_ID_NOTE, identity.nextKeyId());
       }
       FileScheduleStore store = state.store(context);
       ScheduleState result =
@@ -233,7 +239,11 @@ final class RecurringCommand {
                         + "; start one with 'opm recurring start' or point --state at its file"));
   }
 
-  /** An engine for a saved schedule: what was not given now comes from the state file. */
+  /**
+   * An engine for a saved schedule: what was not given now comes from the state file. Once the
+   * schedule's client switched to its next key, it starts with that key, so a rotated-out key is
+   * not tried again on every run.
+   */
   private static RecurringPayments engine(
       Session session, FileScheduleStore store, ScheduleState saved) {
     Identities.Parts identity =
@@ -243,7 +253,10 @@ final class RecurringCommand {
                 new Identities.Parts(
                     saved.clientWalletAddress(),
                     saved.notes().get(KEY_FILE_NOTE),
-                    saved.clientKeyId()));
+                    saved.clientKeyId(),
+                    saved.notes().get(NEXT_KEY_FILE_NOTE),
+                    saved.notes().get(NEXT_KEY_ID_NOTE)))
+            .signingWith(saved.clientKeyId());
     String clockUrl =
         session.givenClockUrl() != null
             ? session.givenClockUrl()

@@ -1144,7 +1144,7 @@ public final class RecurringPayments {
   }
 
   private ScheduleState save(ScheduleState state) {
-    ScheduleState stamped = state.savedAt(clock.instant());
+    ScheduleState stamped = state.savedAt(clock.instant(), client.signingKeyId());
     store.save(stamped);
     return stamped;
   }

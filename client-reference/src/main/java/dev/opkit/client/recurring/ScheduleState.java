@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param status where the schedule stands
  * @param statusDetail a sentence about the status, e.g. why it stopped; may be null
  * @param clientWalletAddress the client wallet address the grant belongs to
- * @param clientKeyId the key id the client signs with
+ * @param clientKeyId the key id the client signed with when the state was last saved
  * @param sender the sender's wallet address document
  * @param receiver the receiver's wallet address document
  * @param side which side the amount fixes
@@ -263,15 +263,18 @@ public record ScheduleState(
         updatedAt);
   }
 
-  /** This state stamped as saved at {@code at}. */
-  public ScheduleState savedAt(Instant at) {
+  /**
+   * This state stamped as saved at {@code at} by a client that now signs with {@code signingKeyId}
+   * (its next key, once its wallet rotated the first one out).
+   */
+  public ScheduleState savedAt(Instant at, String signingKeyId) {
     return new ScheduleState(
         version,
         id,
         status,
         statusDetail,
         clientWalletAddress,
-        clientKeyId,
+        signingKeyId,
         sender,
         receiver,
         side,

@@ -39,20 +39,28 @@ class OpmReportCardTest {
     return Opm.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter()), env);
   }
 
+  /** A client wallet with two registered keys, as an operator who rotates keys keeps them. */
   private Map<String, String> identity() throws IOException {
-    Path key = directory.resolve("key");
-    opm(Map.of(), new StringWriter(), "keys", "generate", "--out", key.toString(), "--kid", "k");
     SANDBOX.admin("ase1").createWallet(NewWallet.of("cli", "USD", 2, 0).withPublicName("opm"));
-    SANDBOX
-        .admin("ase1")
-        .addKey("cli", Json.read(Files.readString(directory.resolve("key.jwk.json")), Jwk.class));
     Map<String, String> env = new HashMap<>();
     env.put("OPM_WALLET_ADDRESS", SANDBOX.wallet("ase1", "cli"));
-    env.put("OPM_PRIVATE_KEY", directory.resolve("key.pem").toString());
+    env.put("OPM_PRIVATE_KEY", registeredKey("key", "k").toString());
     env.put("OPM_KEY_ID", "k");
+    env.put("OPM_NEXT_PRIVATE_KEY", registeredKey("next", "k2").toString());
+    env.put("OPM_NEXT_KEY_ID", "k2");
     env.put("OPM_STATE", directory.resolve("schedule.json").toString());
     env.put("OPM_CLOCK_URL", SANDBOX.clockUrl("ase1"));
     return env;
+  }
+
+  private Path registeredKey(String name, String kid) throws IOException {
+    Path key = directory.resolve(name);
+    opm(Map.of(), new StringWriter(), "keys", "generate", "--out", key.toString(), "--kid", kid);
+    SANDBOX
+        .admin("ase1")
+        .addKey(
+            "cli", Json.read(Files.readString(directory.resolve(name + ".jwk.json")), Jwk.class));
+    return directory.resolve(name + ".pem");
   }
 
   @ParameterizedTest
@@ -72,7 +80,8 @@ class OpmReportCardTest {
         "receiver-completed",
         "receiver-expired",
         "browser-redirect",
-        "flaky-wallet"
+        "flaky-wallet",
+        "key-rotation"
       })
   void opmRecurringUnderScenarioGetsACleanReportCard(String scenario) throws IOException {
     Map<String, String> env = identity();
@@ -110,6 +119,9 @@ class OpmReportCardTest {
 
     ReportCard card = SANDBOX.admin("ase1").report();
     assertThat(card.failedRules()).as(card + "\n" + out).isEmpty();
+    if (scenario.equals("key-rotation")) {
+      assertThat(card.verdict("signed-with-current-key")).as(card.toString()).isEqualTo("passed");
+    }
     Set<Integer> periods = new HashSet<>();
     for (JsonNode payment : SANDBOX.admin("ase1").outgoingPayments("alice").path("result")) {
       if (!payment.path("failed").asBoolean()) {

@@ -7,6 +7,7 @@ import dev.opkit.client.FakeServer.Reply;
 import dev.opkit.client.recurring.FakeWallets;
 import dev.opkit.protocol.json.Json;
 import dev.opkit.protocol.keys.Jwk;
+import dev.opkit.protocol.keys.Ed25519KeyPair;
 import dev.opkit.protocol.keys.PemKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -323,6 +324,30 @@ class OpmTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).contains("OPM_WALLET_ADDRESS");
+  }
+
+  @Test
+  void recurringStartWhenNextKeyFileWithoutNextKeyIdThenUsageBeforeAnyRequest() {
+    Result result =
+        opm(start("--next-key-file", PemKeys.writePrivateKey(Ed25519KeyPair.generate())));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--next-key-id");
+    assertThat(directory.resolve("schedule.json")).doesNotExist();
+  }
+
+  @Test
+  void recurringStartWhenNextKeyIdIsTheCurrentOneThenUsage() {
+    Result result =
+        opm(
+            start(
+                "--next-key-file",
+                PemKeys.writePrivateKey(Ed25519KeyPair.generate()),
+                "--next-key-id",
+                FakeWallets.KEY_ID));
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("must differ");
   }
 
   @Test

@@ -53,18 +53,26 @@ public final class TcpBalancer implements AutoCloseable {
 
   private void accept() {
     while (!server.isClosed()) {
+      Socket client;
       try {
-        Socket client = server.accept();
+        client = server.accept();
+      } catch (IOException e) {
+        if (server.isClosed()) {
+          return;
+        }
+        continue;
+      }
+      try {
         List<InetSocketAddress> targets = nodes;
         int index = pinned >= 0 ? pinned : Math.floorMod(next.getAndIncrement(), targets.size());
         Socket node = new Socket(targets.get(index).getAddress(), targets.get(index).getPort());
         served.get(index).incrementAndGet();
         pumps.execute(() -> pump(client, node));
         pumps.execute(() -> pump(node, client));
-      } catch (IOException | RuntimeException e) {
-        if (server.isClosed()) {
-          return;
-        }
+      } catch (IOException | RuntimeException deadNode) {
+        // The node is gone (killed, stopped): the client sees its connection closed at once
+        // rather than waiting, unanswered, until the socket is collected.
+        close(client);
       }
     }
   }
