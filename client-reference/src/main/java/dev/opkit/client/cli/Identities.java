@@ -109,7 +109,8 @@ final class Identities {
     try {
       return PemKeys.readPrivateKey(keyText(value, what));
     } catch (KeyFormatException e) {
-      throw new CliException(ExitCodes.USAGE, "the " + what + " cannot be used: " + e.getMessage(), e);
+      throw new CliException(
+          ExitCodes.USAGE, "the " + what + " cannot be used: " + e.getMessage(), e);
     }
   }
 
@@ -124,7 +125,9 @@ final class Identities {
         return Files.readString(file);
       } catch (IOException e) {
         throw new CliException(
-            ExitCodes.USAGE, "cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
+            ExitCodes.USAGE,
+            "cannot read the " + what + " file " + file + ": " + e.getMessage(),
+            e);
       }
     }
     if (BASE64.matcher(value).matches()) {
