@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TestSession implements AutoCloseable {
   static final String CLIENT_WALLET = "test-client";
   static final String CLIENT_KEY_ID = "test-client-key";
+  static final String CLIENT_NEXT_KEY_ID = "test-client-key-2";
   private static final String CLIENT_PROVIDER = "ase1";
 
   private final RunningSandbox sandbox;
@@ -33,8 +34,10 @@ final class TestSession implements AutoCloseable {
     this.root = sandbox.admin();
     SessionOptions options = settings.sessionOptions(name);
     Ed25519KeyPair key = null;
+    Ed25519KeyPair next = null;
     if (seedClient) {
       key = Ed25519KeyPair.generate();
+      next = Ed25519KeyPair.generate();
       if (settings.wallets().isEmpty()) {
         // Naming a provider's wallets replaces its configured ones: list them too.
         for (SandboxSettings.ProviderWallet wallet : sandbox.configuredWallets()) {
@@ -42,7 +45,11 @@ final class TestSession implements AutoCloseable {
         }
       }
       options =
-          options.withWallet(CLIENT_PROVIDER, clientWallet().withKey(key.toJwk(CLIENT_KEY_ID)));
+          options.withWallet(
+              CLIENT_PROVIDER,
+              clientWallet()
+                  .withKey(key.toJwk(CLIENT_KEY_ID))
+                  .withKey(next.toJwk(CLIENT_NEXT_KEY_ID)));
     }
     this.session = root.createSession(options);
     SandboxAdmin ase1 = root.session(session, CLIENT_PROVIDER);
@@ -52,7 +59,11 @@ final class TestSession implements AutoCloseable {
     if (key != null) {
       client.set(
           new SandboxClientIdentity(
-              runtime.walletAddress(CLIENT_PROVIDER, CLIENT_WALLET), CLIENT_KEY_ID, key));
+              runtime.walletAddress(CLIENT_PROVIDER, CLIENT_WALLET),
+              CLIENT_KEY_ID,
+              key,
+              CLIENT_NEXT_KEY_ID,
+              next));
     }
   }
 
@@ -93,9 +104,11 @@ final class TestSession implements AutoCloseable {
   private SandboxClientIdentity register() {
     SandboxAdmin admin = admin();
     Ed25519KeyPair key = Ed25519KeyPair.generate();
+    Ed25519KeyPair next = Ed25519KeyPair.generate();
     String url = admin.createWallet(clientWallet()).id();
     admin.addKey(CLIENT_WALLET, key.toJwk(CLIENT_KEY_ID));
-    return new SandboxClientIdentity(url, CLIENT_KEY_ID, key);
+    admin.addKey(CLIENT_WALLET, next.toJwk(CLIENT_NEXT_KEY_ID));
+    return new SandboxClientIdentity(url, CLIENT_KEY_ID, key, CLIENT_NEXT_KEY_ID, next);
   }
 
   /** Deletes the session off the test's critical path: the sandbox waits for it when it stops. */

@@ -26,7 +26,7 @@ class ClientIdentityOnDemandTest {
           .isEqualTo(sandbox.resourceServer("ase1") + "/" + TestSession.CLIENT_WALLET);
       assertThat(admin.wallet(TestSession.CLIENT_WALLET).keys())
           .extracting(Jwk::x)
-          .containsExactly(fromEnclosing.jwk().x());
+          .containsExactly(fromEnclosing.jwk().x(), fromEnclosing.nextJwk().x());
       assertThat(admin.wallet(TestSession.CLIENT_WALLET).publicName()).isEqualTo("Test client");
     }
   }

@@ -23,7 +23,9 @@ class ClientIdentitySeedTest {
     AdminWallet wallet = admin.wallet(TestSession.CLIENT_WALLET);
     assertThat(wallet.publicName()).isEqualTo("Test client");
     assertThat(wallet.assetCode()).isEqualTo("USD");
-    assertThat(wallet.keys()).extracting(Jwk::x).containsExactly(identity.jwk().x());
+    assertThat(wallet.keys())
+        .extracting(Jwk::x)
+        .containsExactly(identity.jwk().x(), identity.nextJwk().x());
     assertThat(admin.wallet("alice").balance().value()).isEqualTo(100000);
   }
 

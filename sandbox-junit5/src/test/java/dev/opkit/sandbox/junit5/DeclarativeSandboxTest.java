@@ -44,7 +44,7 @@ class DeclarativeSandboxTest {
     assertThat(identity.walletAddress()).startsWith(sandbox.resourceServer("ase1") + "/");
     assertThat(admin.wallet(TestSession.CLIENT_WALLET).keys())
         .extracting(Jwk::kid)
-        .containsExactly(identity.keyId());
+        .containsExactly(identity.keyId(), identity.nextKeyId());
     assertThat(identity.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
 
     OpenPaymentsClient client =
