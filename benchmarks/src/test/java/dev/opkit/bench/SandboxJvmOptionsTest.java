@@ -20,7 +20,7 @@ class SandboxJvmOptionsTest {
 
   @Test
   void collectorWhenReadFromTheScriptThenTheBenchmarksAndTheDockerImagesToo() throws IOException {
-    List<String> script = options(REPO.resolve("sandbox"), "^jvm_options=\"([^\"]*)\"");
+    List<String> script = options(REPO.resolve("sandbox"), "^default_jvm_options=\"([^\"]*)\"");
     List<String> docker = options(REPO.resolve("docker/Dockerfile"), "JAVA_OPTS=\"([^\"]*)\"");
 
     assertThat(script).isEqualTo(SandboxLauncher.COLLECTOR);
