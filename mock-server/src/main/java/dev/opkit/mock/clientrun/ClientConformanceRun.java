@@ -30,10 +30,11 @@ import java.util.Map;
 
 /**
  * {@code ./kit --client <scenario> -- <command…>} (issue 18): starts a sandbox in this process with
- * a session of the named scenario and a client wallet with a fresh key, prints the environment the
- * client's command needs, runs the command with it, and prints the report card of what the command
- * did. Exit status: 0 when no MUST rule failed, 1 when one did, 2 for wrong arguments, 3 when the
- * command could not run or exited non-zero (the card is still printed).
+ * a session of the named scenario and a client wallet with two fresh keys (its key and the next
+ * one, for {@code key-rotation}), prints the environment the client's command needs, runs the
+ * command with it, and prints the report card of what the command did. Exit status: 0 when no MUST
+ * rule failed, 1 when one did, 2 for wrong arguments, 3 when the command could not run or exited
+ * non-zero (the card is still printed).
  */
 public final class ClientConformanceRun {
   /** The client wallet the run makes, on ase1. */
@@ -41,6 +42,9 @@ public final class ClientConformanceRun {
 
   /** Its key id. */
   static final String KEY_ID = "client-under-test-key";
+
+  /** The id of the key registered next, for the {@code key-rotation} scenario. */
+  static final String NEXT_KEY_ID = "client-under-test-key-2";
 
   private ClientConformanceRun() {}
 
@@ -109,18 +113,12 @@ public final class ClientConformanceRun {
     SessionAse ase1 = session.at("ase1");
     SessionAse ase2 = session.at("ase2");
     Ed25519KeyPair key = Ed25519KeyPair.generate();
+    Ed25519KeyPair next = Ed25519KeyPair.generate();
     sandbox
         .wallets()
         .create(ase1, new NewWallet(CLIENT_WALLET, "Client under test", new Asset("USD", 2), null));
     sandbox.wallets().addKey(ase1, CLIENT_WALLET, key.toJwk(KEY_ID));
-    Path keyFile = Files.createTempFile("opkit-client-", ".pem");
-    try {
-      Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the temp directory's own protection applies
-    }
-    Files.writeString(keyFile, PemKeys.writePrivateKey(key));
-    keyFile.toFile().deleteOnExit();
+    sandbox.wallets().addKey(ase1, CLIENT_WALLET, next.toJwk(NEXT_KEY_ID));
     Map<String, String> env = new LinkedHashMap<>();
     env.put("OPKIT_SESSION", session.id().value());
     env.put("OPKIT_ADMIN_URL", ase1.adminUrl());
@@ -128,9 +126,24 @@ public final class ClientConformanceRun {
     env.put("OPKIT_RECEIVER", ase2.walletUrl("carol"));
     env.put("OPM_WALLET_ADDRESS", ase1.walletUrl(CLIENT_WALLET));
     env.put("OPM_KEY_ID", KEY_ID);
-    env.put("OPM_PRIVATE_KEY", keyFile.toString());
+    env.put("OPM_PRIVATE_KEY", keyFile(key).toString());
+    env.put("OPM_NEXT_KEY_ID", NEXT_KEY_ID);
+    env.put("OPM_NEXT_PRIVATE_KEY", keyFile(next).toString());
     env.put("OPM_CLOCK_URL", ase1.adminUrl() + "/clock");
     return env;
+  }
+
+  /** The private key in a PEM file only this user can read, deleted when the run ends. */
+  private static Path keyFile(Ed25519KeyPair key) throws IOException {
+    Path file = Files.createTempFile("opkit-client-", ".pem");
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the temp directory's own protection applies
+    }
+    Files.writeString(file, PemKeys.writePrivateKey(key));
+    file.toFile().deleteOnExit();
+    return file;
   }
 
   private static int runCommand(List<String> command, Map<String, String> env, PrintWriter err) {

@@ -26,7 +26,9 @@ class ClientConformanceRunTest {
             "sh",
             "-c",
             "test -n \"$OPM_WALLET_ADDRESS\" && grep -q 'BEGIN PRIVATE KEY' \"$OPM_PRIVATE_KEY\""
-                + " && test -n \"$OPKIT_SENDER\" && test -n \"$OPM_CLOCK_URL\"");
+                + " && test -n \"$OPKIT_SENDER\" && test -n \"$OPM_CLOCK_URL\""
+                + " && grep -q 'BEGIN PRIVATE KEY' \"$OPM_NEXT_PRIVATE_KEY\""
+                + " && test \"$OPM_NEXT_KEY_ID\" != \"$OPM_KEY_ID\"");
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString())
