@@ -2,14 +2,7 @@ package dev.opkit.sandbox.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opkit.client.ClientIdentity;
-import dev.opkit.client.ClientOptions;
-import dev.opkit.client.OpenPaymentsClient;
-import dev.opkit.protocol.gnap.AccessAction;
-import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.keys.Jwk;
-import dev.opkit.protocol.model.AccessItem;
-import dev.opkit.protocol.model.AccessTokenRequest;
 import dev.opkit.protocol.model.GrantResponse;
 import dev.opkit.sandbox.admin.AdminWallet;
 import dev.opkit.sandbox.admin.AutoConsent;
@@ -47,22 +40,9 @@ class DeclarativeSandboxTest {
         .containsExactly(identity.keyId(), identity.nextKeyId());
     assertThat(identity.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
 
-    OpenPaymentsClient client =
-        OpenPaymentsClient.create(
-            ClientIdentity.fromPem(
-                identity.walletAddress(), identity.privateKeyPem(), identity.keyId()),
-            ClientOptions.defaults());
     GrantResponse grant =
-        client
-            .grant()
-            .request(
-                sandbox.authServer("ase1"),
-                AccessTokenRequest.of(
-                    AccessItem.of(
-                        AccessType.INCOMING_PAYMENT,
-                        sandbox.walletAddress("alice"),
-                        AccessAction.CREATE,
-                        AccessAction.READ)));
+        IncomingPaymentGrants.request(
+            sandbox, identity.walletAddress(), identity.privateKeyPem(), identity.keyId());
 
     assertThat(grant.accessToken().value()).isNotBlank();
     assertThat(admin.grants()).hasSize(1);

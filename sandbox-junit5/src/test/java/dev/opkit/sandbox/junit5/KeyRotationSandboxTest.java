@@ -2,14 +2,7 @@ package dev.opkit.sandbox.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opkit.client.ClientIdentity;
-import dev.opkit.client.ClientOptions;
-import dev.opkit.client.OpenPaymentsClient;
-import dev.opkit.protocol.gnap.AccessAction;
-import dev.opkit.protocol.gnap.AccessType;
 import dev.opkit.protocol.keys.Jwk;
-import dev.opkit.protocol.model.AccessItem;
-import dev.opkit.protocol.model.AccessTokenRequest;
 import dev.opkit.protocol.model.GrantResponse;
 import dev.opkit.sandbox.admin.Misbehaviour;
 import dev.opkit.sandbox.admin.SandboxAdmin;
@@ -31,22 +24,9 @@ class KeyRotationSandboxTest {
         .extracting(Jwk::kid)
         .containsExactly(identity.keyId(), identity.nextKeyId());
 
-    OpenPaymentsClient signedWithNextKey =
-        OpenPaymentsClient.create(
-            ClientIdentity.fromPem(
-                identity.walletAddress(), identity.nextPrivateKeyPem(), identity.nextKeyId()),
-            ClientOptions.defaults());
     GrantResponse grant =
-        signedWithNextKey
-            .grant()
-            .request(
-                sandbox.authServer("ase1"),
-                AccessTokenRequest.of(
-                    AccessItem.of(
-                        AccessType.INCOMING_PAYMENT,
-                        sandbox.walletAddress("alice"),
-                        AccessAction.CREATE,
-                        AccessAction.READ)));
+        IncomingPaymentGrants.request(
+            sandbox, identity.walletAddress(), identity.nextPrivateKeyPem(), identity.nextKeyId());
 
     assertThat(grant.accessToken().value()).isNotBlank();
   }
