@@ -11,12 +11,10 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,7 +92,9 @@ public record SandboxConfig(
     auth = auth == null ? AuthConfig.DEFAULTS : auth;
     webhook = webhook == null ? WebhookConfig.DEFAULTS : webhook;
     storage = storage == null ? StorageConfig.IN_MEMORY : storage;
-    checkWebhookUrl(webhookUrl);
+    if (webhookUrl != null) {
+      SessionConfig.checkWebhookUrl(webhookUrl);
+    }
     allowedHosts =
         allowedHosts == null
             ? List.of()
@@ -163,26 +163,6 @@ public record SandboxConfig(
   /** The behaviour profile of one provider: its own or the sandbox's, plus overrides. */
   public BehaviourProfile profileOf(AseConfig ase) {
     return resolveProfile(profile, profileOverrides, ase);
-  }
-
-  private static void checkWebhookUrl(String url) {
-    if (url == null) {
-      return;
-    }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("webhookUrl '" + url + "' is not a URL: " + e.getReason());
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "webhookUrl must be an absolute http or https URL such as"
-              + " http://localhost:8080/webhooks, got '"
-              + url
-              + "'");
-    }
   }
 
   /**
