@@ -289,26 +289,8 @@ public final class Misbehaviours {
     Misbehaviour m = fired.get();
     tx.afterCommit(
         () ->
-            storage.journal(
-                ase.sessionId(),
-                journal -> {
-                  journal.fired(
-                      new MisbehaviourFiring(
-                          journal.nextSequence(),
-                          realClock.instant(),
-                          ase.name(),
-                          m.id(),
-                          m.kind(),
-                          null,
-                          grantId,
-                          null,
-                          List.of(),
-                          null,
-                          null,
-                          keyId,
-                          left));
-                  return null;
-                }));
+            record(
+                ase, m, null, grantId, null, List.of(), null, null, new RemovedKey(keyId, left)));
   }
 
   /**
@@ -407,6 +389,24 @@ public final class Misbehaviours {
       List<String> tokenTags,
       Duration retryAfter,
       Duration wait) {
+    record(ase, m, operation, grantId, continueId, tokenTags, retryAfter, wait, RemovedKey.NONE);
+  }
+
+  /** The key a firing removed from the client's JWKS, and how many the JWKS still lists. */
+  private record RemovedKey(String keyId, Integer keysLeft) {
+    static final RemovedKey NONE = new RemovedKey(null, null);
+  }
+
+  private void record(
+      SessionAse ase,
+      Misbehaviour m,
+      String operation,
+      String grantId,
+      String continueId,
+      List<String> tokenTags,
+      Duration retryAfter,
+      Duration wait,
+      RemovedKey removed) {
     storage.journal(
         ase.sessionId(),
         journal -> {
@@ -422,7 +422,9 @@ public final class Misbehaviours {
                   continueId,
                   tokenTags,
                   retryAfter,
-                  wait));
+                  wait,
+                  removed.keyId(),
+                  removed.keysLeft()));
           return null;
         });
   }

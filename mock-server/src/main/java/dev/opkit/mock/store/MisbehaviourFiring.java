@@ -43,35 +43,6 @@ public record MisbehaviourFiring(
     String keyId,
     Integer keysLeft) {
 
-  /** One that removed no key. */
-  public MisbehaviourFiring(
-      long sequence,
-      Instant at,
-      String ase,
-      String misbehaviour,
-      MisbehaviourKind kind,
-      String operation,
-      String grant,
-      String continueId,
-      List<String> tokenTags,
-      Duration retryAfter,
-      Duration waitTime) {
-    this(
-        sequence,
-        at,
-        ase,
-        misbehaviour,
-        kind,
-        operation,
-        grant,
-        continueId,
-        tokenTags,
-        retryAfter,
-        waitTime,
-        null,
-        null);
-  }
-
   @JsonCreator
   public MisbehaviourFiring {
     Objects.requireNonNull(at, "at");
