@@ -135,7 +135,8 @@ public final class Misbehaviours {
                 null,
                 List.of(),
                 m.kind() == MisbehaviourKind.RATE_LIMITED ? m.retryAfterOrDefault() : null,
-                null));
+                null,
+                RemovedKey.NONE));
     return fired;
   }
 
@@ -204,7 +205,8 @@ public final class Misbehaviours {
                         continueId,
                         tokenTags,
                         null,
-                        kind == MisbehaviourKind.RAISED_WAIT ? m.waitTime() : null)));
+                        kind == MisbehaviourKind.RAISED_WAIT ? m.waitTime() : null,
+                        RemovedKey.NONE)));
     return fired;
   }
 
@@ -378,18 +380,6 @@ public final class Misbehaviours {
       tx.session().save(tx.session().record().withMisbehaviours(now));
     }
     return Optional.ofNullable(fired);
-  }
-
-  private void record(
-      SessionAse ase,
-      Misbehaviour m,
-      String operation,
-      String grantId,
-      String continueId,
-      List<String> tokenTags,
-      Duration retryAfter,
-      Duration wait) {
-    record(ase, m, operation, grantId, continueId, tokenTags, retryAfter, wait, RemovedKey.NONE);
   }
 
   /** The key a firing removed from the client's JWKS, and how many the JWKS still lists. */

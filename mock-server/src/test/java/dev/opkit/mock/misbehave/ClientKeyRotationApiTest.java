@@ -37,16 +37,6 @@ class ClientKeyRotationApiTest {
     return new Rotating(current, next);
   }
 
-  private static void arm(String json) {
-    Response on =
-        SANDBOX
-            .admin("ase1")
-            .contentType("application/json")
-            .body(json)
-            .post("/admin/misbehaviours");
-    assertThat(on.statusCode()).as(on.asString()).isEqualTo(201);
-  }
-
   private static String quote(TestClient client) {
     Wallets wallets = new Wallets(SANDBOX, client);
     return wallets
@@ -65,7 +55,9 @@ class ClientKeyRotationApiTest {
   @Test
   void theSigningKeyLeavesTheJwksAfterThePaymentAndTheNextKeyKeepsTheGrant() {
     Rotating client = clientWithNextKey("rotating");
-    arm("{\"kind\":\"client-key-rotated\",\"walletAddress\":\"" + client.current().url() + "\"}");
+    SANDBOX.misbehave(
+        "ase1",
+        "{\"kind\":\"client-key-rotated\",\"walletAddress\":\"" + client.current().url() + "\"}");
     TestClient.Token token =
         client
             .current()
@@ -118,7 +110,7 @@ class ClientKeyRotationApiTest {
   @Test
   void aClientThatSwitchesAfterOneRefusalPasses() {
     Rotating client = clientWithNextKey("switching");
-    arm("{\"kind\":\"client-key-rotated\"}");
+    SANDBOX.misbehave("ase1", "{\"kind\":\"client-key-rotated\"}");
     TestClient.Token token =
         client
             .current()
@@ -143,7 +135,7 @@ class ClientKeyRotationApiTest {
   @Test
   void theOnlyKeyIsRemovedAndTheCardSaysTheClientCouldNotSwitch() {
     TestClient lonely = SANDBOX.client("lonely");
-    arm("{\"kind\":\"client-key-rotated\"}");
+    SANDBOX.misbehave("ase1", "{\"kind\":\"client-key-rotated\"}");
     TestClient.Token token =
         lonely.interactiveToken("ase1", PAYING.formatted(SANDBOX.wallet("ase1", "alice")));
     Wallets wallets = new Wallets(SANDBOX, lonely);

@@ -29,13 +29,7 @@ class DocumentMisbehaviourApiTest {
   @RegisterExtension static final AuthSandbox SANDBOX = new AuthSandbox();
 
   private static Response switchOn(String json) {
-    Response on =
-        SANDBOX
-            .admin("ase1")
-            .contentType("application/json")
-            .body(json)
-            .post("/admin/misbehaviours");
-    return on;
+    return SANDBOX.postMisbehaviour("ase1", json);
   }
 
   private static void armed(String json) {

@@ -22,13 +22,7 @@ class GrantMisbehaviourApiTest {
   @RegisterExtension static final AuthSandbox SANDBOX = new AuthSandbox();
 
   private static void switchOn(String json) {
-    Response on =
-        SANDBOX
-            .admin("ase1")
-            .contentType("application/json")
-            .body(json)
-            .post("/admin/misbehaviours");
-    assertThat(on.statusCode()).as(on.asString()).isEqualTo(201);
+    SANDBOX.misbehave("ase1", json);
   }
 
   private static JsonPath report() {
@@ -292,12 +286,7 @@ class GrantMisbehaviourApiTest {
                 "{\"kind\":\"rotation-refused\",\"percent\":50}", "takes no parameter",
                 "{\"kind\":\"continuation-token-rotated\",\"on\":\"post-continue\"}", "'on'")
             .entrySet()) {
-      Response refused =
-          SANDBOX
-              .admin("ase1")
-              .contentType("application/json")
-              .body(bad.getKey())
-              .post("/admin/misbehaviours");
+      Response refused = SANDBOX.postMisbehaviour("ase1", bad.getKey());
       assertThat(refused.statusCode()).as(bad.getKey() + " " + refused.asString()).isEqualTo(400);
       assertThat(refused.contentType()).startsWith("application/json");
       assertThat(refused.<String>path("error.description"))

@@ -22,11 +22,7 @@ class MisbehaviourApiTest {
   @RegisterExtension static final AuthSandbox SANDBOX = new AuthSandbox();
 
   private static Response switchOn(String json) {
-    return SANDBOX
-        .admin("ase1")
-        .contentType("application/json")
-        .body(json)
-        .post("/admin/misbehaviours");
+    return SANDBOX.postMisbehaviour("ase1", json);
   }
 
   private static JsonPath report() {

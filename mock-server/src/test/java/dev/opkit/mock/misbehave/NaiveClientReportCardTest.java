@@ -83,13 +83,7 @@ class NaiveClientReportCardTest {
             "{\"kind\":\"raised-wait\",\"wait\":\"PT60S\"}",
             "{\"kind\":\"wrong-finish-hash\"}",
             "{\"kind\":\"response-lost\",\"on\":\"create-outgoing-payment\"}")) {
-      Response on =
-          SANDBOX
-              .admin("ase1")
-              .contentType("application/json")
-              .body(misbehaviour)
-              .post("/admin/misbehaviours");
-      assertThat(on.statusCode()).as(on.asString()).isEqualTo(201);
+      SANDBOX.misbehave("ase1", misbehaviour);
     }
     NaiveClient naive = new NaiveClient(SANDBOX.client("naive"));
     var before = new Wallets(SANDBOX, SANDBOX.client("auditor")).balance("ase1", "alice");

@@ -15,6 +15,7 @@ import dev.opkit.sandbox.admin.SandboxAdmin;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -220,6 +221,19 @@ public final class AuthSandbox implements BeforeAllCallback, AfterAllCallback, B
     String secret = sandbox.config().admin().secret();
     RequestSpecification request = at(ase);
     return secret == null ? request : request.header("Authorization", "Bearer " + secret);
+  }
+
+  /** {@code POST /admin/misbehaviours} of a provider with a JSON body: the answer as it came. */
+  public Response postMisbehaviour(String ase, String json) {
+    return admin(ase).contentType("application/json").body(json).post("/admin/misbehaviours");
+  }
+
+  /** Switches a misbehaviour on at a provider; the test fails unless the sandbox took it (201). */
+  public void misbehave(String ase, String json) {
+    Response on = postMisbehaviour(ase, json);
+    if (on.statusCode() != 201) {
+      throw new AssertionError("misbehaviour " + json + " refused: " + on.asString());
+    }
   }
 
   /** An unsigned request to any URL (set it with the verb). */
